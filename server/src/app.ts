@@ -1,0 +1,71 @@
+import './nodeCompat.ts';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { defineRoom, defineServer } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { Config } from './config.ts';
+import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
+import { createLogger } from './logger.ts';
+import { getHall } from '../../shared/layout/hallLayout.ts';
+import { HALL_ROOM } from '../../shared/constants.ts';
+import { createMovementService } from './services/movementService.ts';
+import { createVisitService } from './services/visitService.ts';
+import { createHallRoom } from './rooms/HallRoom.ts';
+import { mountHealthRoutes } from './http/healthRoutes.ts';
+import { mountStaticClient } from './http/staticClient.ts';
+import { mountApiFallbacks } from './http/apiErrors.ts';
+
+export const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Boots the whole product in this process: database, rooms, HTTP API and the built client. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.LOG_LEVEL);
+  const db = openDatabase(config.DATABASE_FILE);
+  const applied = await migrateToLatest(db);
+  if (applied.length > 0) log.info(`database migrated: ${applied.join(', ')}`);
+  await db.insertInto('server_starts').values({ version: VERSION, started_at: new Date().toISOString() }).execute();
+
+  const hall = getHall();
+  const visits = createVisitService(db);
+  const deps = { config, hall, movement: createMovementService(hall), visits, log };
+  const startedAt = Date.now();
+
+  const httpServer: HttpServer = createServer();
+  const server = defineServer({
+    greet: false,
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: config.MAX_PAYLOAD_BYTES }),
+    rooms: { [HALL_ROOM]: defineRoom(createHallRoom(deps)) },
+    express: (app) => {
+      app.disable('x-powered-by');
+      mountHealthRoutes(app, { version: VERSION, startedAt, visits });
+      if (config.CLIENT_DIR && !mountStaticClient(app, config.CLIENT_DIR)) {
+        log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
+      }
+      mountApiFallbacks(app);
+    },
+  });
+  await server.listen(config.PORT, config.HOST);
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  log.info(`virtual city hall ${VERSION} listening on ${url}`);
+
+  return {
+    port,
+    url,
+    db,
+    async close() {
+      await server.gracefullyShutdown(false);
+      await db.destroy();
+    },
+  };
+}

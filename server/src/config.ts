@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { DEFAULT_INTEREST_RADIUS, DEFAULT_RECONNECT_GRACE_S } from '../../shared/constants.ts';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting comes from the environment and is checked here at start-up, so a typo stops the
+ * server with a message naming the variable instead of surfacing later as odd behaviour.
+ */
+export const ConfigSchema = z.object({
+  PORT: int(0, 65535).default(2567),
+  /** Loopback by default: exposing the hall to a network is a deliberate choice (HOST=0.0.0.0). */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_FILE: z.string().min(1).default('data/city-hall.sqlite'),
+  /** Folder with the built client; empty disables static serving (the dev server serves it instead). */
+  CLIENT_DIR: z.string().default('dist/client'),
+  INTEREST_RADIUS: z.coerce.number().min(2).max(500).default(DEFAULT_INTEREST_RADIUS),
+  RECONNECT_GRACE_S: int(0, 600).default(DEFAULT_RECONNECT_GRACE_S),
+  /** A hall shard holds this many people; the next one opens when it is full. */
+  HALL_MAX_CLIENTS: int(1, 5000).default(300),
+  /** Largest WebSocket frame a client may send, in bytes. */
+  MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(16_384),
+  MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),
+  LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const known = Object.keys(ConfigSchema.shape);
+  const picked = Object.fromEntries(known.map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const result = ConfigSchema.safeParse(picked);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => {
+    const key = String(i.path[0]);
+    return `  ${key}=${JSON.stringify(env[key])}: ${i.message}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

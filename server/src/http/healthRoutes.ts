@@ -1,0 +1,26 @@
+import type { Application, Request, Response } from 'express';
+import { matchMaker } from '@colyseus/core';
+import type { VisitService } from '../services/visitService.ts';
+
+export interface HealthInfo {
+  version: string;
+  startedAt: number;
+  visits: VisitService;
+}
+
+/** `GET /api/health`: liveness plus the few numbers an operator checks first. No personal data. */
+export function mountHealthRoutes(app: Application, info: HealthInfo): void {
+  app.get('/api/health', async (_req: Request, res: Response) => {
+    const rooms = await matchMaker.query({});
+    const clients = rooms.reduce((sum, r) => sum + r.clients, 0);
+    const today = await info.visits.today();
+    res.json({
+      status: 'ok',
+      version: info.version,
+      uptimeSeconds: Math.round((Date.now() - info.startedAt) / 1000),
+      rooms: rooms.length,
+      clients,
+      entriesToday: today.entries,
+    });
+  });
+}

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+
+/**
+ * Serves the built client. Hashed assets are cached for a year; index.html never, so a deploy is
+ * picked up on the next visit. Unknown page paths fall back to index.html (client-side routes).
+ */
+export function mountStaticClient(app: Application, dir: string): boolean {
+  const root = resolve(dir);
+  const index = resolve(root, 'index.html');
+  if (!existsSync(index)) return false;
+  app.use(
+    '/assets',
+    express.static(resolve(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
+  app.use(express.static(root, { index: false, maxAge: 0 }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage = req.method === 'GET' && req.accepts('html') === 'html';
+    if (!isPage || req.path.startsWith('/api/') || req.path.startsWith('/matchmake')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+  return true;
+}

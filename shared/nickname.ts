@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { NICKNAME_MAX } from './constants.ts';
+
+/** Counts user-perceived characters so 「田中」 and emoji count like a reader would count them. */
+export function graphemeLength(text: string): number {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let n = 0;
+  for (const _ of segmenter.segment(text)) n++;
+  return n;
+}
+
+// Control, format (bidi overrides, zero-width) and separator characters let one nickname impersonate or
+// visually corrupt another, so they are refused rather than silently stripped.
+const FORBIDDEN_CHARS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/** Error codes double as i18n keys under `nickname.` on the client. */
+export type NicknameProblem = 'empty' | 'tooLong' | 'controlChars';
+
+export const Nickname = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .superRefine((s, ctx) => {
+    if (s.length === 0) ctx.addIssue({ code: 'custom', message: 'empty' });
+    else if (FORBIDDEN_CHARS.test(s)) ctx.addIssue({ code: 'custom', message: 'controlChars' });
+    else if (graphemeLength(s) > NICKNAME_MAX) ctx.addIssue({ code: 'custom', message: 'tooLong' });
+  })
+  // Runs of spaces (including the ideographic space) collapse to one so names stay readable in lists.
+  .transform((s) => s.replace(/[ \u3000]{2,}/gu, ' '));
+export type Nickname = z.infer<typeof Nickname>;
+
+/** Returns the cleaned nickname or the first problem, for inline form messages. */
+export function checkNickname(raw: string): { ok: true; value: string } | { ok: false; problem: NicknameProblem } {
+  const result = Nickname.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problem: (result.error.issues[0]?.message ?? 'empty') as NicknameProblem };
+}

@@ -1,0 +1,4 @@
+export * from './join.ts';
+export * from './move.ts';
+export * from './errors.ts';
+export * from './messageTypes.ts';

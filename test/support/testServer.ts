@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../server/src/config.ts';
+import { startServer, type RunningServer } from '../../server/src/app.ts';
+
+export interface TestServer extends RunningServer {
+  /** ws/http endpoint for @colyseus/sdk clients. */
+  endpoint: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real server on 127.0.0.1 with a free port and a fresh SQLite file in a temp folder.
+ * `env` overrides configuration exactly as environment variables would.
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'city-hall-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_FILE: join(dataDir, 'test.sqlite'),
+    CLIENT_DIR: '',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const server = await startServer(config);
+  return {
+    ...server,
+    endpoint: `http://127.0.0.1:${server.port}`,
+    dataDir,
+    async stop() {
+      await server.close();
+      if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
