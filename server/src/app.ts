@@ -48,7 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealthRoutes(app, { version: VERSION, startedAt, visits });
-      if (config.CLIENT_DIR && !mountStaticClient(app, config.CLIENT_DIR)) {
+      if (config.CLIENT_DIR !== 'off' && !mountStaticClient(app, config.CLIENT_DIR)) {
         log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
       }
       mountApiFallbacks(app);

@@ -12,8 +12,8 @@ export const ConfigSchema = z.object({
   /** Loopback by default: exposing the hall to a network is a deliberate choice (HOST=0.0.0.0). */
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/city-hall.sqlite'),
-  /** Folder with the built client; empty disables static serving (the dev server serves it instead). */
-  CLIENT_DIR: z.string().default('dist/client'),
+  /** Folder with the built client; `off` disables static serving (the dev server serves it instead). */
+  CLIENT_DIR: z.string().min(1).default('dist/client'),
   INTEREST_RADIUS: z.coerce.number().min(2).max(500).default(DEFAULT_INTEREST_RADIUS),
   RECONNECT_GRACE_S: int(0, 600).default(DEFAULT_RECONNECT_GRACE_S),
   /** A hall shard holds this many people; the next one opens when it is full. */

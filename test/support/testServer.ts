@@ -21,7 +21,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_FILE: join(dataDir, 'test.sqlite'),
-    CLIENT_DIR: '',
+    CLIENT_DIR: 'off',
     LOG_LEVEL: 'warn',
     ...env,
   });
