@@ -1,0 +1,67 @@
+import { useAppStore } from '../store/appStore.ts';
+import { useHallStore } from '../store/hallStore.ts';
+import { localPose } from '../store/poses.ts';
+import { walkTo } from './localMovement.ts';
+import { simulateNetworkDrop } from '../net/hallConnection.ts';
+
+export interface CityHallTestHook {
+  /** Joined and the first state received. */
+  readonly ready: boolean;
+  readonly sessionId: string | null;
+  readonly status: string;
+  readonly nearbyNicknames: string[];
+  readonly population: number;
+  readonly viewMode: string;
+  readonly position: { x: number; z: number };
+  /** Set by the 3D scene after its first rendered frames. */
+  sceneReady: boolean;
+  /** Frames rendered in the last full second (3D view only). */
+  fps: number;
+  walkTo(x: number, z: number): boolean;
+  dropConnection(): void;
+}
+
+declare global {
+  interface Window {
+    __cityHall?: CityHallTestHook;
+  }
+}
+
+/** A stable surface for browser tests and benchmarks. Not installed in production builds. */
+export function installTestHook(): void {
+  if (import.meta.env.MODE === 'production') return;
+  const hall = () => useHallStore.getState();
+  window.__cityHall = {
+    get ready() {
+      const s = hall();
+      return s.status === 'connected' && s.selfId !== null && s.selfId in s.people;
+    },
+    get sessionId() {
+      return hall().selfId;
+    },
+    get status() {
+      return hall().status;
+    },
+    get nearbyNicknames() {
+      return Object.values(hall().people).map((p) => p.nickname);
+    },
+    get population() {
+      return hall().population;
+    },
+    get viewMode() {
+      return useAppStore.getState().viewMode;
+    },
+    get position() {
+      return { x: localPose.x, z: localPose.z };
+    },
+    sceneReady: false,
+    fps: 0,
+    walkTo: (x, z) => walkTo({ x, z }),
+    dropConnection: simulateNetworkDrop,
+  };
+}
+
+/** Scene code reports through this so it does not depend on the hook being installed. */
+export function reportScene(patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps'>>): void {
+  if (window.__cityHall) Object.assign(window.__cityHall, patch);
+}

@@ -1,0 +1,55 @@
+import type { Counter } from '../../../shared/layout/layoutSchema.ts';
+import type { Language } from '../../../shared/constants.ts';
+import { SignBoard } from './SignBoard.tsx';
+
+export interface CounterDeskProps {
+  counter: Counter;
+  lang: Language;
+}
+
+const SIGN_HEIGHT = 1.25;
+/** Hanging signs tilt towards the camera, which looks down on the hall from the south. */
+export const SIGN_TILT: [number, number, number] = [-0.45, 0, 0];
+
+/**
+ * A service counter: the desk, a status lamp (grey until staff presence arrives), and a hanging sign
+ * with the counter number and department name in Japanese and English, facing the camera.
+ */
+export function CounterDesk({ counter, lang }: CounterDeskProps) {
+  const d = counter.desk;
+  const cx = (d.minX + d.maxX) / 2;
+  const cz = (d.minZ + d.maxZ) / 2;
+  const other: Language = lang === 'ja' ? 'en' : 'ja';
+  return (
+    <group>
+      <mesh position={[cx, 0.5, cz]}>
+        <boxGeometry args={[d.maxX - d.minX, 1, d.maxZ - d.minZ]} />
+        <meshLambertMaterial color="#c89f74" />
+      </mesh>
+      <mesh position={[cx, 1.02, cz]}>
+        <boxGeometry args={[d.maxX - d.minX + 0.1, 0.05, d.maxZ - d.minZ + 0.1]} />
+        <meshLambertMaterial color="#f3ece0" />
+      </mesh>
+      <mesh position={[cx, 1.12, cz + (d.maxZ - d.minZ) / 2 - 0.25]}>
+        <sphereGeometry args={[0.09, 10, 8]} />
+        <meshLambertMaterial color="#9aa0a6" emissive="#30343a" />
+      </mesh>
+      <SignBoard
+        id={`counter-${counter.id}-${lang}`}
+        // Above and behind the desk (over the staff side), so it never covers the resident being served.
+        position={[(cx + counter.staffSpot[0]) / 2, 3.6, cz]}
+        rotation={SIGN_TILT}
+        height={SIGN_HEIGHT}
+        lines={[
+          { text: counter.name[lang], size: 64, bold: true, color: '#ffffff' },
+          { text: counter.name[other], size: 40, color: '#e3edf7' },
+        ]}
+        options={{
+          background: '#1c4e80',
+          maxTextWidth: 620,
+          badge: { text: String(counter.number), background: '#ffffff', color: '#1c4e80' },
+        }}
+      />
+    </group>
+  );
+}

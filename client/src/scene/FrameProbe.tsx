@@ -1,0 +1,21 @@
+import { useRef } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { reportScene } from '../app/testHook.ts';
+
+/** Counts rendered frames per second and reports readiness once the first frames are on screen. */
+export function FrameProbe() {
+  const state = useRef({ frames: 0, since: performance.now(), total: 0 });
+  useFrame(() => {
+    const s = state.current;
+    s.frames++;
+    s.total++;
+    if (s.total === 3) reportScene({ sceneReady: true });
+    const now = performance.now();
+    if (now - s.since >= 1000) {
+      reportScene({ fps: Math.round((s.frames * 1000) / (now - s.since)) });
+      s.frames = 0;
+      s.since = now;
+    }
+  });
+  return null;
+}

@@ -1,0 +1,34 @@
+import { PoseBuffer } from './poseBuffer.ts';
+import type { Point } from '../../../shared/sim/geometry.ts';
+
+/**
+ * Transient, per-frame data kept outside React: the scene reads it in useFrame and the 2D plan polls it.
+ * Writing here never re-renders anything.
+ */
+export const remotePoses = new Map<string, PoseBuffer>();
+
+export interface LocalPose {
+  x: number;
+  z: number;
+  ry: number;
+  /** Bumped whenever the pose changes, so the sender knows there is something new. */
+  version: number;
+}
+
+export const localPose: LocalPose = { x: 0, z: 0, ry: Math.PI, version: 0 };
+
+export interface WalkPlan {
+  waypoints: Point[];
+  /** What the resident asked to go to, for the arrival announcement; undefined for a floor click. */
+  label?: string;
+}
+
+/** Movement intent of the local avatar: held keys and an optional path being followed. */
+export const localIntent: { keys: Set<string>; plan: WalkPlan | null } = { keys: new Set(), plan: null };
+
+export function setLocalPose(x: number, z: number, ry: number): void {
+  localPose.x = x;
+  localPose.z = z;
+  localPose.ry = ry;
+  localPose.version++;
+}

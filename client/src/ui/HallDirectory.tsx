@@ -1,0 +1,92 @@
+import { getHall } from '../../../shared/layout/hallLayout.ts';
+import { useHallStore } from '../store/hallStore.ts';
+import { useT } from '../i18n/useT.ts';
+import { walkTo } from '../app/localMovement.ts';
+import { areaDestination, counterDestination, infoDeskDestination } from './destinations.ts';
+
+/**
+ * Everything in the hall as an accessible list: areas with their counters and people, each with a
+ * "Go here" button that walks the avatar there. The same list drives the 2D view and the side panel.
+ */
+export function HallDirectory({ compact = false }: { compact?: boolean }) {
+  const { t, tl } = useT();
+  const hall = getHall();
+  const areaCounts = useHallStore((s) => s.areaCounts);
+  const people = useHallStore((s) => s.people);
+  const selfId = useHallStore((s) => s.selfId);
+  const myArea = selfId ? people[selfId]?.area : undefined;
+  const info = infoDeskDestination(hall);
+  const Heading = compact ? 'h3' : 'h2';
+
+  return (
+    <section className={`panel directory${compact ? ' compact' : ''}`} aria-labelledby="directory-heading">
+      {compact ? <h2 id="directory-heading">{t('hall.heading')}</h2> : <h2 id="directory-heading" className="visually-hidden">{t('hall.heading')}</h2>}
+      <ul className="areas">
+        {hall.layout.areas.map((area) => {
+          const name = tl(area.name);
+          const counters = hall.layout.counters.filter((c) => c.areaId === area.id);
+          const here = Object.values(people).filter((p) => p.area === area.id && p.id !== selfId);
+          return (
+            <li key={area.id} className={area.id === myArea ? 'area current' : 'area'}>
+              <div className="area-head">
+                <Heading className="area-name">
+                  {name}
+                  {area.id === myArea && <span className="here-badge">{t('hall.youAreHere')}</span>}
+                </Heading>
+                <span className="count">{t('hall.areaPeople', { count: areaCounts[area.id] ?? 0 })}</span>
+                <button
+                  type="button"
+                  aria-label={t('hall.goTo', { name })}
+                  onClick={() => walkTo(areaDestination(hall, area), name)}
+                >
+                  {t('hall.goHere')}
+                </button>
+              </div>
+              {!compact && <p className="area-description">{tl(area.description)}</p>}
+              {area.kind === 'lobby' && info && (
+                <ul className="counters">
+                  <li>
+                    <span>{t('hall.infoDesk')}</span>
+                    <button
+                      type="button"
+                      aria-label={t('hall.goTo', { name: t('hall.infoDesk') })}
+                      onClick={() => walkTo(info.at, t('hall.infoDesk'), info.face)}
+                    >
+                      {t('hall.goHere')}
+                    </button>
+                  </li>
+                </ul>
+              )}
+              {counters.length > 0 && (
+                <ul className="counters">
+                  {counters.map((c) => {
+                    const label = t('hall.counterName', { number: c.number, name: tl(c.name) });
+                    const dest = counterDestination(c);
+                    return (
+                      <li key={c.id}>
+                        <span>
+                          <span className="counter-name">{label}</span>
+                          {!compact && <span className="counter-handles">{tl(c.handles)}</span>}
+                        </span>
+                        <button
+                          type="button"
+                          aria-label={t('hall.goTo', { name: label })}
+                          onClick={() => walkTo(dest.at, label, dest.face)}
+                        >
+                          {t('hall.goHere')}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+              {!compact && here.length > 0 && (
+                <p className="area-people">{here.map((p) => p.nickname).join('、')}</p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

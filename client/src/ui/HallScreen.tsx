@@ -1,0 +1,67 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useAppStore, type Profile } from '../store/appStore.ts';
+import { useHallStore } from '../store/hallStore.ts';
+import { enterHall } from '../net/hallConnection.ts';
+import { joinErrorKey } from '../net/joinErrors.ts';
+import { startLocalMovement } from '../app/localMovement.ts';
+import { useT } from '../i18n/useT.ts';
+import { TopBar } from './TopBar.tsx';
+import { PeoplePanel } from './PeoplePanel.tsx';
+import { HallDirectory } from './HallDirectory.tsx';
+import { Plan2D } from './Plan2D.tsx';
+import { NoticeLine } from './NoticeLine.tsx';
+import { SceneErrorBoundary } from './SceneErrorBoundary.tsx';
+
+// three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
+const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
+
+export function HallScreen({ profile }: { profile: Profile }) {
+  const { t } = useT();
+  const viewMode = useAppStore((s) => s.viewMode);
+  const webglAvailable = useAppStore((s) => s.webglAvailable);
+  const status = useHallStore((s) => s.status);
+  const show3d = viewMode === '3d' && webglAvailable;
+
+  useEffect(() => {
+    let cancelled = false;
+    const { lang } = useAppStore.getState();
+    enterHall({ nickname: profile.nickname, color: profile.color, lang }).catch((err: unknown) => {
+      if (cancelled) return;
+      const app = useAppStore.getState();
+      app.setJoinError(joinErrorKey(err));
+      app.setProfile(null);
+    });
+    const stop = startLocalMovement();
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [profile]);
+
+  return (
+    <div className={`hall-screen view-${show3d ? '3d' : '2d'}`}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToMain')}
+      </a>
+      <TopBar />
+      <main id="main" className="hall-main" aria-label={t('hud.mainLabel')} tabIndex={-1}>
+        {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
+        {show3d ? (
+          <SceneErrorBoundary fallback={<Plan2D />}>
+            <Suspense fallback={<p className="loading">{t('scene.loading')}</p>}>
+              <HallScene />
+            </Suspense>
+          </SceneErrorBoundary>
+        ) : (
+          <Plan2D />
+        )}
+      </main>
+      <aside className="hall-side">
+        <PeoplePanel />
+        {show3d && <HallDirectory compact />}
+      </aside>
+      <NoticeLine />
+      {status === 'connecting' && <div className="connecting-veil">{t('connection.connecting')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useHallStore } from '../store/hallStore.ts';
+import { useT } from '../i18n/useT.ts';
+import { getHall } from '../../../shared/layout/hallLayout.ts';
+
+/** Who is here: the total for the whole hall, and the people near you by name, role and area. */
+export function PeoplePanel() {
+  const { t, tl } = useT();
+  const people = useHallStore((s) => s.people);
+  const selfId = useHallStore((s) => s.selfId);
+  const population = useHallStore((s) => s.population);
+  const areas = getHall().layout.areas;
+  const areaName = (id: string) => {
+    const a = areas.find((x) => x.id === id);
+    return a ? tl(a.name) : '';
+  };
+  const list = Object.values(people).sort((a, b) =>
+    a.id === selfId ? -1 : b.id === selfId ? 1 : a.nickname.localeCompare(b.nickname),
+  );
+
+  return (
+    <section className="panel people" aria-labelledby="people-heading">
+      <h2 id="people-heading">{t('people.heading')}</h2>
+      <p className="population">{t('people.total', { count: population })}</p>
+      <h3>{t('people.near')}</h3>
+      <ul className="people-list">
+        {list.map((p) => (
+          <li key={p.id} className={p.away ? 'away' : undefined}>
+            <span className="swatch" style={{ background: p.color }} aria-hidden="true" />
+            <span className="nickname">{p.nickname}</span>
+            {p.id === selfId && <span className="you"> {t('people.you')}</span>}
+            <span className="meta">
+              {t(`role.${p.role}`)}
+              {p.area && ` · ${areaName(p.area)}`}
+              {p.away && ` · ${t('people.away')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {list.length <= 1 && <p className="empty">{t('people.none')}</p>}
+    </section>
+  );
+}

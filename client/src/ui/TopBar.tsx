@@ -1,0 +1,40 @@
+import { useAppStore } from '../store/appStore.ts';
+import { leaveHall } from '../net/hallConnection.ts';
+import { useT } from '../i18n/useT.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { LanguageSelect } from './LanguageSelect.tsx';
+import { ControlsHelp } from './ControlsHelp.tsx';
+
+export function TopBar() {
+  const { t } = useT();
+  const viewMode = useAppStore((s) => s.viewMode);
+  const webglAvailable = useAppStore((s) => s.webglAvailable);
+  const setViewMode = useAppStore((s) => s.setViewMode);
+  const is3d = viewMode === '3d' && webglAvailable;
+
+  return (
+    <header className="top-bar">
+      <h1 className="brand">{t('app.title')}</h1>
+      <ConnectionStatus />
+      <div className="top-actions">
+        {webglAvailable && (
+          <button type="button" aria-pressed={!is3d} onClick={() => setViewMode(is3d ? '2d' : '3d')}>
+            {is3d ? t('hud.switchTo2d') : t('hud.switchTo3d')}
+          </button>
+        )}
+        <ControlsHelp />
+        <LanguageSelect compact />
+        <button
+          type="button"
+          className="leave"
+          onClick={() => {
+            void leaveHall();
+            useAppStore.getState().setProfile(null);
+          }}
+        >
+          {t('hud.leave')}
+        </button>
+      </div>
+    </header>
+  );
+}
