@@ -1,6 +1,6 @@
 import { useAppStore } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { localPose } from '../store/poses.ts';
+import { localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
 import { simulateNetworkDrop } from '../net/hallConnection.ts';
 
@@ -17,6 +17,8 @@ export interface CityHallTestHook {
   sceneReady: boolean;
   /** Frames rendered in the last full second (3D view only). */
   fps: number;
+  /** Latest known position of a visible person, by nickname (remote avatars only). */
+  peerPosition(nickname: string): { x: number; z: number } | null;
   walkTo(x: number, z: number): boolean;
   dropConnection(): void;
 }
@@ -56,6 +58,11 @@ export function installTestHook(): void {
     },
     sceneReady: false,
     fps: 0,
+    peerPosition(nickname) {
+      const person = Object.values(hall().people).find((p) => p.nickname === nickname);
+      const latest = person ? remotePoses.get(person.id)?.latest : undefined;
+      return latest ? { x: latest.x, z: latest.z } : null;
+    },
     walkTo: (x, z) => walkTo({ x, z }),
     dropConnection: simulateNetworkDrop,
   };

@@ -5,6 +5,7 @@
 export function serverEndpoint(): string {
   const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
   if (configured) return configured;
-  if (import.meta.env.DEV) return `${location.protocol}//${location.hostname}:2567`;
+  // Only the Vite dev server has HMR; a built client (any mode) is served by the game server itself.
+  if (import.meta.hot) return `${location.protocol}//${location.hostname}:2567`;
   return location.origin;
 }

@@ -1,0 +1,40 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Presses Tab until the focused element's accessible name (aria-label, else text) equals `name`.
+ * Proves the control is reachable from the keyboard in document order.
+ */
+export async function tabTo(page: Page, name: string, maxPresses = 150): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
+    if (focused === name) return;
+  }
+  throw new Error(`"${name}" was not reachable with Tab in ${maxPresses} presses`);
+}
+
+/**
+ * Counts distinct colours in what the WebGL canvas really shows on screen (a screenshot of it, decoded
+ * by the page itself): a blank or failed canvas has one or two.
+ */
+export async function canvasColourCount(page: Page): Promise<number> {
+  const png = await page.locator('canvas').first().screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const probe = document.createElement('canvas');
+    probe.width = 96;
+    probe.height = 54;
+    const ctx = probe.getContext('2d');
+    if (!ctx) return 0;
+    ctx.drawImage(img, 0, 0, probe.width, probe.height);
+    const data = ctx.getImageData(0, 0, probe.width, probe.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}

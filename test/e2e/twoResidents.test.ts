@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { HallPage } from './pages/HallPage.ts';
+import { canvasColourCount } from './support.ts';
+
+const SHOTS = 'test-results/e2e';
+
+describe('two residents in the 3D hall', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let aiko: HallPage;
+  let ben: HallPage;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('each sees the other by name, the canvas renders, and nothing errors', async () => {
+    aiko = await HallPage.open(browser, server.url, 'ja');
+    await aiko.enter('あいこ', '緑');
+    ben = await HallPage.open(browser, server.url, 'en');
+    await ben.enter('Ben', 'Orange');
+
+    await aiko.waitForPerson('Ben');
+    await ben.waitForPerson('あいこ');
+    await expect(aiko.peoplePanel().getByText(aiko.t('people.total', { count: 2 }))).toBeTruthy();
+
+    await aiko.waitForScene();
+    await ben.waitForScene();
+    expect(await canvasColourCount(aiko.page)).toBeGreaterThan(20);
+    await aiko.page.screenshot({ path: `${SHOTS}/two-residents-ja.png` });
+    await ben.page.screenshot({ path: `${SHOTS}/two-residents-en.png` });
+
+    expect(aiko.errors).toEqual([]);
+    expect(ben.errors).toEqual([]);
+  });
+
+  it("a resident walking with the arrow keys is seen moving in the other's view", async () => {
+    const before = await ben.page.evaluate(() => window.__cityHall!.peerPosition('あいこ'));
+    expect(before).not.toBeNull();
+    await aiko.page.getByRole('application', { name: aiko.t('scene.label') }).focus();
+    await aiko.page.keyboard.down('ArrowUp');
+    await aiko.page.waitForTimeout(900);
+    await aiko.page.keyboard.up('ArrowUp');
+    const moved = await aiko.page.evaluate(() => window.__cityHall!.position);
+    await ben.page.waitForFunction(
+      (z) => {
+        const p = window.__cityHall!.peerPosition('あいこ');
+        return p !== null && Math.abs(p.z - z) < 0.05;
+      },
+      moved.z,
+      { timeout: 5_000 },
+    );
+    const after = await ben.page.evaluate(() => window.__cityHall!.peerPosition('あいこ'));
+    // Walking north (up the screen) decreases z by about WALK_SPEED × hold time.
+    expect(before!.z - after!.z).toBeGreaterThan(1);
+  });
+
+  it('clicking the floor walks the avatar towards the clicked spot', async () => {
+    const start = await ben.page.evaluate(() => window.__cityHall!.position);
+    const box = (await ben.page.locator('canvas').boundingBox())!;
+    // Up and to the left of the avatar on screen is north-west in the hall (the camera looks north).
+    await ben.page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await ben.page.waitForFunction(
+      (s) => {
+        const p = window.__cityHall!.position;
+        return p.x < s.x - 1 && p.z < s.z - 1;
+      },
+      start,
+      { timeout: 10_000 },
+    );
+  });
+});
