@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { HallPage } from './pages/HallPage.ts';
+import { tabTo } from './support.ts';
+import { getHall } from '../../shared/layout/hallLayout.ts';
+import { translate } from '../../client/src/i18n/translate.ts';
+
+const SHOTS = 'test-results/e2e';
+
+describe('entry form, 2D view and keyboard-only use', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses bad nicknames inline, in the chosen language, without leaving the form', async () => {
+    const p = await HallPage.open(browser, server.url, 'ja');
+    const submit = p.page.getByRole('button', { name: p.t('entry.enter') });
+    await submit.click();
+    await p.page.getByRole('alert').getByText(p.t('nickname.empty')).waitFor();
+    await p.page.getByLabel(p.t('entry.nickname'), { exact: true }).fill('あ'.repeat(21));
+    await submit.click();
+    await p.page.getByRole('alert').getByText(p.t('nickname.tooLong', { max: 20 })).waitFor();
+    await p.page.getByLabel(p.t('entry.nickname'), { exact: true }).fill('bad\u0007name');
+    await submit.click();
+    await p.page.getByRole('alert').getByText(p.t('nickname.controlChars')).waitFor();
+    expect(await p.page.evaluate(() => window.__cityHall?.status)).toBe('idle');
+
+    // Switching language re-labels the page, including the error.
+    await p.page.getByLabel(p.t('entry.language'), { exact: true }).selectOption('en');
+    await p.page.getByRole('alert').getByText(translate('en', 'nickname.controlChars')).waitFor();
+    expect(await p.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await p.close();
+  });
+
+  it('without WebGL the hall opens in the 2D view, and the keyboard alone walks to a counter', async () => {
+    const p = await HallPage.open(browser, server.url, 'ja', '/?no3d');
+    // Keyboard only from here: type the nickname, Tab to the button, Enter.
+    await tabTo(p.page, '');
+    await p.page.keyboard.type('けんじ');
+    await tabTo(p.page, p.t('entry.enter'));
+    await p.page.keyboard.press('Enter');
+    await p.waitForReady();
+
+    await p.page.getByText(p.t('hud.webglUnavailable')).waitFor();
+    expect(await p.page.locator('canvas').count()).toBe(0);
+    expect(await p.page.getByRole('button', { name: p.t('hud.switchTo3d') }).count()).toBe(0);
+    await p.page.getByRole('img', { name: p.t('plan.label') }).waitFor();
+    await p.page.getByText(p.t('hall.youAreIn', { area: 'ロビー' })).waitFor();
+
+    const counter = getHall().layout.counters.find((c) => c.id === 'kosodate')!;
+    const label = p.t('hall.counterName', { number: counter.number, name: counter.name.ja });
+    await tabTo(p.page, p.t('hall.goTo', { name: label }));
+    await p.page.keyboard.press('Enter');
+    await p.page.getByRole('log').getByText(p.t('hall.walkingTo', { name: label })).waitFor();
+    await p.page.getByRole('log').getByText(p.t('hall.arrived', { name: label })).waitFor({ timeout: 30_000 });
+    await p.page.getByText(p.t('hall.youAreIn', { area: '窓口エリアB（6〜10番）' })).waitFor();
+    const pos = await p.page.evaluate(() => window.__cityHall!.position);
+    expect(Math.hypot(pos.x - counter.serviceSpot[0], pos.z - counter.serviceSpot[1])).toBeLessThan(0.6);
+    await p.page.screenshot({ path: `${SHOTS}/keyboard-2d-ja.png`, fullPage: true });
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('the view toggle switches between 3D and 2D and both list the same hall', async () => {
+    const p = await HallPage.open(browser, server.url, 'en');
+    await p.enter('Mia', 'Teal');
+    await p.waitForScene();
+    const directory = p.page.getByRole('region', { name: p.t('hall.heading') });
+    expect(await directory.getByRole('button', { name: /^Go to Counter \d/ }).count()).toBe(10);
+    await p.switchTo2d();
+    await p.page.getByRole('img', { name: p.t('plan.label') }).waitFor();
+    expect(await p.page.locator('canvas').count()).toBe(0);
+    expect(await directory.getByRole('button', { name: /^Go to Counter \d/ }).count()).toBe(10);
+    await p.page.getByRole('button', { name: p.t('hud.switchTo3d') }).click();
+    await p.page.locator('canvas').waitFor();
+    await p.close();
+  });
+
+  it('a dropped connection shows "reconnecting" and rejoins into the same avatar', async () => {
+    const watcher = await HallPage.open(browser, server.url, 'en');
+    await watcher.enter('Watcher', 'Blue');
+    const p = await HallPage.open(browser, server.url, 'en');
+    await p.enter('Dropper', 'Purple');
+    await watcher.waitForPerson('Dropper');
+    const before = await p.page.evaluate(() => window.__cityHall!.sessionId);
+
+    await p.page.evaluate(() => window.__cityHall!.dropConnection());
+    const status = p.page.getByRole('status');
+    await status.getByText(p.t('connection.reconnecting')).waitFor({ timeout: 5_000 });
+    await status.getByText(p.t('connection.connected')).waitFor({ timeout: 30_000 });
+    expect(await p.page.evaluate(() => window.__cityHall!.sessionId)).toBe(before);
+    // Others keep seeing the same person, not a duplicate.
+    await watcher.waitForPerson('Dropper');
+    expect(await watcher.peoplePanel().getByText('Dropper', { exact: true }).count()).toBe(1);
+    await p.close();
+    await watcher.close();
+  });
+});
