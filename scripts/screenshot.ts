@@ -25,7 +25,9 @@ try {
   await b.page.waitForTimeout(1000);
   await b.page.screenshot({ path: `${out}/hall-3d-en.png` });
   await b.page.evaluate(() => window.__cityHall?.walkTo(-25.2, -8));
-  await b.page.waitForFunction(() => (window.__cityHall?.position.x ?? 0) < -24, undefined, { timeout: 30_000 });
+  await b.page.waitForFunction(() => (window.__cityHall?.position.x ?? 0) < -24, undefined, {
+    timeout: 30_000,
+  });
   await b.page.waitForTimeout(1200);
   await b.page.screenshot({ path: `${out}/counters-3d-en.png` });
   await a.switchTo2d();

@@ -30,7 +30,16 @@ export const NICKNAME_MAX = 20;
 export const DEFAULT_RECONNECT_GRACE_S = 30;
 
 /** Avatar colours offered on the entry screen; high-contrast against the light floor. */
-export const AVATAR_COLORS = ['#d9480f', '#1971c2', '#2b8a3e', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4'] as const;
+export const AVATAR_COLORS = [
+  '#d9480f',
+  '#1971c2',
+  '#2b8a3e',
+  '#9c36b5',
+  '#e8590c',
+  '#0c8599',
+  '#c2255c',
+  '#5f3dc4',
+] as const;
 export type AvatarColor = (typeof AVATAR_COLORS)[number];
 
 export const LANGUAGES = ['ja', 'en'] as const;

@@ -29,7 +29,9 @@ export const Nickname = z
 export type Nickname = z.infer<typeof Nickname>;
 
 /** Returns the cleaned nickname or the first problem, for inline form messages. */
-export function checkNickname(raw: string): { ok: true; value: string } | { ok: false; problem: NicknameProblem } {
+export function checkNickname(
+  raw: string,
+): { ok: true; value: string } | { ok: false; problem: NicknameProblem } {
   const result = Nickname.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problem: (result.error.issues[0]?.message ?? 'empty') as NicknameProblem };

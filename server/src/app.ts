@@ -33,7 +33,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = openDatabase(config.DATABASE_FILE);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info(`database migrated: ${applied.join(', ')}`);
-  await db.insertInto('server_starts').values({ version: VERSION, started_at: new Date().toISOString() }).execute();
+  await db
+    .insertInto('server_starts')
+    .values({ version: VERSION, started_at: new Date().toISOString() })
+    .execute();
 
   const hall = getHall();
   const visits = createVisitService(db);

@@ -209,7 +209,10 @@ export const demoCityHall: HallLayoutInput = {
       id: 'seikatsu',
       departmentId: 'seikatsu-shien-ka',
       name: { ja: '生活支援課', en: 'Livelihood Support Division' },
-      handles: { ja: '生活保護・生活に困ったときの相談', en: 'Public assistance, help in financial hardship' },
+      handles: {
+        ja: '生活保護・生活に困ったときの相談',
+        en: 'Public assistance, help in financial hardship',
+      },
       ...eastCounter(8, -9),
     },
     {

@@ -68,7 +68,8 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
     ...layout.furniture,
     ...layout.seatBlocks,
   ].map((x) => x.id);
-  for (const id of new Set(ids)) if (ids.filter((x) => x === id).length > 1) problems.push(`duplicate id "${id}"`);
+  for (const id of new Set(ids))
+    if (ids.filter((x) => x === id).length > 1) problems.push(`duplicate id "${id}"`);
   const numbers = layout.counters.map((c) => c.number);
   if (new Set(numbers).size !== numbers.length) problems.push('counter numbers must be unique');
 
@@ -100,13 +101,15 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
     for (const id of d.between) {
       const a = areas.get(id);
       if (!a) problems.push(`door "${d.id}" names unknown area "${id}"`);
-      else if (!onEdge(d.at[0], d.at[1], a.rect)) problems.push(`door "${d.id}" is not on the edge of "${id}"`);
+      else if (!onEdge(d.at[0], d.at[1], a.rect))
+        problems.push(`door "${d.id}" is not on the edge of "${id}"`);
     }
     // Walls end half their thickness past their end points (closed corners), so test the clear opening only.
     const half = d.width / 2 - layout.wallThickness / 2 - 0.01;
     const a = areas.get(d.between[0]);
     // The opening runs along the shared edge: vertical edges (x fixed) open along z, and vice versa.
-    const alongZ = a !== undefined && (Math.abs(d.at[0] - a.rect.minX) < EPS || Math.abs(d.at[0] - a.rect.maxX) < EPS);
+    const alongZ =
+      a !== undefined && (Math.abs(d.at[0] - a.rect.minX) < EPS || Math.abs(d.at[0] - a.rect.maxX) < EPS);
     const [ax, az, bx, bz] = alongZ
       ? [d.at[0], d.at[1] - half, d.at[0], d.at[1] + half]
       : [d.at[0] - half, d.at[1], d.at[0] + half, d.at[1]];
@@ -121,7 +124,8 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
   for (const s of seats) {
     const a = areas.get(s.areaId);
     if (!a || !insideBox(s.at[0], s.at[1], a.rect)) problems.push(`seat "${s.id}" is outside its area`);
-    else if (!isWalkable(world, s.at[0], s.at[1], AVATAR_RADIUS)) problems.push(`seat "${s.id}" is inside furniture`);
+    else if (!isWalkable(world, s.at[0], s.at[1], AVATAR_RADIUS))
+      problems.push(`seat "${s.id}" is inside furniture`);
   }
 
   layout.spawnPoints.forEach(([x, z], i) => {
@@ -136,7 +140,8 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
       const cx = (a.rect.minX + a.rect.maxX) / 2;
       const cz = (a.rect.minZ + a.rect.maxZ) / 2;
       const probe = nearestOpenCell(grid, cx, cz, 40);
-      if (probe < 0 || reach[probe] !== 1) problems.push(`area "${a.id}" cannot be reached on foot from the entrance`);
+      if (probe < 0 || reach[probe] !== 1)
+        problems.push(`area "${a.id}" cannot be reached on foot from the entrance`);
     }
     for (const c of layout.counters) {
       if (reach[cellOf(grid, c.serviceSpot[0], c.serviceSpot[1])] !== 1) {

@@ -48,7 +48,9 @@ export function segmentHitsBox(ax: number, az: number, bx: number, bz: number, b
     return true;
   };
   // Strict inequalities in `clip` make a segment that only grazes an edge count as a miss.
-  return clip(-dx, ax - minX) && clip(dx, maxX - ax) && clip(-dz, az - minZ) && clip(dz, maxZ - az) && t0 < t1;
+  return (
+    clip(-dx, ax - minX) && clip(dx, maxX - ax) && clip(-dz, az - minZ) && clip(dz, maxZ - az) && t0 < t1
+  );
 }
 
 export function insideBox(x: number, z: number, b: Box): boolean {

@@ -21,7 +21,8 @@ export function checkMove(
   const refill = (WALK_SPEED * SPEED_TOLERANCE * Math.max(0, elapsedMs)) / 1000;
   const budget = Math.min(MOVE_BUDGET_CAP, budgetBefore + refill);
   // A little less than the body radius: clients slide along walls and must not be corrected for rounding.
-  if (!isWalkable(world, to.x, to.z, AVATAR_RADIUS * 0.8)) return { ok: false, reason: 'outOfBounds', budget };
+  if (!isWalkable(world, to.x, to.z, AVATAR_RADIUS * 0.8))
+    return { ok: false, reason: 'outOfBounds', budget };
   if (!isClearLine(world, from.x, from.z, to.x, to.z, 0)) return { ok: false, reason: 'throughWall', budget };
   const dist = Math.hypot(to.x - from.x, to.z - from.z);
   if (dist > budget) return { ok: false, reason: 'tooFast', budget };

@@ -19,7 +19,12 @@ export function stepMovement(world: World, from: Point, dirX: number, dirZ: numb
 }
 
 /** Moves towards a target point at walking speed; returns the new point and whether it arrived. */
-export function stepTowards(world: World, from: Point, target: Point, dt: number): { at: Point; arrived: boolean } {
+export function stepTowards(
+  world: World,
+  from: Point,
+  target: Point,
+  dt: number,
+): { at: Point; arrived: boolean } {
   const dx = target.x - from.x;
   const dz = target.z - from.z;
   const dist = Math.hypot(dx, dz);

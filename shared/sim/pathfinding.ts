@@ -68,7 +68,11 @@ function aStar(grid: NavGrid, start: number, goal: number): number[] | null {
         const ni = nr * grid.cols + nc;
         if (grid.open[ni] !== 1 || closed[ni] === 1) continue;
         // No cutting corners: a diagonal step needs both orthogonal neighbours open.
-        if (dr !== 0 && dc !== 0 && (grid.open[r * grid.cols + nc] !== 1 || grid.open[nr * grid.cols + c] !== 1))
+        if (
+          dr !== 0 &&
+          dc !== 0 &&
+          (grid.open[r * grid.cols + nc] !== 1 || grid.open[nr * grid.cols + c] !== 1)
+        )
           continue;
         const cost = g[cur]! + (dr !== 0 && dc !== 0 ? SQRT2 : 1);
         if (cost < g[ni]!) {

@@ -10,7 +10,11 @@ export interface World {
   solids: Box[];
 }
 
-export function wallBox(from: readonly [number, number], to: readonly [number, number], thickness: number): Box {
+export function wallBox(
+  from: readonly [number, number],
+  to: readonly [number, number],
+  thickness: number,
+): Box {
   const h = thickness / 2;
   // Ends are extended by half the thickness so walls meeting at a corner close it without a crack.
   return {
@@ -38,7 +42,14 @@ export function isWalkable(world: World, x: number, z: number, radius: number): 
 }
 
 /** Nothing solid (grown by `pad`) lies on the straight line from a to b. */
-export function isClearLine(world: World, ax: number, az: number, bx: number, bz: number, pad: number): boolean {
+export function isClearLine(
+  world: World,
+  ax: number,
+  az: number,
+  bx: number,
+  bz: number,
+  pad: number,
+): boolean {
   for (const s of world.solids) if (segmentHitsBox(ax, az, bx, bz, s, pad)) return false;
   return true;
 }

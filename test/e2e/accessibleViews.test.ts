@@ -31,7 +31,10 @@ describe('entry form, 2D view and keyboard-only use', () => {
     await p.page.getByRole('alert').getByText(p.t('nickname.empty')).waitFor();
     await p.page.getByLabel(p.t('entry.nickname'), { exact: true }).fill('あ'.repeat(21));
     await submit.click();
-    await p.page.getByRole('alert').getByText(p.t('nickname.tooLong', { max: 20 })).waitFor();
+    await p.page
+      .getByRole('alert')
+      .getByText(p.t('nickname.tooLong', { max: 20 }))
+      .waitFor();
     await p.page.getByLabel(p.t('entry.nickname'), { exact: true }).fill('bad\u0007name');
     await submit.click();
     await p.page.getByRole('alert').getByText(p.t('nickname.controlChars')).waitFor();
@@ -63,8 +66,14 @@ describe('entry form, 2D view and keyboard-only use', () => {
     const label = p.t('hall.counterName', { number: counter.number, name: counter.name.ja });
     await tabTo(p.page, p.t('hall.goTo', { name: label }));
     await p.page.keyboard.press('Enter');
-    await p.page.getByRole('log').getByText(p.t('hall.walkingTo', { name: label })).waitFor();
-    await p.page.getByRole('log').getByText(p.t('hall.arrived', { name: label })).waitFor({ timeout: 30_000 });
+    await p.page
+      .getByRole('log')
+      .getByText(p.t('hall.walkingTo', { name: label }))
+      .waitFor();
+    await p.page
+      .getByRole('log')
+      .getByText(p.t('hall.arrived', { name: label }))
+      .waitFor({ timeout: 30_000 });
     await p.page.getByText(p.t('hall.youAreIn', { area: '窓口エリアB（6〜10番）' })).waitFor();
     const pos = await p.page.evaluate(() => window.__cityHall!.position);
     expect(Math.hypot(pos.x - counter.serviceSpot[0], pos.z - counter.serviceSpot[1])).toBeLessThan(0.6);

@@ -34,7 +34,8 @@ export async function canvasColourCount(page: Page): Promise<number> {
     ctx.drawImage(img, 0, 0, probe.width, probe.height);
     const data = ctx.getImageData(0, 0, probe.width, probe.height).data;
     const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    for (let i = 0; i < data.length; i += 4)
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return colours.size;
   }, png.toString('base64'));
 }

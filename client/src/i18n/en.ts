@@ -24,7 +24,8 @@ export const en: Dictionary = {
   'color.#5f3dc4': 'Indigo',
   'nickname.empty': 'Please enter a nickname.',
   'nickname.tooLong': 'Nicknames can be at most {max} characters.',
-  'nickname.controlChars': 'The nickname contains characters that cannot be used (such as line breaks or control characters).',
+  'nickname.controlChars':
+    'The nickname contains characters that cannot be used (such as line breaks or control characters).',
   'joinError.invalidOptions': 'Please check what you entered.',
   'joinError.hallFull': 'The hall is very busy. Please try again in a moment.',
   'joinError.network': 'Could not reach the server. Please check your connection and try again.',

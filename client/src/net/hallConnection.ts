@@ -15,6 +15,8 @@ import { serverEndpoint } from './endpoint.ts';
 
 type HallRoom = Room<unknown, HallState>;
 
+const ARRIVAL_NOTICE_GAP_MS = 5000;
+
 let room: HallRoom | null = null;
 let sendTimer: ReturnType<typeof setInterval> | null = null;
 let lastSentVersion = -1;
@@ -54,6 +56,7 @@ function subscribe(r: HallRoom): void {
   const $ = Callbacks.get(r);
   const store = () => useHallStore.getState();
   let initialSync = true;
+  let lastArrivalNotice = 0;
   // The first patch carries everyone already in view; only later arrivals are announced.
   setTimeout(() => (initialSync = false), 1500);
 
@@ -67,13 +70,24 @@ function subscribe(r: HallRoom): void {
       const buffer = remotePoses.get(id) ?? new PoseBuffer();
       buffer.push({ t: performance.now(), x: avatar.x, z: avatar.z, ry: avatar.ry });
       remotePoses.set(id, buffer);
-      if (!initialSync && !avatar.away) store().announce('announce.nearby', { name: avatar.nickname });
+      // In a crowd, a screen reader reading every arrival drowns everything else: one notice per few seconds.
+      const now = Date.now();
+      if (!initialSync && !avatar.away && now - lastArrivalNotice > ARRIVAL_NOTICE_GAP_MS) {
+        lastArrivalNotice = now;
+        store().announce('announce.nearby', { name: avatar.nickname });
+      }
     }
     $.onChange(avatar, () => {
-      if (!isSelf) remotePoses.get(id)?.push({ t: performance.now(), x: avatar.x, z: avatar.z, ry: avatar.ry });
+      if (!isSelf)
+        remotePoses.get(id)?.push({ t: performance.now(), x: avatar.x, z: avatar.z, ry: avatar.ry });
       const before = store().people[id];
       const next = toPerson(id, avatar);
-      if (!before || before.area !== next.area || before.away !== next.away || before.nickname !== next.nickname) {
+      if (
+        !before ||
+        before.area !== next.area ||
+        before.away !== next.away ||
+        before.nickname !== next.nickname
+      ) {
         store().upsertPerson(next);
       }
     });

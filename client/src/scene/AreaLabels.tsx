@@ -10,7 +10,12 @@ export function AreaLabels({ hall, lang }: { hall: Hall; lang: Language }) {
       {hall.layout.areas.map((a) => {
         const cx = (a.rect.minX + a.rect.maxX) / 2;
         // Counter halls are long; label them near their south end where residents walk in.
-        const z = a.kind === 'counters' ? a.rect.maxZ - 2.5 : a.kind === 'lobby' ? a.rect.minZ + 3.2 : (a.rect.minZ + a.rect.maxZ) / 2;
+        const z =
+          a.kind === 'counters'
+            ? a.rect.maxZ - 2.5
+            : a.kind === 'lobby'
+              ? a.rect.minZ + 3.2
+              : (a.rect.minZ + a.rect.maxZ) / 2;
         const size = a.kind === 'consultation' ? 0.9 : 1.4;
         return (
           <SignBoard

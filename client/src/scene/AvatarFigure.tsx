@@ -1,4 +1,11 @@
-import { bodyGeometry, bodyMaterial, headGeometry, skinMaterial, visorGeometry, visorMaterial } from './avatarParts.ts';
+import {
+  bodyGeometry,
+  bodyMaterial,
+  headGeometry,
+  skinMaterial,
+  visorGeometry,
+  visorMaterial,
+} from './avatarParts.ts';
 import { NameTag } from './NameTag.tsx';
 
 export interface AvatarFigureProps {
@@ -12,7 +19,11 @@ export interface AvatarFigureProps {
 export function AvatarFigure({ color, nickname, away = false }: AvatarFigureProps) {
   return (
     <group>
-      <mesh geometry={bodyGeometry} material={bodyMaterial(away ? '#b0b4b8' : color)} position={[0, 0.68, 0]} />
+      <mesh
+        geometry={bodyGeometry}
+        material={bodyMaterial(away ? '#b0b4b8' : color)}
+        position={[0, 0.68, 0]}
+      />
       <mesh geometry={headGeometry} material={skinMaterial} position={[0, 1.56, 0]} />
       <mesh geometry={visorGeometry} material={visorMaterial} position={[0, 1.6, 0.2]} />
       <NameTag text={nickname} position={[0, 2.2, 0]} />

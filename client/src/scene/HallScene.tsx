@@ -33,7 +33,12 @@ export function HallScene() {
         flat
         dpr={dpr}
         gl={{ antialias: true, powerPreference: 'low-power' }}
-        camera={{ fov: 50, near: 0.1, far: 250, position: [localPose.x, CAMERA_OFFSET.y, localPose.z + CAMERA_OFFSET.z] }}
+        camera={{
+          fov: 50,
+          near: 0.1,
+          far: 250,
+          position: [localPose.x, CAMERA_OFFSET.y, localPose.z + CAMERA_OFFSET.z],
+        }}
       >
         <PerformanceMonitor onDecline={() => setDpr(0.75)} onIncline={() => setDpr(1.25)} />
         <color attach="background" args={['#dce8f2']} />

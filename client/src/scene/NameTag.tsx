@@ -4,11 +4,15 @@ const TAG_HEIGHT = 0.46;
 
 /** A camera-facing name label. Usage: <NameTag text="たなか" position={[0, 2.2, 0]} /> */
 export function NameTag({ text, position }: { text: string; position: [number, number, number] }) {
-  const { texture, aspect } = useTextTexture(`tag:${text}`, [{ text, size: 40, bold: true, color: '#ffffff' }], {
-    background: 'rgba(20, 32, 48, 0.78)',
-    padding: 12,
-    radius: 18,
-  });
+  const { texture, aspect } = useTextTexture(
+    `tag:${text}`,
+    [{ text, size: 40, bold: true, color: '#ffffff' }],
+    {
+      background: 'rgba(20, 32, 48, 0.78)',
+      padding: 12,
+      radius: 18,
+    },
+  );
   return (
     <sprite position={position} scale={[TAG_HEIGHT * aspect, TAG_HEIGHT, 1]}>
       <spriteMaterial map={texture} transparent depthWrite={false} toneMapped={false} />

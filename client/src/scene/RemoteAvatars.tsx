@@ -8,9 +8,7 @@ import { AvatarFigure } from './AvatarFigure.tsx';
 
 /** Everyone in view except ourselves. React re-renders only when someone appears or leaves. */
 export function RemoteAvatars() {
-  const ids = useHallStore(
-    useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId)),
-  );
+  const ids = useHallStore(useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId)));
   return (
     <group>
       {ids.map((id) => (

@@ -32,7 +32,11 @@ export function loadFontsFor(lines: TextLine[]): Promise<unknown> {
  * Draws text lines into a canvas for a texture. Canvas text uses the page's web font, which covers
  * Japanese without shipping a separate SDF font. Returns the canvas aspect so callers size their plane.
  */
-export function drawText(canvas: HTMLCanvasElement, input: TextLine[], opts: TextTextureOptions = {}): number {
+export function drawText(
+  canvas: HTMLCanvasElement,
+  input: TextLine[],
+  opts: TextTextureOptions = {},
+): number {
   const ctx = canvas.getContext('2d');
   if (!ctx) return 1;
   let lines = input;

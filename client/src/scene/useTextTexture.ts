@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CanvasTexture } from 'three';
-import { createTextTexture, drawText, loadFontsFor, type TextLine, type TextTextureOptions } from './textTexture.ts';
+import {
+  createTextTexture,
+  drawText,
+  loadFontsFor,
+  type TextLine,
+  type TextTextureOptions,
+} from './textTexture.ts';
 
 /**
  * A texture showing `lines`, redrawn once the web font's glyphs have loaded. `key` must change when the

@@ -1,4 +1,4 @@
-import { PoseBuffer } from './poseBuffer.ts';
+import type { PoseBuffer } from './poseBuffer.ts';
 import type { Point } from '../../../shared/sim/geometry.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useHallStore } from '../store/hallStore.ts';
-import { useAppStore } from '../store/appStore.ts';
+import { enterAgain } from '../app/hallSession.ts';
 import { useT } from '../i18n/useT.ts';
 
 /** Always visible; announced politely when it changes. Offers a way back in when the link is gone. */
@@ -14,16 +14,7 @@ export function ConnectionStatus() {
         {t(`connection.${status}`)}
       </span>
       {status === 'disconnected' && (
-        <button
-          type="button"
-          onClick={() => {
-            // Re-entering mounts the hall again with the same profile.
-            const app = useAppStore.getState();
-            const profile = app.profile;
-            app.setProfile(null);
-            if (profile) setTimeout(() => app.setProfile({ ...profile }), 0);
-          }}
-        >
+        <button type="button" onClick={enterAgain}>
           {t('connection.retry')}
         </button>
       )}

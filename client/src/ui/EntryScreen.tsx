@@ -70,7 +70,13 @@ export function EntryScreen() {
             <legend>{t('entry.color')}</legend>
             {AVATAR_COLORS.map((c) => (
               <label key={c} className="color-choice">
-                <input type="radio" name="color" value={c} checked={c === color} onChange={() => setColor(c)} />
+                <input
+                  type="radio"
+                  name="color"
+                  value={c}
+                  checked={c === color}
+                  onChange={() => setColor(c)}
+                />
                 <span className="swatch" style={{ background: c }} aria-hidden="true" />
                 <span>{t(`color.${c}`)}</span>
               </label>

@@ -20,7 +20,13 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
 
   return (
     <section className={`panel directory${compact ? ' compact' : ''}`} aria-labelledby="directory-heading">
-      {compact ? <h2 id="directory-heading">{t('hall.heading')}</h2> : <h2 id="directory-heading" className="visually-hidden">{t('hall.heading')}</h2>}
+      {compact ? (
+        <h2 id="directory-heading">{t('hall.heading')}</h2>
+      ) : (
+        <h2 id="directory-heading" className="visually-hidden">
+          {t('hall.heading')}
+        </h2>
+      )}
       <ul className="areas">
         {hall.layout.areas.map((area) => {
           const name = tl(area.name);

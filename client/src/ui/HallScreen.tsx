@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore, type Profile } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { enterHall } from '../net/hallConnection.ts';
-import { joinErrorKey } from '../net/joinErrors.ts';
+import { joinHall } from '../app/hallSession.ts';
 import { startLocalMovement } from '../app/localMovement.ts';
 import { useT } from '../i18n/useT.ts';
 import { TopBar } from './TopBar.tsx';
@@ -23,19 +22,9 @@ export function HallScreen({ profile }: { profile: Profile }) {
   const show3d = viewMode === '3d' && webglAvailable;
 
   useEffect(() => {
-    let cancelled = false;
     const { lang } = useAppStore.getState();
-    enterHall({ nickname: profile.nickname, color: profile.color, lang }).catch((err: unknown) => {
-      if (cancelled) return;
-      const app = useAppStore.getState();
-      app.setJoinError(joinErrorKey(err));
-      app.setProfile(null);
-    });
-    const stop = startLocalMovement();
-    return () => {
-      cancelled = true;
-      stop();
-    };
+    void joinHall({ nickname: profile.nickname, color: profile.color, lang });
+    return startLocalMovement();
   }, [profile]);
 
   return (

@@ -51,7 +51,13 @@ export function Plan2D() {
               />
               <text
                 x={(a.rect.minX + a.rect.maxX) / 2}
-                y={a.kind === 'counters' ? a.rect.maxZ - 1.2 : a.kind === 'consultation' ? a.rect.minZ + 1.6 : (a.rect.minZ + a.rect.maxZ) / 2}
+                y={
+                  a.kind === 'counters'
+                    ? a.rect.maxZ - 1.2
+                    : a.kind === 'consultation'
+                      ? a.rect.minZ + 1.6
+                      : (a.rect.minZ + a.rect.maxZ) / 2
+                }
                 className="plan-area-label"
               >
                 {tl(a.name)}
@@ -96,7 +102,14 @@ export function Plan2D() {
             );
           })}
           {others.map((o) => (
-            <circle key={o.id} cx={o.x} cy={o.z} r={0.55} fill={people[o.id]?.color ?? '#555'} className="plan-person" />
+            <circle
+              key={o.id}
+              cx={o.x}
+              cy={o.z}
+              r={0.55}
+              fill={people[o.id]?.color ?? '#555'}
+              className="plan-person"
+            />
           ))}
           <circle cx={self.x} cy={self.z} r={0.9} className="plan-self-ring" />
           <circle cx={self.x} cy={self.z} r={0.55} fill={selfId ? people[selfId]?.color : '#000'} />

@@ -1,5 +1,5 @@
 import { useAppStore } from '../store/appStore.ts';
-import { leaveHall } from '../net/hallConnection.ts';
+import { leave } from '../app/hallSession.ts';
 import { useT } from '../i18n/useT.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
@@ -24,14 +24,7 @@ export function TopBar() {
         )}
         <ControlsHelp />
         <LanguageSelect compact />
-        <button
-          type="button"
-          className="leave"
-          onClick={() => {
-            void leaveHall();
-            useAppStore.getState().setProfile(null);
-          }}
-        >
+        <button type="button" className="leave" onClick={leave}>
           {t('hud.leave')}
         </button>
       </div>

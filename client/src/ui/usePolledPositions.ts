@@ -11,7 +11,10 @@ export interface PlottedPosition {
  * Positions for the 2D plan, read from the transient pose data a few times a second. The plan needs no
  * frame-rate updates, and polling keeps per-frame data out of React.
  */
-export function usePolledPositions(intervalMs = 250): { self: { x: number; z: number }; others: PlottedPosition[] } {
+export function usePolledPositions(intervalMs = 250): {
+  self: { x: number; z: number };
+  others: PlottedPosition[];
+} {
   const read = () => ({
     self: { x: localPose.x, z: localPose.z },
     others: [...remotePoses].flatMap(([id, b]) => {

@@ -60,7 +60,9 @@ export function createHallRoom(deps: HallDeps) {
       client.view.add(avatar);
       this.state.population = this.clients.length;
       this.updateInterest();
-      deps.visits.recordEntry(this.state.population).catch((err: unknown) => deps.log.error('visit count failed', err));
+      deps.visits
+        .recordEntry(this.state.population)
+        .catch((err: unknown) => deps.log.error('visit count failed', err));
     }
 
     override onDrop(client: Client): void {
@@ -89,7 +91,11 @@ export function createHallRoom(deps: HallDeps) {
     private handleMove(client: Client, raw: unknown): void {
       const parsed = MoveMessage.safeParse(raw);
       if (!parsed.success) {
-        this.refuse(client, { code: 'invalidMessage', type: ClientMessage.move, detail: formatIssues(parsed.error) });
+        this.refuse(client, {
+          code: 'invalidMessage',
+          type: ClientMessage.move,
+          detail: formatIssues(parsed.error),
+        });
         return;
       }
       const track = this.tracks.get(client.sessionId);
@@ -100,7 +106,11 @@ export function createHallRoom(deps: HallDeps) {
       if (outcome.accepted) {
         this.applyTrack(avatar, outcome.track);
       } else {
-        const correction: CorrectionMessage = { x: outcome.track.x, z: outcome.track.z, reason: outcome.reason };
+        const correction: CorrectionMessage = {
+          x: outcome.track.x,
+          z: outcome.track.z,
+          reason: outcome.reason,
+        };
         client.send(ServerMessage.correction, correction);
       }
     }

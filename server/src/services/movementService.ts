@@ -15,8 +15,7 @@ export interface Track {
 }
 
 export type MoveOutcome =
-  | { accepted: true; track: Track }
-  | { accepted: false; track: Track; reason: CorrectionReason };
+  { accepted: true; track: Track } | { accepted: false; track: Track; reason: CorrectionReason };
 
 const normaliseAngle = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
 
@@ -27,8 +26,13 @@ export function createMovementService(hall: Hall) {
      * Picks the spawn point with the fewest people near it, nudged to a free spot so newcomers do not
      * appear inside each other. `occupied` are current positions; `rand` is injectable for tests.
      */
-    spawn(occupied: ReadonlyArray<{ x: number; z: number }>, now: number, rand: () => number = Math.random): Track {
-      const crowd = (x: number, z: number) => occupied.filter((p) => Math.hypot(p.x - x, p.z - z) < 1.5).length;
+    spawn(
+      occupied: ReadonlyArray<{ x: number; z: number }>,
+      now: number,
+      rand: () => number = Math.random,
+    ): Track {
+      const crowd = (x: number, z: number) =>
+        occupied.filter((p) => Math.hypot(p.x - x, p.z - z) < 1.5).length;
       const points = [...hall.layout.spawnPoints].sort((a, b) => crowd(a[0], a[1]) - crowd(b[0], b[1]));
       const [sx, sz] = points[0]!;
       let x = sx;
@@ -48,7 +52,11 @@ export function createMovementService(hall: Hall) {
     move(track: Track, msg: MoveMessage, now: number): MoveOutcome {
       const verdict = checkMove(hall.world, track, msg, track.budget, now - track.lastAt);
       if (!verdict.ok) {
-        return { accepted: false, reason: verdict.reason, track: { ...track, budget: verdict.budget, lastAt: now } };
+        return {
+          accepted: false,
+          reason: verdict.reason,
+          track: { ...track, budget: verdict.budget, lastAt: now },
+        };
       }
       return {
         accepted: true,

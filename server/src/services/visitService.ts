@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 /** Keeps anonymous counts of hall entries per day (feeds the city's usage figures; no identities). */
-export function createVisitService(db: Db, today: () => string = () => new Date().toISOString().slice(0, 10)) {
+export function createVisitService(
+  db: Db,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+) {
   return {
     async recordEntry(populationNow: number): Promise<void> {
       await db

@@ -1,0 +1,32 @@
+import type { HallJoinOptions } from '../../../shared/protocol/index.ts';
+import { enterHall, leaveHall } from '../net/hallConnection.ts';
+import { joinErrorKey } from '../net/joinErrors.ts';
+import { useAppStore } from '../store/appStore.ts';
+
+/**
+ * What the UI may ask of the connection, without knowing about Colyseus: enter, leave, and try again.
+ * A refused entry sends the resident back to the entry screen with the reason.
+ */
+export async function joinHall(options: HallJoinOptions): Promise<void> {
+  try {
+    await enterHall(options);
+  } catch (err) {
+    const app = useAppStore.getState();
+    app.setJoinError(joinErrorKey(err));
+    app.setProfile(null);
+  }
+}
+
+export function leave(): void {
+  void leaveHall();
+  useAppStore.getState().setProfile(null);
+}
+
+/** Re-entering mounts the hall again with the same profile (a fresh seat, a fresh avatar). */
+export function enterAgain(): void {
+  const app = useAppStore.getState();
+  const profile = app.profile;
+  void leaveHall();
+  app.setProfile(null);
+  if (profile) setTimeout(() => app.setProfile({ ...profile }), 0);
+}
