@@ -1,7 +1,9 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { AVATAR_COLORS, HALL_ROOM, POSE_SEND_HZ, WALK_SPEED } from '../../shared/constants.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
-import { stepMovement } from '../../shared/sim/movement.ts';
+import { stepMovement, stepTowards } from '../../shared/sim/movement.ts';
+import { findPath } from '../../shared/sim/pathfinding.ts';
+import type { Point } from '../../shared/sim/geometry.ts';
 import type { HallState } from '../../shared/state/hallState.ts';
 
 export interface Bot {
@@ -15,7 +17,12 @@ export interface Bot {
  * A headless resident that wanders: joins like a browser would, then walks in a random direction,
  * turning when blocked, sending its pose at the client's rate. Bounded: it stops when told to.
  */
-export async function startBot(endpoint: string, n: number, rand: () => number): Promise<Bot> {
+export async function startBot(
+  endpoint: string,
+  n: number,
+  rand: () => number,
+  opts: { destination?: Point; idle?: boolean } = {},
+): Promise<Bot> {
   const room = await new Client(endpoint).joinOrCreate<HallState>(HALL_ROOM, {
     nickname: `bot${n}`,
     color: AVATAR_COLORS[n % AVATAR_COLORS.length],
@@ -32,7 +39,18 @@ export async function startBot(endpoint: string, n: number, rand: () => number):
   let pos = { x: me?.x ?? 0, z: me?.z ?? 16 };
   let angle = rand() * Math.PI * 2;
   const dt = 1 / POSE_SEND_HZ;
+  // First walk to the destination (if any) along a real path, then wander.
+  const route = opts.destination ? (findPath(hall.world, hall.nav, pos, opts.destination) ?? []) : [];
   const timer = setInterval(() => {
+    if (opts.idle) return;
+    const waypoint = route[0];
+    if (waypoint) {
+      const step = stepTowards(hall.world, pos, waypoint, dt * 0.9);
+      if (step.arrived) route.shift();
+      pos = step.at;
+      room.send('move', { x: pos.x, z: pos.z, ry: angle });
+      return;
+    }
     const next = stepMovement(hall.world, pos, Math.sin(angle), Math.cos(angle), dt * 0.9);
     if (Math.hypot(next.x - pos.x, next.z - pos.z) < WALK_SPEED * dt * 0.3 || rand() < 0.03)
       angle = rand() * Math.PI * 2;
