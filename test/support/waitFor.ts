@@ -1,0 +1,17 @@
+/** Polls `predicate` until it returns a truthy value or `timeoutMs` passes; returns that value. */
+export async function waitFor<T>(
+  predicate: () => T,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Resolves after `ms`; for letting time pass when asserting that something does NOT happen. */
+export const settle = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
