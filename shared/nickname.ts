@@ -9,9 +9,10 @@ export function graphemeLength(text: string): number {
   return n;
 }
 
-// Control, format (bidi overrides, zero-width) and separator characters let one nickname impersonate or
-// visually corrupt another, so they are refused rather than silently stripped.
-const FORBIDDEN_CHARS = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+// Control, format (bidi overrides, zero-width space) and separator characters let one nickname impersonate
+// or visually corrupt another, so they are refused rather than silently stripped. The zero-width joiners
+// stay allowed: emoji sequences (👩‍👩‍👧) and some scripts need them.
+const FORBIDDEN_CHARS = /[\p{Cc}\p{Zl}\p{Zp}]|(?![\u200C\u200D])\p{Cf}/u;
 
 /** Error codes double as i18n keys under `nickname.` on the client. */
 export type NicknameProblem = 'empty' | 'tooLong' | 'controlChars';
