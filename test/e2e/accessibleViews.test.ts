@@ -50,7 +50,7 @@ describe('entry form, 2D view and keyboard-only use', () => {
   it('without WebGL the hall opens in the 2D view, and the keyboard alone walks to a counter', async () => {
     const p = await HallPage.open(browser, server.url, 'ja', '/?no3d');
     // Keyboard only from here: type the nickname, Tab to the button, Enter.
-    await tabTo(p.page, '');
+    await tabTo(p.page, p.t('entry.nickname'));
     await p.page.keyboard.type('けんじ');
     await tabTo(p.page, p.t('entry.enter'));
     await p.page.keyboard.press('Enter');

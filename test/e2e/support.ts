@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Presses Tab until the focused element's accessible name (aria-label, else text) equals `name`.
+ * Presses Tab until the focused element's accessible name (aria-label, its <label>, else text) equals `name`.
  * Proves the control is reachable from the keyboard in document order.
  */
 export async function tabTo(page: Page, name: string, maxPresses = 150): Promise<void> {
@@ -9,7 +9,9 @@ export async function tabTo(page: Page, name: string, maxPresses = 150): Promise
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+      if (!el) return '';
+      const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
+      return (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').trim();
     });
     if (focused === name) return;
   }

@@ -27,13 +27,28 @@ export function HallScreen({ profile }: { profile: Profile }) {
     return startLocalMovement();
   }, [profile]);
 
+  // Once inside, move focus into the hall (in the 3D view the arrow keys then walk at once), so
+  // keyboard and screen-reader users are not left on a page that no longer has the form they used.
+  useEffect(() => {
+    if (status !== 'connected') return;
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus();
+  }, [status]);
+
   return (
     <div className={`hall-screen view-${show3d ? '3d' : '2d'}`}>
       <a className="skip-link" href="#main">
         {t('app.skipToMain')}
       </a>
       <TopBar />
-      <main id="main" className="hall-main" aria-label={t('hud.mainLabel')} tabIndex={-1}>
+      {/* In the 3D view the arrow keys walk anywhere inside main; in the 2D view they keep their usual job. */}
+      <main
+        id="main"
+        className="hall-main"
+        aria-label={t('hud.mainLabel')}
+        tabIndex={-1}
+        data-walk-keys={show3d ? '' : undefined}
+      >
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
         {show3d ? (
           <SceneErrorBoundary fallback={<Plan2D />}>
