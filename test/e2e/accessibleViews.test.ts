@@ -1,31 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
-import { tabTo } from './support.ts';
+import { SHOTS, tabTo, useHallInBrowser } from './support.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
 import { translate } from '../../client/src/i18n/translate.ts';
 
-const SHOTS = 'test-results/e2e';
-
 describe('entry form, 2D view and keyboard-only use', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const hall = useHallInBrowser();
 
   it('refuses bad nicknames inline, in the chosen language, without leaving the form', async () => {
-    const p = await HallPage.open(browser, server.url, 'ja');
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja');
     const submit = p.page.getByRole('button', { name: p.t('entry.enter') });
     await submit.click();
     await p.page.getByRole('alert').getByText(p.t('nickname.empty')).waitFor();
@@ -48,7 +31,7 @@ describe('entry form, 2D view and keyboard-only use', () => {
   });
 
   it('without WebGL the hall opens in the 2D view, and the keyboard alone walks to a counter', async () => {
-    const p = await HallPage.open(browser, server.url, 'ja', '/?no3d');
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
     // Keyboard only from here: type the nickname, Tab to the button, Enter.
     await tabTo(p.page, p.t('entry.nickname'));
     await p.page.keyboard.type('けんじ');
@@ -83,7 +66,7 @@ describe('entry form, 2D view and keyboard-only use', () => {
   });
 
   it('the view toggle switches between 3D and 2D and both list the same hall', async () => {
-    const p = await HallPage.open(browser, server.url, 'en');
+    const p = await HallPage.open(hall.browser, hall.server.url, 'en');
     await p.enter('Mia', 'Teal');
     await p.waitForScene();
     const directory = p.page.getByRole('region', { name: p.t('hall.heading') });
@@ -98,9 +81,9 @@ describe('entry form, 2D view and keyboard-only use', () => {
   });
 
   it('a dropped connection shows "reconnecting" and rejoins into the same avatar', async () => {
-    const watcher = await HallPage.open(browser, server.url, 'en');
+    const watcher = await HallPage.open(hall.browser, hall.server.url, 'en');
     await watcher.enter('Watcher', 'Blue');
-    const p = await HallPage.open(browser, server.url, 'en');
+    const p = await HallPage.open(hall.browser, hall.server.url, 'en');
     await p.enter('Dropper', 'Purple');
     await watcher.waitForPerson('Dropper');
     const before = await p.page.evaluate(() => window.__cityHall!.sessionId);

@@ -1,4 +1,8 @@
-import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { launchBrowser } from '../support/browser.ts';
 
 /**
  * Presses Tab until the focused element's accessible name (aria-label, its <label>, else text) equals `name`.
@@ -40,4 +44,39 @@ export async function canvasColourCount(page: Page): Promise<number> {
       colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
     return colours.size;
   }, png.toString('base64'));
+}
+
+export const SHOTS = 'test-results/e2e';
+
+export interface HallUnderTest {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers beforeAll/afterAll for a describe block: a real server serving the e2e client build, and
+ * one headless Chromium. Each test opens its own contexts (residents) from it.
+ */
+export function useHallInBrowser(env: Record<string, string> = {}): HallUnderTest {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client', ...env });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('server not started yet (use inside tests)');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not launched yet (use inside tests)');
+      return browser;
+    },
+  };
 }

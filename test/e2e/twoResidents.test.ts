@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
-import { canvasColourCount } from './support.ts';
-
-const SHOTS = 'test-results/e2e';
+import { canvasColourCount, SHOTS, useHallInBrowser } from './support.ts';
 
 describe('two residents in the 3D hall', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const hall = useHallInBrowser();
   let aiko: HallPage;
   let ben: HallPage;
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('each sees the other by name, the canvas renders, and nothing errors', async () => {
-    aiko = await HallPage.open(browser, server.url, 'ja');
+    aiko = await HallPage.open(hall.browser, hall.server.url, 'ja');
     await aiko.enter('あいこ', '緑');
-    ben = await HallPage.open(browser, server.url, 'en');
+    ben = await HallPage.open(hall.browser, hall.server.url, 'en');
     await ben.enter('Ben', 'Orange');
 
     await aiko.waitForPerson('Ben');
