@@ -24,7 +24,7 @@ const server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client', INTEREST_R
 const browser = await launchBrowser();
 const bots: Bot[] = [];
 try {
-  const me = await HallPage.open(browser, server.url, 'ja');
+  const me = await HallPage.open(browser, server.url, 'ja', process.env.BENCH_PATH ?? '/');
   await me.enter('計測', '青');
   await me.waitForScene();
   await me.page.waitForTimeout(2000);

@@ -1,9 +1,17 @@
+import type { Ref } from 'react';
+import type { Sprite } from 'three';
 import { useTextTexture } from './useTextTexture.ts';
 
 const TAG_HEIGHT = 0.46;
 
 /** A camera-facing name label. Usage: <NameTag text="たなか" position={[0, 2.2, 0]} /> */
-export function NameTag({ text, position }: { text: string; position: [number, number, number] }) {
+export interface NameTagProps {
+  text: string;
+  position: [number, number, number];
+  ref?: Ref<Sprite>;
+}
+
+export function NameTag({ text, position, ref }: NameTagProps) {
   const { texture, aspect } = useTextTexture(
     `tag:${text}`,
     [{ text, size: 40, bold: true, color: '#ffffff' }],
@@ -14,7 +22,7 @@ export function NameTag({ text, position }: { text: string; position: [number, n
     },
   );
   return (
-    <sprite position={position} scale={[TAG_HEIGHT * aspect, TAG_HEIGHT, 1]}>
+    <sprite ref={ref} position={position} scale={[TAG_HEIGHT * aspect, TAG_HEIGHT, 1]}>
       <spriteMaterial map={texture} transparent depthWrite={false} toneMapped={false} />
     </sprite>
   );
