@@ -15,6 +15,9 @@ import { createHallRoom } from './rooms/HallRoom.ts';
 import { mountHealthRoutes } from './http/healthRoutes.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import { mountApiFallbacks } from './http/apiErrors.ts';
+import { mountCatalogRoutes } from './http/catalogRoutes.ts';
+import { createCatalogService } from './services/catalogService.ts';
+import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -40,6 +43,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   const hall = getHall();
   const visits = createVisitService(db);
+  const catalog = createCatalogService(db);
+  if (await seedCatalogIfEmpty(catalog, hall, config.CATALOG_DIR)) {
+    log.info(`demo catalogue imported from ${config.CATALOG_DIR}`);
+  }
   const deps = { config, hall, movement: createMovementService(hall), visits, log };
   const startedAt = Date.now();
 
@@ -51,6 +58,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     express: (app) => {
       app.disable('x-powered-by');
       mountHealthRoutes(app, { version: VERSION, startedAt, visits });
+      mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       if (config.CLIENT_DIR !== 'off' && !mountStaticClient(app, config.CLIENT_DIR)) {
         log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
       }

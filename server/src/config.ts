@@ -14,6 +14,12 @@ export const ConfigSchema = z.object({
   DATABASE_FILE: z.string().min(1).default('data/city-hall.sqlite'),
   /** Folder with the built client; `off` disables static serving (the dev server serves it instead). */
   CLIENT_DIR: z.string().min(1).default('dist/client'),
+  /** Demo catalogue imported on first start (when the database holds none). */
+  CATALOG_DIR: z.string().min(1).default('assets/catalog'),
+  /** The city's online application system; procedure links are this plus each procedure's path. */
+  ONLINE_APPLICATION_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://example.org/online-application'),
   INTEREST_RADIUS: z.coerce.number().min(2).max(500).default(DEFAULT_INTEREST_RADIUS),
   RECONNECT_GRACE_S: int(0, 600).default(DEFAULT_RECONNECT_GRACE_S),
   /** A hall shard holds this many people; the next one opens when it is full. */

@@ -1,0 +1,48 @@
+/**
+ * The catalogue from the command line, for the city's clerks.
+ *   npm run catalog:import -- assets/catalog            (a folder with the five CSV files)
+ *   npm run catalog:import -- my-edits/procedures.csv   (one sheet, checked against the rest)
+ *   npm run catalog:export -- out-folder
+ * Import checks every row first and reports each bad one with its file, line and reason; if any row is
+ * bad, nothing is imported. Uses DATABASE_FILE like the server.
+ */
+import { loadConfig } from '../server/src/config.ts';
+import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
+import { createCatalogService } from '../server/src/services/catalogService.ts';
+import { readSources, writeSources } from '../server/src/catalog/catalogFiles.ts';
+import { counterIds } from '../server/src/catalog/seedCatalog.ts';
+import { CatalogError, readCatalog } from '../shared/catalog/catalogCsv.ts';
+import { getHall } from '../shared/layout/hallLayout.ts';
+
+const [command, ...paths] = process.argv.slice(2);
+const config = loadConfig();
+const db = openDatabase(config.DATABASE_FILE);
+let exitCode = 0;
+try {
+  await migrateToLatest(db);
+  const service = createCatalogService(db);
+  await service.load();
+  if (command === 'import' && paths.length > 0) {
+    const catalog = readCatalog(readSources(paths, service.get()), counterIds(getHall()));
+    await service.replace(catalog);
+    console.log(
+      `imported ${catalog.departments.length} departments, ${catalog.procedures.length} procedures, ` +
+        `${catalog.lifeEvents.length} life events, ${catalog.rules.length} rules into ${config.DATABASE_FILE}`,
+    );
+  } else if (command === 'export' && paths.length === 1) {
+    for (const f of writeSources(paths[0]!, service.get())) console.log(`wrote ${f}`);
+  } else {
+    console.error('usage: catalog import <folder or file.csv>... | catalog export <folder>');
+    exitCode = 2;
+  }
+} catch (err) {
+  if (err instanceof CatalogError) {
+    console.error(`${err.message}\nNothing was imported.`);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
+  exitCode = 1;
+} finally {
+  await db.destroy();
+}
+process.exit(exitCode);

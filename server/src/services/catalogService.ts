@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import {
+  LifeEvent,
+  Procedure,
+  Rule,
+  type Catalog,
+  type Department,
+} from '../../../shared/catalog/catalogSchema.ts';
+import { createSearchIndex, type SearchIndex } from '../../../shared/catalog/search.ts';
+import { buildChecklist } from '../../../shared/catalog/checklist.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The catalogue's home: the database is the truth, an in-memory copy (and search index) serves reads.
+ * Replacing it is one transaction: either the whole new catalogue is stored or nothing changes.
+ */
+export function createCatalogService(db: Db) {
+  let catalog: Catalog = { departments: [], procedures: [], lifeEvents: [], rules: [] };
+  let index: SearchIndex = createSearchIndex(catalog);
+
+  async function load(): Promise<Catalog> {
+    const [deps, procs, events, rules] = await Promise.all([
+      db.selectFrom('departments').selectAll().orderBy('position').execute(),
+      db.selectFrom('procedures').selectAll().orderBy('position').execute(),
+      db.selectFrom('life_events').selectAll().orderBy('position').execute(),
+      db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
+    ]);
+    const departments: Department[] = deps.map((d) => ({
+      id: d.id,
+      name: { ja: d.name_ja, en: d.name_en },
+      counterId: d.counter_id,
+      description: { ja: d.description_ja, en: d.description_en },
+    }));
+    // Re-validated on the way out: a hand-edited database row fails loudly here, not in a resident's page.
+    catalog = {
+      departments,
+      procedures: procs.map((p) => Procedure.parse(JSON.parse(p.data))),
+      lifeEvents: events.map((e) => LifeEvent.parse(JSON.parse(e.data))),
+      rules: rules.map((r) => Rule.parse(JSON.parse(r.data))),
+    };
+    index = createSearchIndex(catalog);
+    return catalog;
+  }
+
+  return {
+    load,
+    get: () => catalog,
+    search: (q: string, limit?: number) => index.search(q, limit),
+    checklist: (lifeEventId: string, answers: Record<string, boolean>) =>
+      buildChecklist(catalog, lifeEventId, answers),
+    async isEmpty(): Promise<boolean> {
+      const row = await db
+        .selectFrom('departments')
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0) === 0;
+    },
+
+    /** Replaces the whole catalogue atomically. Link-open counts are kept (they are history). */
+    async replace(next: Catalog): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('life_event_rules').execute();
+        await trx.deleteFrom('life_events').execute();
+        await trx.deleteFrom('procedures').execute();
+        await trx.deleteFrom('departments').execute();
+        for (const [position, d] of next.departments.entries()) {
+          await trx
+            .insertInto('departments')
+            .values({
+              id: d.id,
+              position,
+              name_ja: d.name.ja,
+              name_en: d.name.en,
+              counter_id: d.counterId,
+              description_ja: d.description.ja,
+              description_en: d.description.en,
+            })
+            .execute();
+        }
+        for (const [position, p] of next.procedures.entries()) {
+          await trx
+            .insertInto('procedures')
+            .values({ id: p.id, position, department_id: p.departmentId, data: JSON.stringify(p) })
+            .execute();
+        }
+        for (const [position, e] of next.lifeEvents.entries()) {
+          await trx
+            .insertInto('life_events')
+            .values({ id: e.id, position, data: JSON.stringify(e) })
+            .execute();
+        }
+        for (const [position, r] of next.rules.entries()) {
+          await trx
+            .insertInto('life_event_rules')
+            .values({
+              life_event_id: r.lifeEventId,
+              procedure_id: r.procedureId,
+              position,
+              data: JSON.stringify(r),
+            })
+            .execute();
+        }
+      });
+      await load();
+    },
+
+    async countLinkOpen(procedureId: string): Promise<void> {
+      await db
+        .insertInto('procedure_link_opens')
+        .values({ procedure_id: procedureId, day: today(), opens: 1 })
+        .onConflict((oc) => oc.columns(['procedure_id', 'day']).doUpdateSet({ opens: sql`opens + 1` }))
+        .execute();
+    },
+
+    async linkOpens(procedureId: string): Promise<number> {
+      const row = await db
+        .selectFrom('procedure_link_opens')
+        .select(sql<number>`coalesce(sum(opens), 0)`.as('n'))
+        .where('procedure_id', '=', procedureId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+  };
+}
+export type CatalogService = ReturnType<typeof createCatalogService>;

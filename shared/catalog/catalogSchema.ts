@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { LocalizedText } from '../layout/layoutSchema.ts';
+
+/** The procedure catalogue: departments, procedures, life events and the rules that pick procedures. */
+export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+
+/** Text that may be left empty in both languages (notes). */
+export const OptionalText = z.object({ ja: z.string(), en: z.string() });
+export type OptionalText = z.infer<typeof OptionalText>;
+
+export const Channel = z.enum(['online', 'mynaportal', 'visit', 'online_or_visit']);
+export type Channel = z.infer<typeof Channel>;
+
+export const Department = z.object({
+  id: Slug,
+  name: LocalizedText,
+  /** The hall counter that serves it; null for departments reached only online or through the info desk. */
+  counterId: Slug.nullable(),
+  description: LocalizedText,
+});
+export type Department = z.infer<typeof Department>;
+
+export const Procedure = z.object({
+  id: Slug,
+  departmentId: Slug,
+  name: LocalizedText,
+  summary: LocalizedText,
+  audience: LocalizedText,
+  documents: z.object({ ja: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  feeYen: z.number().int().min(0).max(1_000_000),
+  feeNote: OptionalText,
+  channel: Channel,
+  processing: LocalizedText,
+  /** Path under the city's online application base URL; null when it cannot be done online. */
+  onlinePath: z
+    .string()
+    .regex(/^\/[\w\-/.]*$/, 'a path starting with /')
+    .nullable(),
+  needsConsultation: z.boolean(),
+  keywords: z.array(z.string().min(1)),
+});
+export type Procedure = z.infer<typeof Procedure>;
+
+export const Question = z.object({ id: Slug, order: z.number().int().min(1).max(3), text: LocalizedText });
+export type Question = z.infer<typeof Question>;
+
+export const LifeEvent = z.object({
+  id: Slug,
+  name: LocalizedText,
+  description: LocalizedText,
+  questions: z.array(Question).max(3),
+});
+export type LifeEvent = z.infer<typeof LifeEvent>;
+
+export const Condition = z.object({ questionId: Slug, answer: z.boolean() });
+export type Condition = z.infer<typeof Condition>;
+
+export const Rule = z.object({
+  lifeEventId: Slug,
+  procedureId: Slug,
+  /** All must hold; empty means the procedure always applies to the life event. */
+  conditions: z.array(Condition),
+  note: OptionalText,
+});
+export type Rule = z.infer<typeof Rule>;
+
+export interface Catalog {
+  departments: Department[];
+  procedures: Procedure[];
+  lifeEvents: LifeEvent[];
+  rules: Rule[];
+}

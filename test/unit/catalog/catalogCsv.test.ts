@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CatalogError,
+  readCatalog,
+  writeCatalog,
+  type CatalogIssue,
+} from '../../../shared/catalog/catalogCsv.ts';
+import { COUNTERS, smallCatalog } from './fixtures.ts';
+
+function issuesOf(edit: (s: ReturnType<typeof smallCatalog>) => void): CatalogIssue[] {
+  const s = smallCatalog();
+  edit(s);
+  try {
+    readCatalog(s, COUNTERS);
+  } catch (e) {
+    if (e instanceof CatalogError) return e.issues;
+    throw e;
+  }
+  return [];
+}
+const replaceLine = (text: string, line: number, f: (l: string) => string) =>
+  text
+    .split('\n')
+    .map((l, i) => (i === line - 1 ? f(l) : l))
+    .join('\n');
+
+describe('readCatalog', () => {
+  it('reads the five sheets into a typed catalogue', () => {
+    const c = readCatalog(smallCatalog(), COUNTERS);
+    expect(c.procedures).toHaveLength(4);
+    const tennyu = c.procedures.find((p) => p.id === 'tennyu-todoke')!;
+    expect(tennyu.documents.en).toEqual(['Photo ID', 'Moving-out certificate']);
+    expect(tennyu.onlinePath).toBeNull();
+    expect(c.procedures.find((p) => p.id === 'juminhyo-utsushi')!.feeYen).toBe(300);
+    expect(c.lifeEvents[0]!.questions.map((q) => q.id)).toEqual(['children', 'certificate']);
+    expect(c.rules[3]!.conditions).toEqual([
+      { questionId: 'certificate', answer: true },
+      { questionId: 'children', answer: false },
+    ]);
+  });
+
+  it('round-trips through writeCatalog', () => {
+    const c = readCatalog(smallCatalog(), COUNTERS);
+    expect(readCatalog(writeCatalog(c), COUNTERS)).toEqual(c);
+  });
+
+  it('reports a bad fee with file and line', () => {
+    const issues = issuesOf(
+      (s) => (s.procedures = replaceLine(s.procedures, 3, (l) => l.replace(',300,', ',300円,'))),
+    );
+    expect(issues).toEqual([
+      { file: 'procedures.csv', line: 3, message: 'fee_yen: must be a whole number of yen (0 when free)' },
+    ]);
+  });
+
+  it('reports every bad row at once, each with its reason', () => {
+    const issues = issuesOf((s) => {
+      s.procedures = replaceLine(s.procedures, 2, (l) => l.replace('shimin-ka', 'nowhere-ka'));
+      s.procedures = replaceLine(s.procedures, 4, (l) => l.replace('mynaportal', 'fax'));
+      s.departments = replaceLine(s.departments, 3, (l) => l.replace(',kosodate,', ',daycare,'));
+      s.rules = replaceLine(s.rules, 3, (l) => l.replace('children=yes', 'pets=yes'));
+    });
+    expect(issues).toContainEqual({
+      file: 'procedures.csv',
+      line: 2,
+      message: 'department_id "nowhere-ka" does not exist',
+    });
+    expect(issues.find((i) => i.file === 'procedures.csv' && i.line === 4)?.message).toMatch(/^channel: /);
+    expect(issues).toContainEqual({
+      file: 'departments.csv',
+      line: 3,
+      message: 'counter_id "daycare" is not a counter of the hall',
+    });
+    expect(issues).toContainEqual({
+      file: 'life_event_rules.csv',
+      line: 3,
+      message: 'question "pets" is not asked for life event "moving-in"',
+    });
+  });
+
+  it('catches structure problems: header, field count, duplicates, missing online path, quoting', () => {
+    expect(issuesOf((s) => (s.lifeEvents = s.lifeEvents.replace('name_ja', 'namae')))[0]).toMatchObject({
+      file: 'life_events.csv',
+      line: 1,
+    });
+    expect(issuesOf((s) => (s.lifeEvents += 'extra,field\n'))).toEqual([
+      { file: 'life_events.csv', line: 3, message: 'expected 5 fields, found 2' },
+    ]);
+    expect(issuesOf((s) => (s.lifeEvents += 'moving-in,転入,Moving in,a,b\n'))).toEqual([
+      { file: 'life_events.csv', line: 3, message: 'duplicate id "moving-in" (first on line 2)' },
+    ]);
+    expect(issuesOf((s) => (s.procedures = s.procedures.replace('/apply/juminhyo', '')))).toEqual([
+      { file: 'procedures.csv', line: 3, message: 'online_path is required when channel is online_or_visit' },
+    ]);
+    expect(issuesOf((s) => (s.departments += '"broken,x\n'))[0]).toMatchObject({
+      file: 'departments.csv',
+      line: 4,
+      message: 'a quoted field is never closed',
+    });
+  });
+});
