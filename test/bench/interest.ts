@@ -7,7 +7,7 @@
 import { startTestServer } from '../support/testServer.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
 import { DEFAULT_INTEREST_RADIUS } from '../../shared/constants.ts';
-import { areaDestination } from '../../client/src/ui/destinations.ts';
+import { areaDestination } from '../../shared/layout/destinations.ts';
 import { mulberry32, startBot, type Bot } from './bots.ts';
 
 const SPREAD_SECONDS = 14;

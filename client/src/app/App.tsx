@@ -1,13 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore.ts';
 import { EntryScreen } from '../ui/EntryScreen.tsx';
 import { HallScreen } from '../ui/HallScreen.tsx';
 import { detectWebgl } from './webgl.ts';
+import { SharedChecklistPage } from '../ui/guide/SharedChecklistPage.tsx';
+import { parseChecklistHash } from '../ui/guide/checklistLink.ts';
 
 /** Entry first; once a profile is chosen, the hall. The hall decides between the 3D and 2D views. */
 export function App() {
   const profile = useAppStore((s) => s.profile);
   const lang = useAppStore((s) => s.lang);
+  const [shared, setShared] = useState(() => parseChecklistHash(location.hash));
 
   useEffect(() => {
     const ok = detectWebgl();
@@ -21,5 +24,13 @@ export function App() {
     document.title = lang === 'ja' ? 'バーチャル市役所' : 'Virtual City Hall';
   }, [lang]);
 
-  return profile ? <HallScreen profile={profile} /> : <EntryScreen />;
+  if (profile) return <HallScreen profile={profile} />;
+  if (shared) {
+    const done = () => {
+      history.replaceState(null, '', location.pathname + location.search);
+      setShared(null);
+    };
+    return <SharedChecklistPage shared={shared} onDone={done} />;
+  }
+  return <EntryScreen />;
 }

@@ -2,7 +2,12 @@ import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
-import { areaDestination, counterDestination, infoDeskDestination } from './destinations.ts';
+import { openPanel } from '../app/catalogActions.ts';
+import {
+  areaDestination,
+  counterDestination,
+  infoDeskDestination,
+} from '../../../shared/layout/destinations.ts';
 
 /**
  * Everything in the hall as an accessible list: areas with their counters and people, each with a
@@ -53,6 +58,9 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                 <ul className="counters">
                   <li>
                     <span>{t('hall.infoDesk')}</span>
+                    <button type="button" onClick={() => openPanel({ kind: 'lifeEvents' })}>
+                      {t('life.open')}
+                    </button>
                     <button
                       type="button"
                       aria-label={t('hall.goTo', { name: t('hall.infoDesk') })}
@@ -74,6 +82,13 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                           <span className="counter-name">{label}</span>
                           {!compact && <span className="counter-handles">{tl(c.handles)}</span>}
                         </span>
+                        <button
+                          type="button"
+                          aria-label={t('guide.openCounter', { name: label })}
+                          onClick={() => openPanel({ kind: 'counter', counterId: c.id })}
+                        >
+                          {t('guide.details')}
+                        </button>
                         <button
                           type="button"
                           aria-label={t('hall.goTo', { name: label })}

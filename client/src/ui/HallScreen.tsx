@@ -10,6 +10,9 @@ import { HallDirectory } from './HallDirectory.tsx';
 import { Plan2D } from './Plan2D.tsx';
 import { NoticeLine } from './NoticeLine.tsx';
 import { SceneErrorBoundary } from './SceneErrorBoundary.tsx';
+import { GuidePanel } from './guide/GuidePanel.tsx';
+import { loadCatalog } from '../app/catalogActions.ts';
+import { startCounterProximity } from '../app/counterProximity.ts';
 
 // three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
 const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
@@ -24,7 +27,13 @@ export function HallScreen({ profile }: { profile: Profile }) {
   useEffect(() => {
     const { lang } = useAppStore.getState();
     void joinHall({ nickname: profile.nickname, color: profile.color, lang });
-    return startLocalMovement();
+    void loadCatalog();
+    const stopMovement = startLocalMovement();
+    const stopProximity = startCounterProximity();
+    return () => {
+      stopMovement();
+      stopProximity();
+    };
   }, [profile]);
 
   // Once inside, move focus into the hall (in the 3D view the arrow keys then walk at once), so
@@ -61,6 +70,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
         )}
       </main>
       <aside className="hall-side">
+        <GuidePanel />
         <PeoplePanel />
         {show3d && <HallDirectory compact />}
       </aside>

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
 import { HallDirectory } from './HallDirectory.tsx';
 import { usePolledPositions } from './usePolledPositions.ts';
+import { SearchBox } from './guide/SearchBox.tsx';
 
 /**
  * The 2D view: a floor plan (north up) for those who can see it, and the full hall directory as the
@@ -33,6 +34,7 @@ export function Plan2D() {
     <div className="plan2d">
       <section className="panel plan" aria-labelledby="plan-heading">
         <h2 id="plan-heading">{t('plan.heading')}</h2>
+        <SearchBox />
         {myAreaName && <p className="where">{t('hall.youAreIn', { area: tl(myAreaName.name) })}</p>}
         <svg
           role="img"

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { ControlsHelp } from './ControlsHelp.tsx';
+import { SearchBox } from './guide/SearchBox.tsx';
 
 export function TopBar() {
   const { t } = useT();
@@ -16,6 +17,7 @@ export function TopBar() {
     <header className="top-bar">
       <h1 className="brand">{t('app.title')}</h1>
       <ConnectionStatus />
+      <SearchBox compact />
       <div className="top-actions">
         {webglAvailable && (
           <button type="button" aria-pressed={!is3d} onClick={() => setViewMode(is3d ? '2d' : '3d')}>

@@ -1,7 +1,7 @@
-import type { Hall } from '../../../shared/layout/hallLayout.ts';
-import type { Area, Counter } from '../../../shared/layout/layoutSchema.ts';
-import { cellCenter, nearestOpenCell } from '../../../shared/sim/navGrid.ts';
-import type { Point } from '../../../shared/sim/geometry.ts';
+import type { Hall } from './hallLayout.ts';
+import type { Area, Counter } from './layoutSchema.ts';
+import { cellCenter, nearestOpenCell } from '../sim/navGrid.ts';
+import type { Point } from '../sim/geometry.ts';
 
 /** A walkable point that represents an area: its centre, or the nearest open spot to it. */
 export function areaDestination(hall: Hall, area: Area): Point {

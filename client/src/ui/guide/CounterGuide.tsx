@@ -1,0 +1,44 @@
+import { useCatalogStore } from '../../store/catalogStore.ts';
+import { openProcedure, takeMeToCounter } from '../../app/catalogActions.ts';
+import { useT } from '../../i18n/useT.ts';
+import { ChannelBadge } from './ChannelBadge.tsx';
+
+/** A counter's panel: the department, what it handles, and its procedures. */
+export function CounterGuide({ counterId }: { counterId: string }) {
+  const { t, tl } = useT();
+  const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
+  if (!counter) return null;
+  const title = t('hall.counterName', { number: counter.number, name: tl(counter.name) });
+  return (
+    <div className="counter-guide">
+      <h2 tabIndex={-1}>{title}</h2>
+      <p>{tl(counter.handles)}</p>
+      {counter.departments.map((d) => (
+        <p key={d.id} className="muted">
+          {tl(d.description)}
+        </p>
+      ))}
+      <button type="button" onClick={() => takeMeToCounter(counter.id, title)}>
+        {t('proc.takeMeThere')}
+      </button>
+      <h3>{t('guide.counterProcedures')}</h3>
+      {counter.procedures.length === 0 && <p>{t('guide.noProcedures')}</p>}
+      <ul className="procedure-list">
+        {counter.procedures.map((p) => (
+          <li key={p.id}>
+            <span className="procedure-name">{tl(p.name)}</span>
+            <span className="muted">{tl(p.summary)}</span>
+            <ChannelBadge channel={p.channel} />
+            <button
+              type="button"
+              aria-label={t('guide.detailsOf', { name: tl(p.name) })}
+              onClick={() => void openProcedure(p.id)}
+            >
+              {t('guide.details')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
