@@ -1,6 +1,7 @@
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
+import { openPanel } from '../app/catalogActions.ts';
 
 export interface CounterDeskProps {
   counter: Counter;
@@ -22,7 +23,14 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
   const other: Language = lang === 'ja' ? 'en' : 'ja';
   return (
     <group>
-      <mesh position={[cx, 0.5, cz]}>
+      {/* Clicking the desk opens the counter's panel, like walking up to it. */}
+      <mesh
+        position={[cx, 0.5, cz]}
+        onClick={(e) => {
+          e.stopPropagation();
+          openPanel({ kind: 'counter', counterId: counter.id });
+        }}
+      >
         <boxGeometry args={[d.maxX - d.minX, 1, d.maxZ - d.minZ]} />
         <meshLambertMaterial color="#c89f74" />
       </mesh>
