@@ -32,12 +32,8 @@ describe('entry form, 2D view and keyboard-only use', () => {
 
   it('without WebGL the hall opens in the 2D view, and the keyboard alone walks to a counter', async () => {
     const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
-    // Keyboard only from here: type the nickname, Tab to the button, Enter.
-    await tabTo(p.page, p.t('entry.nickname'));
-    await p.page.keyboard.type('けんじ');
-    await tabTo(p.page, p.t('entry.enter'));
-    await p.page.keyboard.press('Enter');
-    await p.waitForReady();
+    // Keyboard only from here.
+    await p.enterWithKeyboard('けんじ');
 
     await p.page.getByText(p.t('hud.webglUnavailable')).waitFor();
     expect(await p.page.locator('canvas').count()).toBe(0);

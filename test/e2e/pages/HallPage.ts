@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/constants.ts';
 import { translate } from '../../../client/src/i18n/translate.ts';
 import type { MessageKey } from '../../../client/src/i18n/ja.ts';
 import { watchPageErrors } from '../../support/browser.ts';
+import { tabTo } from '../support.ts';
 
 /**
  * A resident's browser tab. Finds controls by role and accessible name (taken from the same i18n
@@ -37,6 +38,15 @@ export class HallPage {
     await this.page.getByLabel(this.t('entry.nickname'), { exact: true }).fill(nickname);
     await this.page.getByRole('radio', { name: colorName, exact: true }).check();
     await this.page.getByRole('button', { name: this.t('entry.enter') }).click();
+    await this.waitForReady();
+  }
+
+  /** Keyboard only: Tab to the nickname field, type, Tab to the enter button, press Enter. */
+  async enterWithKeyboard(nickname: string): Promise<void> {
+    await tabTo(this.page, this.t('entry.nickname'));
+    await this.page.keyboard.type(nickname);
+    await tabTo(this.page, this.t('entry.enter'));
+    await this.page.keyboard.press('Enter');
     await this.waitForReady();
   }
 
