@@ -46,6 +46,8 @@ const plant = (id: string, x: number, z: number) => ({
 export const demoCityHall: HallLayoutInput = {
   id: 'demo-city-hall',
   name: { ja: 'バーチャル市役所', en: 'Virtual City Hall' },
+  timeZone: 'Asia/Tokyo',
+  openingHours: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '08:30', close: '17:15' }],
   bounds: { minX: -30, minZ: -20, maxX: 30, maxZ: 20 },
   wallHeight: 4.2,
   wallThickness: 0.3,
@@ -159,6 +161,11 @@ export const demoCityHall: HallLayoutInput = {
         en: 'Residence records, family register, moving in/out, seal registration',
       },
       ...westCounter(1, -15),
+      // Many cities open the residents' counter on Saturday mornings for certificates and moves.
+      openingHours: [
+        { days: ['mon', 'tue', 'wed', 'thu', 'fri'], open: '08:30', close: '17:15' },
+        { days: ['sat'], open: '09:00', close: '12:00' },
+      ],
     },
     {
       id: 'shiminzei',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OpeningHours, isTimeZone } from '../hours/openingHours.ts';
 
 /**
  * The hall plan as data. Coordinates are metres on the floor plane: x grows east, z grows south
@@ -63,6 +64,8 @@ export const Counter = z.object({
   /** Where a resident stands to be served, and where staff stand behind the desk. */
   serviceSpot: Vec2,
   staffSpot: Vec2,
+  /** Overrides the hall's opening hours for this counter (e.g. a Saturday morning service). */
+  openingHours: OpeningHours.optional(),
 });
 export type Counter = z.infer<typeof Counter>;
 
@@ -91,6 +94,9 @@ export type SeatBlock = z.infer<typeof SeatBlock>;
 export const HallLayout = z.object({
   id: Id,
   name: LocalizedText,
+  /** IANA zone of the city; opening hours are read on its wall clock. */
+  timeZone: z.string().refine(isTimeZone, { message: 'not a known IANA time zone' }),
+  openingHours: OpeningHours,
   bounds: Rect,
   wallHeight: z.number().positive(),
   wallThickness: z.number().positive(),

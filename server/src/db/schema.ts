@@ -47,6 +47,51 @@ export interface ProcedureLinkOpensTable {
   opens: number;
 }
 
+export interface StaffAccountsTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  created_at: string;
+  disabled: Generated<number>;
+}
+
+/** `kind` is `session` (the sign-in cookie) or `hallPass` (a one-use, short-lived hall join right). */
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: number;
+  kind: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  username: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}
+
+export interface QueueTicketsTable {
+  id: Generated<number>;
+  day: string;
+  number: number;
+  counter_id: string;
+  procedure_id: string | null;
+  resident_key: string;
+  status: string;
+  taken_at: string;
+  /** Orders the queue; a transferred ticket keeps it, so the resident keeps their place. */
+  queued_at: string;
+  called_at: string | null;
+  served_at: string | null;
+  finished_at: string | null;
+  staff_id: number | null;
+  transfer_from: string | null;
+  transfer_note: string | null;
+  last_seen_at: string;
+}
+
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
@@ -55,4 +100,8 @@ export interface Database {
   life_events: CatalogJsonTable;
   life_event_rules: LifeEventRulesTable;
   procedure_link_opens: ProcedureLinkOpensTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
+  queue_tickets: QueueTicketsTable;
 }

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const StaffRole = z.enum(['staff', 'host', 'admin']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/**
+ * What each role may do, in one table so the server's checks and the console's buttons agree.
+ * Hosts run briefings (a later feature) and do not work counters.
+ */
+const PERMISSIONS = {
+  workCounter: ['staff', 'admin'],
+  manageStaff: ['admin'],
+  hostEvents: ['host', 'admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(role ?? '');
+}
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,31}$/,
+    'usernames are 3–32 lower-case letters, digits, dots, dashes or underscores',
+  );
+
+/** Long passphrases beat complexity rules; the upper bound keeps hashing cost bounded. */
+export const Password = z
+  .string()
+  .min(10, 'passwords are at least 10 characters')
+  .max(200, 'passwords are at most 200 characters');
+
+export const DisplayName = z.string().trim().min(1).max(40);
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().max(64),
+  password: z.string().max(200),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const NewStaffAccount = z.strictObject({
+  username: Username,
+  displayName: DisplayName,
+  role: StaffRole,
+  password: Password,
+});
+export type NewStaffAccount = z.infer<typeof NewStaffAccount>;
+
+/** What the server tells a signed-in staff member about themselves. */
+export interface StaffProfile {
+  id: number;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+}
