@@ -116,3 +116,9 @@ export function nextOpening(hours: OpeningHours, at: Date, timeZone: string): Da
   }
   return null;
 }
+
+/** The city's calendar date (YYYY-MM-DD) at `at`: ticket numbers restart with each local day. */
+export function localDay(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}

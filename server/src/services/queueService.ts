@@ -1,0 +1,337 @@
+import type { Db } from '../db/database.ts';
+import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
+
+export type QueueErrorCode =
+  | 'alreadyQueued'
+  | 'noTicket'
+  | 'queueEmpty'
+  | 'alreadyServing'
+  | 'notYourTicket'
+  | 'ticketNotActive'
+  | 'sameCounter';
+
+/** A refused queue operation; nothing changed. `code` is also an i18n key on the client. */
+export class QueueError extends Error {
+  constructor(
+    readonly code: QueueErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Ticket {
+  id: number;
+  day: string;
+  number: number;
+  counterId: string;
+  procedureId: string | null;
+  residentKey: string;
+  status: TicketStatus;
+  takenAt: number;
+  queuedAt: number;
+  calledAt: number | null;
+  servedAt: number | null;
+  staffId: number | null;
+  transferFrom: string | null;
+  transferNote: string | null;
+  lastSeenAt: number;
+}
+
+const ACTIVE: TicketStatus[] = ['waiting', 'called', 'serving'];
+/** Minutes per resident assumed until a counter has served anyone today. */
+export const DEFAULT_SERVICE_MINUTES = 5;
+const RECENT_SERVICES = 10;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const ms = (text: string | null) => (text ? Date.parse(text) : null);
+
+/**
+ * The counter queues. The database is the truth (tickets survive a restart); active tickets are also
+ * held in memory for positions and estimates. Mutations run one at a time, so two residents pressing
+ * "take a number" together still get distinct numbers and a fair order.
+ */
+export function createQueueService(db: Db, opts: { dayOf(at: number): string }) {
+  const active = new Map<number, Ticket>();
+  const recent = new Map<string, number[]>(); // counter → recent service durations (ms)
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = chain.then(fn, fn);
+    chain = run.catch(() => {});
+    return run;
+  };
+
+  const byOrder = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.id - b.id;
+  const waitingAt = (counterId: string) =>
+    [...active.values()].filter((t) => t.counterId === counterId && t.status === 'waiting').sort(byOrder);
+
+  async function setStatus(t: Ticket, status: TicketStatus, at: number, extra: Partial<Ticket> = {}) {
+    const next: Ticket = { ...t, ...extra, status };
+    await db
+      .updateTable('queue_tickets')
+      .set({
+        status,
+        counter_id: next.counterId,
+        queued_at: iso(next.queuedAt),
+        called_at: next.calledAt === null ? null : iso(next.calledAt),
+        served_at: next.servedAt === null ? null : iso(next.servedAt),
+        finished_at: ACTIVE.includes(status) ? null : iso(at),
+        staff_id: next.staffId,
+        transfer_from: next.transferFrom,
+        transfer_note: next.transferNote,
+      })
+      .where('id', '=', t.id)
+      .execute();
+    if (ACTIVE.includes(status)) active.set(t.id, next);
+    else active.delete(t.id);
+    return next;
+  }
+
+  function rememberService(counterId: string, durationMs: number) {
+    const list = recent.get(counterId) ?? [];
+    list.push(durationMs);
+    if (list.length > RECENT_SERVICES) list.shift();
+    recent.set(counterId, list);
+  }
+
+  function activeFor(residentKey: string): Ticket | undefined {
+    return [...active.values()].find((t) => t.residentKey === residentKey);
+  }
+
+  function staffTicket(staffId: number): Ticket | undefined {
+    return [...active.values()].find((t) => t.staffId === staffId && t.status !== 'waiting');
+  }
+
+  return {
+    /** Reads active tickets and recent service times; absent residents get a fresh grace period. */
+    async load(now: number): Promise<void> {
+      active.clear();
+      recent.clear();
+      const rows = await db.selectFrom('queue_tickets').selectAll().where('status', 'in', ACTIVE).execute();
+      for (const r of rows) {
+        active.set(r.id, {
+          id: r.id,
+          day: r.day,
+          number: r.number,
+          counterId: r.counter_id,
+          procedureId: r.procedure_id,
+          residentKey: r.resident_key,
+          status: r.status as TicketStatus,
+          takenAt: ms(r.taken_at)!,
+          queuedAt: ms(r.queued_at)!,
+          calledAt: ms(r.called_at),
+          servedAt: ms(r.served_at),
+          staffId: r.staff_id,
+          transferFrom: r.transfer_from,
+          transferNote: r.transfer_note,
+          lastSeenAt: now,
+        });
+      }
+      const done = await db
+        .selectFrom('queue_tickets')
+        .select(['counter_id', 'served_at', 'finished_at'])
+        .where('status', '=', 'done')
+        .where('served_at', 'is not', null)
+        .orderBy('finished_at', 'desc')
+        .limit(500)
+        .execute();
+      for (const r of done.reverse()) rememberService(r.counter_id, ms(r.finished_at)! - ms(r.served_at)!);
+    },
+
+    take(input: { counterId: string; procedureId: string | null; residentKey: string }, now: number) {
+      return serial(async () => {
+        const existing = activeFor(input.residentKey);
+        if (existing) {
+          throw new QueueError('alreadyQueued', `you already hold number ${existing.number}; leave that queue first`);
+        }
+        const day = opts.dayOf(now);
+        const last = await db
+          .selectFrom('queue_tickets')
+          .select((eb) => eb.fn.max('number').as('n'))
+          .where('day', '=', day)
+          .executeTakeFirst();
+        const number = Number(last?.n ?? 0) + 1;
+        const row = await db
+          .insertInto('queue_tickets')
+          .values({
+            day,
+            number,
+            counter_id: input.counterId,
+            procedure_id: input.procedureId,
+            resident_key: input.residentKey,
+            status: 'waiting',
+            taken_at: iso(now),
+            queued_at: iso(now),
+            last_seen_at: iso(now),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const ticket: Ticket = {
+          id: row.id,
+          day,
+          number,
+          counterId: input.counterId,
+          procedureId: input.procedureId,
+          residentKey: input.residentKey,
+          status: 'waiting',
+          takenAt: now,
+          queuedAt: now,
+          calledAt: null,
+          servedAt: null,
+          staffId: null,
+          transferFrom: null,
+          transferNote: null,
+          lastSeenAt: now,
+        };
+        active.set(ticket.id, ticket);
+        return ticket;
+      });
+    },
+
+    leave(residentKey: string, now: number) {
+      return serial(async () => {
+        const t = activeFor(residentKey);
+        if (!t || t.status === 'serving') throw new QueueError('noTicket', 'you hold no number to give up');
+        return setStatus(t, 'left', now);
+      });
+    },
+
+    /** The first waiting ticket of the counter (transferred tickets keep their original place). */
+    callNext(counterId: string, staffId: number, now: number) {
+      return serial(async () => {
+        const current = staffTicket(staffId);
+        if (current) {
+          throw new QueueError('alreadyServing', `finish number ${current.number} first (done, no-show or transfer)`);
+        }
+        const next = waitingAt(counterId)[0];
+        if (!next) throw new QueueError('queueEmpty', 'nobody is waiting at this counter');
+        return setStatus(next, 'called', now, { calledAt: now, staffId });
+      });
+    },
+
+    answer(residentKey: string, now: number) {
+      return serial(async () => {
+        const t = activeFor(residentKey);
+        if (!t || t.status !== 'called') throw new QueueError('noTicket', 'your number has not been called');
+        return setStatus(t, 'serving', now, { servedAt: now });
+      });
+    },
+
+    done(ticketId: number, staffId: number, now: number) {
+      return serial(async () => {
+        const t = ownTicket(ticketId, staffId);
+        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt);
+        return setStatus(t, 'done', now);
+      });
+    },
+
+    noShow(ticketId: number, staffId: number, now: number) {
+      return serial(async () => {
+        const t = ownTicket(ticketId, staffId);
+        if (t.status !== 'called') throw new QueueError('ticketNotActive', 'only a called number can be a no-show');
+        return setStatus(t, 'noShow', now);
+      });
+    },
+
+    /**
+     * Sends a resident to another counter without queuing again: the ticket keeps its original queue
+     * time, so it goes in ahead of everyone who took a number after it.
+     */
+    transfer(ticketId: number, staffId: number, toCounterId: string, note: string, now: number) {
+      return serial(async () => {
+        const t = ownTicket(ticketId, staffId);
+        if (t.counterId === toCounterId) throw new QueueError('sameCounter', 'the ticket is already at that counter');
+        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt);
+        return setStatus(t, 'waiting', now, {
+          counterId: toCounterId,
+          transferFrom: t.counterId,
+          transferNote: note || null,
+          calledAt: null,
+          servedAt: null,
+          staffId: null,
+        });
+      });
+    },
+
+    /** Called tickets not answered within `graceMs` become no-shows; returns them. */
+    expireCalls(now: number, graceMs: number) {
+      return serial(async () => {
+        const late = [...active.values()].filter(
+          (t) => t.status === 'called' && t.calledAt !== null && now - t.calledAt > graceMs,
+        );
+        return Promise.all(late.map((t) => setStatus(t, 'noShow', now)));
+      });
+    },
+
+    /** Waiting tickets whose resident has been gone longer than `graceMs` are given up; returns them. */
+    expireAbsent(present: ReadonlySet<string>, now: number, graceMs: number) {
+      return serial(async () => {
+        const gone = [...active.values()].filter(
+          (t) => t.status === 'waiting' && !present.has(t.residentKey) && now - t.lastSeenAt > graceMs,
+        );
+        return Promise.all(gone.map((t) => setStatus(t, 'expired', now)));
+      });
+    },
+
+    /** Marks the resident as seen now (connected); the absence grace runs from their last sighting. */
+    seen(residentKey: string, now: number): void {
+      const t = activeFor(residentKey);
+      if (t) active.set(t.id, { ...t, lastSeenAt: now });
+    },
+
+    ticketOf: (residentKey: string) => activeFor(residentKey),
+    staffTicket,
+    activeTickets: () => [...active.values()],
+    waitingCount: (counterId: string) => waitingAt(counterId).length,
+
+    /** Position (1 = next) and a wait estimate from the counter's recent service times. */
+    view(t: Ticket, staffOnDuty: number, callGraceMs: number): TicketView {
+      const ahead = t.status === 'waiting' ? waitingAt(t.counterId).findIndex((w) => w.id === t.id) : -1;
+      const position = ahead + 1;
+      const durations = recent.get(t.counterId) ?? [];
+      const avgMin = durations.length
+        ? durations.reduce((a, b) => a + b, 0) / durations.length / 60_000
+        : DEFAULT_SERVICE_MINUTES;
+      return {
+        id: t.id,
+        number: t.number,
+        counterId: t.counterId,
+        procedureId: t.procedureId,
+        status: t.status,
+        position,
+        etaMinutes: position === 0 ? 0 : Math.max(1, Math.round((position * avgMin) / Math.max(1, staffOnDuty))),
+        answerBy: t.status === 'called' && t.calledAt !== null ? t.calledAt + callGraceMs : null,
+        transferFrom: t.transferFrom,
+      };
+    },
+
+    entries(counterId: string, present: ReadonlySet<string>): QueueEntry[] {
+      return [...active.values()]
+        .filter((t) => t.counterId === counterId)
+        .sort(byOrder)
+        .map((t) => toEntry(t, present));
+    },
+    toEntry,
+  };
+
+  function ownTicket(ticketId: number, staffId: number): Ticket {
+    const t = active.get(ticketId);
+    if (!t) throw new QueueError('ticketNotActive', `ticket ${ticketId} is not in any queue`);
+    if (t.staffId !== staffId) throw new QueueError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
+    return t;
+  }
+
+  function toEntry(t: Ticket, present: ReadonlySet<string>): QueueEntry {
+    return {
+      id: t.id,
+      number: t.number,
+      procedureId: t.procedureId,
+      status: t.status,
+      waitingSince: t.queuedAt,
+      transferFrom: t.transferFrom,
+      transferNote: t.transferNote,
+      residentPresent: present.has(t.residentKey),
+    };
+  }
+}
+export type QueueService = ReturnType<typeof createQueueService>;

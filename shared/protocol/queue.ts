@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
+
+export const CounterStatus = z.enum(['open', 'busy', 'away', 'closed']);
+export type CounterStatus = z.infer<typeof CounterStatus>;
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'noShow', 'left', 'expired']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+// Resident → server
+export const TakeTicketMessage = z.strictObject({ counterId: Id, procedureId: Id.optional() });
+export type TakeTicketMessage = z.infer<typeof TakeTicketMessage>;
+export const EmptyMessage = z.strictObject({}).optional();
+
+// Staff → server
+export const TakeCounterMessage = z.strictObject({ counterId: Id });
+export const SetCounterStatusMessage = z.strictObject({ status: CounterStatus });
+export const TicketActionMessage = z.strictObject({ ticketId: z.number().int().positive() });
+export const TransferMessage = z.strictObject({
+  ticketId: z.number().int().positive(),
+  toCounterId: Id,
+  note: z
+    .string()
+    .trim()
+    .max(200, 'the note is at most 200 characters')
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'the note may not contain control characters' }),
+});
+export type TransferMessage = z.infer<typeof TransferMessage>;
+
+/** A resident's own ticket, sent only to them whenever it changes (number, place, estimate, call). */
+export const TicketView = z.object({
+  id: z.number(),
+  number: z.number(),
+  counterId: z.string(),
+  procedureId: z.string().nullable(),
+  status: TicketStatus,
+  /** 1 = next. 0 once called. */
+  position: z.number(),
+  etaMinutes: z.number(),
+  /** Epoch ms by which a called resident must answer, else it counts as a no-show. */
+  answerBy: z.number().nullable(),
+  transferFrom: z.string().nullable(),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+/** One line of a counter's queue in the staff console: no personal data, only the number and topic. */
+export const QueueEntry = z.object({
+  id: z.number(),
+  number: z.number(),
+  procedureId: z.string().nullable(),
+  status: TicketStatus,
+  waitingSince: z.number(),
+  transferFrom: z.string().nullable(),
+  transferNote: z.string().nullable(),
+  residentPresent: z.boolean(),
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+export const StaffQueueView = z.object({
+  counterId: z.string().nullable(),
+  entries: z.array(QueueEntry),
+  /** The ticket this staff member is handling now (called or serving), if any. */
+  current: QueueEntry.nullable(),
+});
+export type StaffQueueView = z.infer<typeof StaffQueueView>;
+
+/** Sent to the two people of a consultation: the private room to join and their one-use right to. */
+export const ConsultationInvite = z.object({ roomId: z.string(), token: z.string(), ticketNumber: z.number() });
+export type ConsultationInvite = z.infer<typeof ConsultationInvite>;

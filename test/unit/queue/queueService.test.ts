@@ -1,0 +1,153 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/database.ts';
+import {
+  createQueueService,
+  DEFAULT_SERVICE_MINUTES,
+  QueueError,
+  type QueueService,
+} from '../../../server/src/services/queueService.ts';
+
+const MIN = 60_000;
+const T0 = Date.parse('2026-11-25T01:00:00Z');
+const STAFF_A = 1;
+const STAFF_B = 2;
+
+async function fresh(): Promise<{ db: Db; queue: QueueService }> {
+  const db = openDatabase(':memory:');
+  await migrateToLatest(db);
+  const queue = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
+  await queue.load(T0);
+  return { db, queue };
+}
+
+const take = (q: QueueService, resident: string, at: number, counterId = 'shimin') =>
+  q.take({ counterId, procedureId: null, residentKey: resident }, at);
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof QueueError) return e.code;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('queue service', () => {
+  let queue: QueueService;
+  let db: Db;
+  beforeEach(async () => ({ db, queue } = await fresh()));
+
+  it('numbers tickets in order of taking and serves the first one first', async () => {
+    const a = await take(queue, 'ra', T0);
+    const b = await take(queue, 'rb', T0 + 1000);
+    const c = await take(queue, 'rc', T0 + 2000, 'kokuho');
+    expect([a.number, b.number, c.number]).toEqual([1, 2, 3]);
+    expect(queue.view(a, 1, MIN).position).toBe(1);
+    expect(queue.view(b, 1, MIN).position).toBe(2);
+    expect(queue.view(c, 1, MIN).position).toBe(1);
+    const called = await queue.callNext('shimin', STAFF_A, T0 + 3000);
+    expect(called.id).toBe(a.id);
+    expect(queue.view(queue.ticketOf('rb')!, 1, MIN).position).toBe(1);
+  });
+
+  it('numbers taken at the same moment are all distinct', async () => {
+    const tickets = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => take(queue, `r${i}`, T0, i % 2 ? 'shimin' : 'kokuho')),
+    );
+    expect(new Set(tickets.map((t) => t.number)).size).toBe(20);
+  });
+
+  it('one number per resident at a time, and leaving frees them', async () => {
+    await take(queue, 'ra', T0);
+    expect(await refusal(take(queue, 'ra', T0 + 1, 'kokuho'))).toBe('alreadyQueued');
+    await queue.leave('ra', T0 + 2);
+    expect(queue.ticketOf('ra')).toBeUndefined();
+    expect((await take(queue, 'ra', T0 + 3, 'kokuho')).counterId).toBe('kokuho');
+  });
+
+  it('a staff member handles one resident at a time, and only their own', async () => {
+    const a = await take(queue, 'ra', T0);
+    await take(queue, 'rb', T0 + 1);
+    await queue.callNext('shimin', STAFF_A, T0 + 2);
+    expect(await refusal(queue.callNext('shimin', STAFF_A, T0 + 3))).toBe('alreadyServing');
+    expect(await refusal(queue.done(a.id, STAFF_B, T0 + 4))).toBe('notYourTicket');
+    expect(await refusal(queue.callNext('kokuho', STAFF_B, T0 + 5))).toBe('queueEmpty');
+  });
+
+  it('an unanswered call becomes a no-show after the grace time, and the next resident is up', async () => {
+    const a = await take(queue, 'ra', T0);
+    const b = await take(queue, 'rb', T0 + 1);
+    await queue.callNext('shimin', STAFF_A, T0 + 10);
+    expect(await queue.expireCalls(T0 + 10 + 30_000, 60_000)).toEqual([]);
+    const late = await queue.expireCalls(T0 + 10 + 61_000, 60_000);
+    expect(late.map((t) => t.id)).toEqual([a.id]);
+    expect(queue.ticketOf('ra')).toBeUndefined();
+    expect((await queue.callNext('shimin', STAFF_A, T0 + 70_000)).id).toBe(b.id);
+  });
+
+  it('a staff member can mark a called resident as a no-show, but not one being served', async () => {
+    const a = await take(queue, 'ra', T0);
+    await queue.callNext('shimin', STAFF_A, T0 + 1);
+    await queue.answer('ra', T0 + 2);
+    expect(await refusal(queue.noShow(a.id, STAFF_A, T0 + 3))).toBe('ticketNotActive');
+  });
+
+  it('a transfer keeps the resident’s place: ahead of everyone who took a number later', async () => {
+    const early = await take(queue, 'early', T0);
+    await take(queue, 'k1', T0 + 1 * MIN, 'kokuho');
+    await take(queue, 'k2', T0 + 3 * MIN, 'kokuho');
+    await queue.callNext('shimin', STAFF_A, T0 + 4 * MIN);
+    await queue.answer('early', T0 + 4 * MIN);
+    const moved = await queue.transfer(early.id, STAFF_A, 'kokuho', '転入後の国保加入', T0 + 6 * MIN);
+    expect(moved).toMatchObject({ status: 'waiting', counterId: 'kokuho', transferFrom: 'shimin' });
+    const order = queue.entries('kokuho', new Set()).map((e) => e.number);
+    expect(order).toEqual([early.number, early.number + 1, early.number + 2]);
+    expect(queue.view(queue.ticketOf('early')!, 1, MIN).position).toBe(1);
+    expect(queue.entries('kokuho', new Set())[0]!.transferNote).toBe('転入後の国保加入');
+    expect(await refusal(queue.transfer(early.id, STAFF_A, 'shimin', '', T0 + 7 * MIN))).toBe(
+      'notYourTicket',
+    );
+  });
+
+  it('estimates the wait from recent service times and the staff on duty', async () => {
+    const first = await take(queue, 'r0', T0);
+    const view = (r: string, staff = 1) => queue.view(queue.ticketOf(r)!, staff, MIN);
+    expect(queue.view(first, 1, MIN).etaMinutes).toBe(DEFAULT_SERVICE_MINUTES);
+    // Two residents served in 2 and 4 minutes: 3 minutes each on average.
+    await take(queue, 'r1', T0 + 1);
+    await queue.callNext('shimin', STAFF_A, T0 + 2);
+    await queue.answer('r0', T0 + 2);
+    await queue.done(first.id, STAFF_A, T0 + 2 + 2 * MIN);
+    const second = await queue.callNext('shimin', STAFF_A, T0 + 3 * MIN);
+    await queue.answer('r1', T0 + 3 * MIN);
+    await queue.done(second.id, STAFF_A, T0 + 7 * MIN);
+    for (const r of ['r2', 'r3', 'r4', 'r5']) await take(queue, r, T0 + 8 * MIN);
+    expect(view('r2').etaMinutes).toBe(3);
+    expect(view('r5').etaMinutes).toBe(12);
+    expect(view('r5', 2).etaMinutes).toBe(6);
+  });
+
+  it('gives up waiting tickets of residents gone longer than the grace time, not present ones', async () => {
+    await take(queue, 'gone', T0);
+    await take(queue, 'here', T0);
+    const expired = await queue.expireAbsent(new Set(['here']), T0 + 5 * MIN, 3 * MIN);
+    expect(expired.map((t) => t.residentKey)).toEqual(['gone']);
+    expect(queue.ticketOf('here')).toBeDefined();
+  });
+
+  it('active tickets and the order survive a restart (a new service over the same database)', async () => {
+    await take(queue, 'ra', T0);
+    await take(queue, 'rb', T0 + 1);
+    await queue.callNext('shimin', STAFF_A, T0 + 2);
+    const after = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
+    await after.load(T0 + 10 * MIN);
+    expect(after.ticketOf('ra')?.status).toBe('called');
+    expect(after.view(after.ticketOf('rb')!, 1, MIN).position).toBe(1);
+    // The absence grace restarts at the restart, not at the ticket's last sighting.
+    expect(await after.expireAbsent(new Set(), T0 + 11 * MIN, 3 * MIN)).toEqual([]);
+    expect(
+      (await after.take({ counterId: 'shimin', procedureId: null, residentKey: 'rc' }, T0 + 12 * MIN)).number,
+    ).toBe(3);
+  });
+});
