@@ -50,3 +50,9 @@ export type Role = (typeof ROLES)[number];
 
 /** Name of the public hall room on the matchmaker. */
 export const HALL_ROOM = 'hall';
+
+/** Staff wear one uniform colour so residents can tell them apart at a glance (not offered to residents). */
+export const STAFF_UNIFORM_COLOR = '#0b3d5c';
+
+/** Room name of the private consultation rooms. */
+export const CONSULTATION_ROOM = 'consultation';

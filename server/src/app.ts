@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
-import { HALL_ROOM } from '../../shared/constants.ts';
+import { CONSULTATION_ROOM, HALL_ROOM } from '../../shared/constants.ts';
 import { createMovementService } from './services/movementService.ts';
 import { createVisitService } from './services/visitService.ts';
 import { createHallRoom } from './rooms/HallRoom.ts';
@@ -18,6 +18,13 @@ import { mountApiFallbacks } from './http/apiErrors.ts';
 import { mountCatalogRoutes } from './http/catalogRoutes.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
+import { createAuthService } from './auth/authService.ts';
+import { seedDemoAccounts } from './auth/demoAccounts.ts';
+import { mountStaffRoutes } from './http/staffRoutes.ts';
+import { createQueueService } from './services/queueService.ts';
+import { createConsultationService } from './rooms/consultationInvites.ts';
+import { createConsultationRoom } from './rooms/ConsultationRoom.ts';
+import { localDay } from '../../shared/hours/openingHours.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -47,18 +54,55 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (await seedCatalogIfEmpty(catalog, hall, config.CATALOG_DIR)) {
     log.info(`demo catalogue imported from ${config.CATALOG_DIR}`);
   }
-  const deps = { config, hall, movement: createMovementService(hall), visits, log };
+  const auth = createAuthService(db, {
+    sessionHours: config.STAFF_SESSION_HOURS,
+    maxFailures: config.LOGIN_MAX_FAILURES,
+    lockMinutes: config.LOGIN_LOCK_MINUTES,
+  });
+  if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
+    log.info('demo staff accounts created (DEMO_DATA=on; see README)');
+  }
+  const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
+  await queue.load(Date.now());
+  const consultations = createConsultationService();
+  const deps = {
+    config,
+    hall,
+    movement: createMovementService(hall),
+    visits,
+    queue,
+    consultations,
+    catalog,
+    auth,
+    log,
+  };
+  // The hall room instance is needed to hear when a consultation room closes by itself.
+  let onConsultationClosed: (ticketId: number) => void = () => {};
+  const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
+  const ConsultationRoom = createConsultationRoom({
+    key: consultations.key,
+    reconnectGraceS: config.RECONNECT_GRACE_S,
+    onDispose: (ticketId) => onConsultationClosed(ticketId),
+  });
   const startedAt = Date.now();
 
   const httpServer: HttpServer = createServer();
   const server = defineServer({
     greet: false,
     transport: new WebSocketTransport({ server: httpServer, maxPayload: config.MAX_PAYLOAD_BYTES }),
-    rooms: { [HALL_ROOM]: defineRoom(createHallRoom(deps)) },
+    rooms: {
+      [HALL_ROOM]: defineRoom(HallRoom),
+      [CONSULTATION_ROOM]: defineRoom(ConsultationRoom),
+    },
     express: (app) => {
       app.disable('x-powered-by');
       mountHealthRoutes(app, { version: VERSION, startedAt, visits });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
+      mountStaffRoutes(app, {
+        auth,
+        secureCookie: config.COOKIE_SECURE === 'on',
+        sessionHours: config.STAFF_SESSION_HOURS,
+      });
       if (config.CLIENT_DIR !== 'off' && !mountStaticClient(app, config.CLIENT_DIR)) {
         log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
       }

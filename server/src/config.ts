@@ -27,6 +27,20 @@ export const ConfigSchema = z.object({
   /** Largest WebSocket frame a client may send, in bytes. */
   MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(16_384),
   MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),
+  /** `on`: demo catalogue and demo staff accounts on first start (see README). `off` for a real city. */
+  DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  /** `always` ignores opening hours (for trying the queue out of hours); `layout` follows the hall data. */
+  OPENING_HOURS: z.enum(['layout', 'always']).default('layout'),
+  /** Seconds a called resident has to answer before it counts as a no-show and the next is called. */
+  CALL_GRACE_S: int(10, 600).default(90),
+  /** Seconds a waiting resident may be disconnected and still keep their number. */
+  TICKET_GRACE_S: int(0, 7200).default(600),
+  STAFF_SESSION_HOURS: int(1, 24).default(10),
+  /** Failed sign-ins in a row before the username is locked for LOGIN_LOCK_MINUTES. */
+  LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
+  /** `on` marks the session cookie Secure: set it whenever the hall is served over HTTPS. */
+  COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

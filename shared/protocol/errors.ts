@@ -1,7 +1,25 @@
 import { z } from 'zod';
 
 /** Codes double as i18n keys under `serverError.` on the client. */
-export const ServerErrorCode = z.enum(['invalidMessage', 'unknownMessage', 'rateLimited']);
+export const ServerErrorCode = z.enum([
+  'invalidMessage',
+  'unknownMessage',
+  'rateLimited',
+  'forbidden',
+  'noSuchCounter',
+  'noSuchProcedure',
+  'counterClosed',
+  'outsideHours',
+  'notAtCounter',
+  'alreadyQueued',
+  'noTicket',
+  'queueEmpty',
+  'alreadyServing',
+  'notYourTicket',
+  'ticketNotActive',
+  'sameCounter',
+  'inConsultation',
+]);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
 
 /** The answer to a message the server refused. Nothing changed on the server when this is sent. */
@@ -15,5 +33,5 @@ export const ServerErrorMessage = z.object({
 export type ServerErrorMessage = z.infer<typeof ServerErrorMessage>;
 
 /** Reasons a join is refused, as sent in the matchmaking error; also i18n keys under `joinError.`. */
-export const JoinErrorCode = z.enum(['invalidOptions', 'hallFull']);
+export const JoinErrorCode = z.enum(['invalidOptions', 'hallFull', 'staffPassInvalid']);
 export type JoinErrorCode = z.infer<typeof JoinErrorCode>;

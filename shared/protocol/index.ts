@@ -2,3 +2,5 @@ export * from './join.ts';
 export * from './move.ts';
 export * from './errors.ts';
 export * from './messageTypes.ts';
+export * from './queue.ts';
+export * from './consultation.ts';

@@ -12,7 +12,8 @@ export const MoveMessage = z.strictObject({
 });
 export type MoveMessage = z.infer<typeof MoveMessage>;
 
-export const CorrectionReason = z.enum(['outOfBounds', 'throughWall', 'tooFast']);
+/** `placed`: the server moved the avatar itself (taking a counter, leaving a consultation). */
+export const CorrectionReason = z.enum(['outOfBounds', 'throughWall', 'tooFast', 'placed']);
 export type CorrectionReason = z.infer<typeof CorrectionReason>;
 
 /** Sent to one client whose claimed position was refused: snap back to the last accepted one. */

@@ -24,8 +24,9 @@ export const TransferMessage = z.strictObject({
     .string()
     .trim()
     .max(200, 'the note is at most 200 characters')
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'the note may not contain control characters' }),
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
+      message: 'the note may not contain control characters',
+    }),
 });
 export type TransferMessage = z.infer<typeof TransferMessage>;
 
@@ -67,5 +68,9 @@ export const StaffQueueView = z.object({
 export type StaffQueueView = z.infer<typeof StaffQueueView>;
 
 /** Sent to the two people of a consultation: the private room to join and their one-use right to. */
-export const ConsultationInvite = z.object({ roomId: z.string(), token: z.string(), ticketNumber: z.number() });
+export const ConsultationInvite = z.object({
+  roomId: z.string(),
+  token: z.string(),
+  ticketNumber: z.number(),
+});
 export type ConsultationInvite = z.infer<typeof ConsultationInvite>;

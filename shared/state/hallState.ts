@@ -17,14 +17,37 @@ export const AvatarState = schema(
     area: t.string().default(''),
     /** True while the owner is disconnected and may still come back. */
     away: t.boolean().default(false),
+    /** In a private consultation room: shown there, not in the hall. */
+    consulting: t.boolean().default(false),
+    /** Staff only: the counter they are working, '' otherwise. */
+    counterId: t.string().default(''),
   },
   'AvatarState',
 );
 export type AvatarState = SchemaType<typeof AvatarState>;
 
+/**
+ * A counter as every resident sees it: status, staff on duty and queue length. Public and small (one per
+ * counter), so it is shared with everyone rather than by interest.
+ */
+export const CounterState = schema(
+  {
+    status: t.string().default('closed'),
+    staffOnDuty: t.uint8().default(0),
+    waiting: t.uint16().default(0),
+    /** Within opening hours now (by the city's clock). */
+    withinHours: t.boolean().default(false),
+    /** ISO time of the next opening when outside hours, '' otherwise. */
+    opensAt: t.string().default(''),
+  },
+  'CounterState',
+);
+export type CounterState = SchemaType<typeof CounterState>;
+
 export const HallState = schema(
   {
     avatars: t.map(AvatarState).view(),
+    counters: t.map(CounterState),
     population: t.uint16().default(0),
     areaCounts: t.map('uint16'),
   },

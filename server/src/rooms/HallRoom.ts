@@ -1,15 +1,26 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
+import type { z } from 'zod';
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import {
   ClientMessage,
+  EmptyMessage,
   HallJoinOptions,
   MoveMessage,
+  STAFF_MESSAGES,
   ServerMessage,
+  SetCounterStatusMessage,
+  TakeCounterMessage,
+  TakeTicketMessage,
+  TicketActionMessage,
+  TransferMessage,
   type CorrectionMessage,
   type ServerErrorMessage,
 } from '../../../shared/protocol/index.ts';
-import { PATCH_INTERVAL_MS } from '../../../shared/constants.ts';
+import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../shared/constants.ts';
+import { QueueError } from '../services/queueService.ts';
+import { createQueueDesk, DeskError, type Person, type QueueDesk } from './queueDesk.ts';
 import type { Track } from '../services/movementService.ts';
 import { createInterestService, type InterestService } from '../services/interestService.ts';
 import type { HallDeps } from './hallDeps.ts';
@@ -17,49 +28,131 @@ import { formatIssues } from './formatIssues.ts';
 
 /** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
+/** How often lapsed calls, absent residents and opening hours are checked. */
+const QUEUE_TICK_MS = 1000;
+
+interface JoinAuth {
+  options: HallJoinOptions;
+  person: Person;
+  /** Only for a resident who came without one: sent to them once on join. */
+  newResumeToken?: string;
+}
+
+const residentKeyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
  * The public hall. Thin by design: validate with zod, ask a service, mirror the answer into state.
- * Identity is the session id the server issued; roles are decided here (residents only, for now),
- * never taken from the client.
+ * Identity is the session id the server issued; a staff role comes only from a one-use hall pass the
+ * server issued after sign-in, never from the client's word.
  */
-export function createHallRoom(deps: HallDeps) {
+export function createHallRoom(
+  deps: HallDeps,
+  listenForClosedConsultations?: (fn: (ticketId: number) => void) => void,
+) {
   return class HallRoom extends Room<{ state: HallState }> {
     override state = new HallState();
     override maxClients = deps.config.HALL_MAX_CLIENTS;
     override maxMessagesPerSecond = deps.config.MAX_MESSAGES_PER_SECOND;
     private tracks = new Map<string, Track>();
     private interest: InterestService = createInterestService(deps.config.INTEREST_RADIUS);
+    private people = new Map<string, Person>();
+    private desk: QueueDesk = createQueueDesk(
+      {
+        state: this.state,
+        send: (sid, type, message) => this.clients.getById(sid)?.send(type, message),
+        person: (sid) => this.people.get(sid),
+        sessions: () => this.people.entries(),
+        place: (sid, at) => this.place(sid, at),
+        setConsulting: (sid, on) => {
+          const a = this.state.avatars.get(sid);
+          if (a) a.consulting = on;
+        },
+        setCounter: (sid, counterId) => {
+          const a = this.state.avatars.get(sid);
+          if (a) a.counterId = counterId;
+        },
+      },
+      {
+        hall: deps.hall,
+        queue: deps.queue,
+        consultations: deps.consultations,
+        catalog: deps.catalog,
+        log: deps.log,
+        ignoreHours: deps.config.OPENING_HOURS === 'always',
+        callGraceMs: deps.config.CALL_GRACE_S * 1000,
+        ticketGraceMs: deps.config.TICKET_GRACE_S * 1000,
+      },
+    );
 
     override onCreate(): void {
       this.setPatchRate(PATCH_INTERVAL_MS);
       for (const area of deps.hall.layout.areas) this.state.areaCounts.set(area.id, 0);
       this.onMessage(ClientMessage.move, (client, raw: unknown) => this.handleMove(client, raw));
+      const d = this.desk;
+      this.handle(ClientMessage.takeTicket, TakeTicketMessage, (sid, m) =>
+        d.takeTicket(sid, m.counterId, m.procedureId),
+      );
+      this.handle(ClientMessage.leaveQueue, EmptyMessage, (sid) => d.leaveQueue(sid));
+      this.handle(ClientMessage.answerCall, EmptyMessage, (sid) => d.answerCall(sid));
+      this.handle(ClientMessage.takeCounter, TakeCounterMessage, (sid, m) => d.takeCounter(sid, m.counterId));
+      this.handle(ClientMessage.leaveCounter, EmptyMessage, (sid) => d.leaveCounter(sid));
+      this.handle(ClientMessage.setCounterStatus, SetCounterStatusMessage, (sid, m) =>
+        d.setStatus(sid, m.status),
+      );
+      this.handle(ClientMessage.callNext, EmptyMessage, (sid) => d.callNext(sid));
+      this.handle(ClientMessage.markDone, TicketActionMessage, (sid, m) => d.markDone(sid, m.ticketId));
+      this.handle(ClientMessage.markNoShow, TicketActionMessage, (sid, m) => d.markNoShow(sid, m.ticketId));
+      this.handle(ClientMessage.transfer, TransferMessage, (sid, m) =>
+        d.transfer(sid, m.ticketId, m.toCounterId, m.note),
+      );
       this.onMessage('*', (client, type) => {
         this.refuse(client, { code: 'unknownMessage', type: String(type), detail: `no such message type` });
       });
       this.clock.setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS);
+      this.clock.setInterval(() => {
+        this.desk.tick().catch((err: unknown) => deps.log.error('queue tick failed', err));
+      }, QUEUE_TICK_MS);
+      this.desk.update();
+      listenForClosedConsultations?.((ticketId) => this.desk.consultationClosed(ticketId));
     }
 
-    override onAuth(_client: Client, options: unknown): HallJoinOptions {
+    override async onAuth(_client: Client, options: unknown): Promise<JoinAuth> {
       const parsed = HallJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
-      return parsed.data;
+      const opts = parsed.data;
+      if (opts.staffPass) {
+        const profile = await deps.auth.redeemHallPass(opts.staffPass);
+        if (!profile)
+          throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
+        return { options: opts, person: { kind: 'staff', profile } };
+      }
+      const token = opts.resumeToken ?? randomBytes(32).toString('base64url');
+      return {
+        options: opts,
+        person: { kind: 'resident', residentKey: residentKeyOf(token), nickname: opts.nickname },
+        newResumeToken: opts.resumeToken ? undefined : token,
+      };
     }
 
-    override onJoin(client: Client, _options: unknown, auth: HallJoinOptions): void {
+    override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
       const track = deps.movement.spawn([...this.tracks.values()], Date.now());
       this.tracks.set(client.sessionId, track);
       const avatar = new AvatarState();
-      avatar.nickname = auth.nickname;
-      avatar.color = auth.color;
-      avatar.role = 'resident';
+      const { person } = auth;
+      avatar.nickname = person.kind === 'staff' ? person.profile.displayName : auth.options.nickname;
+      avatar.color = person.kind === 'staff' ? STAFF_UNIFORM_COLOR : auth.options.color;
+      avatar.role = person.kind === 'staff' ? 'staff' : 'resident';
       this.applyTrack(avatar, track);
       this.state.avatars.set(client.sessionId, avatar);
+      this.people.set(client.sessionId, person);
       client.view = new StateView();
       client.view.add(avatar);
       this.state.population = this.clients.length;
       this.updateInterest();
+      if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
+      if (auth.newResumeToken) client.send(ServerMessage.identity, { resumeToken: auth.newResumeToken });
+      if (person.kind === 'resident') this.desk.residentJoined(person.residentKey);
+      else this.desk.update();
       deps.visits
         .recordEntry(this.state.population)
         .catch((err: unknown) => deps.log.error('visit count failed', err));
@@ -81,11 +174,58 @@ export function createHallRoom(deps: HallDeps) {
     }
 
     override onLeave(client: Client): void {
+      const person = this.people.get(client.sessionId);
+      this.people.delete(client.sessionId);
+      this.desk.forgetSession(client.sessionId);
       this.state.avatars.delete(client.sessionId);
       this.tracks.delete(client.sessionId);
       this.interest.forget(client.sessionId);
       client.view?.dispose();
       this.state.population = this.clients.length;
+      if (person) this.desk.personLeft(person);
+    }
+
+    /** A queue or counter message: zod first, then the role check, then the desk; refusals change nothing. */
+    private handle<S extends z.ZodType>(
+      type: string,
+      schema: S,
+      run: (sessionId: string, message: z.infer<S>) => unknown,
+    ): void {
+      this.onMessage(type, (client, raw: unknown) => {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          this.refuse(client, { code: 'invalidMessage', type, detail: formatIssues(parsed.error) });
+          return;
+        }
+        if (STAFF_MESSAGES.has(type) && this.people.get(client.sessionId)?.kind !== 'staff') {
+          this.refuse(client, { code: 'forbidden', type, detail: 'only staff may send this' });
+          return;
+        }
+        const fail = (err: unknown) => {
+          if (err instanceof DeskError || err instanceof QueueError) {
+            this.refuse(client, { code: err.code, type, detail: err.message });
+          } else {
+            deps.log.error(`${type} failed`, err);
+            this.refuse(client, { code: 'invalidMessage', type, detail: 'the server could not do that' });
+          }
+        };
+        try {
+          Promise.resolve(run(client.sessionId, parsed.data)).catch(fail);
+        } catch (err) {
+          fail(err);
+        }
+      });
+    }
+
+    private place(sessionId: string, at: readonly [number, number]): void {
+      const track = this.tracks.get(sessionId);
+      const avatar = this.state.avatars.get(sessionId);
+      if (!track || !avatar) return;
+      const placed = deps.movement.place(track, at, Date.now());
+      this.tracks.set(sessionId, placed);
+      this.applyTrack(avatar, placed);
+      const correction: CorrectionMessage = { x: placed.x, z: placed.z, reason: 'placed' };
+      this.clients.getById(sessionId)?.send(ServerMessage.correction, correction);
     }
 
     private handleMove(client: Client, raw: unknown): void {

@@ -2,6 +2,10 @@ import type { Config } from '../config.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { MovementService } from '../services/movementService.ts';
 import type { VisitService } from '../services/visitService.ts';
+import type { QueueService } from '../services/queueService.ts';
+import type { ConsultationService } from './consultationInvites.ts';
+import type { CatalogService } from '../services/catalogService.ts';
+import type { AuthService } from '../auth/authService.ts';
 import type { Logger } from '../logger.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
@@ -10,5 +14,9 @@ export interface HallDeps {
   hall: Hall;
   movement: MovementService;
   visits: VisitService;
+  queue: QueueService;
+  consultations: ConsultationService;
+  catalog: CatalogService;
+  auth: AuthService;
   log: Logger;
 }

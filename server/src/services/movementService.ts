@@ -49,6 +49,19 @@ export function createMovementService(hall: Hall) {
       return { x, z, ry: Math.PI, budget: MOVE_BUDGET_CAP, lastAt: now, areaId: hall.areaAt(x, z)?.id ?? '' };
     },
 
+    /** Server-decided placement (behind a counter, back from a consultation): no speed check, fresh budget. */
+    place(track: Track, at: readonly [number, number], now: number): Track {
+      const [x, z] = at;
+      return {
+        ...track,
+        x,
+        z,
+        budget: MOVE_BUDGET_CAP,
+        lastAt: now,
+        areaId: hall.areaAt(x, z)?.id ?? track.areaId,
+      };
+    },
+
     move(track: Track, msg: MoveMessage, now: number): MoveOutcome {
       const verdict = checkMove(hall.world, track, msg, track.budget, now - track.lastAt);
       if (!verdict.ok) {

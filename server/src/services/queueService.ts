@@ -142,7 +142,10 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const existing = activeFor(input.residentKey);
         if (existing) {
-          throw new QueueError('alreadyQueued', `you already hold number ${existing.number}; leave that queue first`);
+          throw new QueueError(
+            'alreadyQueued',
+            `you already hold number ${existing.number}; leave that queue first`,
+          );
         }
         const day = opts.dayOf(now);
         const last = await db
@@ -201,7 +204,10 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const current = staffTicket(staffId);
         if (current) {
-          throw new QueueError('alreadyServing', `finish number ${current.number} first (done, no-show or transfer)`);
+          throw new QueueError(
+            'alreadyServing',
+            `finish number ${current.number} first (done, no-show or transfer)`,
+          );
         }
         const next = waitingAt(counterId)[0];
         if (!next) throw new QueueError('queueEmpty', 'nobody is waiting at this counter');
@@ -228,7 +234,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     noShow(ticketId: number, staffId: number, now: number) {
       return serial(async () => {
         const t = ownTicket(ticketId, staffId);
-        if (t.status !== 'called') throw new QueueError('ticketNotActive', 'only a called number can be a no-show');
+        if (t.status !== 'called')
+          throw new QueueError('ticketNotActive', 'only a called number can be a no-show');
         return setStatus(t, 'noShow', now);
       });
     },
@@ -240,7 +247,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     transfer(ticketId: number, staffId: number, toCounterId: string, note: string, now: number) {
       return serial(async () => {
         const t = ownTicket(ticketId, staffId);
-        if (t.counterId === toCounterId) throw new QueueError('sameCounter', 'the ticket is already at that counter');
+        if (t.counterId === toCounterId)
+          throw new QueueError('sameCounter', 'the ticket is already at that counter');
         if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt);
         return setStatus(t, 'waiting', now, {
           counterId: toCounterId,
@@ -299,7 +307,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
         procedureId: t.procedureId,
         status: t.status,
         position,
-        etaMinutes: position === 0 ? 0 : Math.max(1, Math.round((position * avgMin) / Math.max(1, staffOnDuty))),
+        etaMinutes:
+          position === 0 ? 0 : Math.max(1, Math.round((position * avgMin) / Math.max(1, staffOnDuty))),
         answerBy: t.status === 'called' && t.calledAt !== null ? t.calledAt + callGraceMs : null,
         transferFrom: t.transferFrom,
       };
@@ -317,7 +326,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
   function ownTicket(ticketId: number, staffId: number): Ticket {
     const t = active.get(ticketId);
     if (!t) throw new QueueError('ticketNotActive', `ticket ${ticketId} is not in any queue`);
-    if (t.staffId !== staffId) throw new QueueError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
+    if (t.staffId !== staffId)
+      throw new QueueError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
     return t;
   }
 

@@ -1,0 +1,117 @@
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+import {
+  LoginRequest,
+  NewStaffAccount,
+  can,
+  type Permission,
+  type StaffProfile,
+} from '../../../shared/auth/roles.ts';
+import { AccountError, type AuthService } from '../auth/authService.ts';
+import { formatIssues } from '../rooms/formatIssues.ts';
+
+export const SESSION_COOKIE = 'cityhall_staff';
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+interface Authed extends Request {
+  staff?: StaffProfile;
+  sessionToken?: string;
+}
+
+/**
+ * Staff sign-in and accounts. The session lives in an httpOnly, SameSite=Strict cookie (scripts cannot
+ * read it, other sites cannot send it); state-changing routes also require a JSON body, which a plain
+ * cross-site form cannot send.
+ */
+export function mountStaffRoutes(
+  app: Application,
+  deps: { auth: AuthService; secureCookie: boolean; sessionHours: number },
+): void {
+  const { auth } = deps;
+  const json = express.json({ limit: '4kb' });
+  const cookie = (token: string, maxAgeS: number) =>
+    [
+      `${SESSION_COOKIE}=${token}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      'Path=/',
+      `Max-Age=${maxAgeS}`,
+      ...(deps.secureCookie ? ['Secure'] : []),
+    ].join('; ');
+
+  const signedIn = (permission?: Permission) => async (req: Authed, res: Response, next: NextFunction) => {
+    const token = readCookie(req, SESSION_COOKIE);
+    const profile = token ? await auth.sessionProfile(token) : null;
+    if (!token || !profile) {
+      res.status(401).json({ error: 'signedOut', message: 'Sign in as staff first' });
+      return;
+    }
+    if (permission && !can(profile.role, permission)) {
+      res.status(403).json({ error: 'forbidden', message: `Your role (${profile.role}) may not do this` });
+      return;
+    }
+    req.staff = profile;
+    req.sessionToken = token;
+    next();
+  };
+
+  app.post('/api/staff/login', json, async (req: Request, res: Response) => {
+    const body = LoginRequest.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
+      return;
+    }
+    const result = await auth.login(body.data.username, body.data.password);
+    if (result.ok) {
+      res.setHeader('Set-Cookie', cookie(result.token, deps.sessionHours * 3600));
+      res.json(result.profile);
+    } else if (result.reason === 'locked') {
+      res.setHeader('Retry-After', String(result.retryAfterS));
+      res.status(429).json({
+        error: 'locked',
+        message: 'Too many failed sign-ins: try again later',
+        retryAfterS: result.retryAfterS,
+      });
+    } else {
+      res.status(401).json({ error: 'invalidCredentials', message: 'Wrong username or password' });
+    }
+  });
+
+  app.post('/api/staff/logout', signedIn(), async (req: Authed, res: Response) => {
+    await auth.logout(req.sessionToken!);
+    res.setHeader('Set-Cookie', cookie('', 0));
+    res.status(204).end();
+  });
+
+  app.get('/api/staff/me', signedIn(), (req: Authed, res: Response) => {
+    res.json(req.staff);
+  });
+
+  app.post('/api/staff/hall-pass', signedIn(), async (req: Authed, res: Response) => {
+    res.json({ pass: await auth.issueHallPass(req.staff!.id) });
+  });
+
+  app.get('/api/staff/accounts', signedIn('manageStaff'), async (_req: Request, res: Response) => {
+    res.json(await auth.listAccounts());
+  });
+
+  app.post('/api/staff/accounts', json, signedIn('manageStaff'), async (req: Request, res: Response) => {
+    const body = NewStaffAccount.safeParse(req.body);
+    if (!body.success) {
+      res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
+      return;
+    }
+    try {
+      res.status(201).json(await auth.createAccount(body.data));
+    } catch (err) {
+      if (!(err instanceof AccountError)) throw err;
+      res.status(409).json({ error: 'conflict', message: err.message });
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { matchMaker, type Room } from '@colyseus/core';
+import { CONSULTATION_ROOM } from '../../../shared/constants.ts';
+import type { ConsultationEndReason, ConsultationInvite } from '../../../shared/protocol/index.ts';
+import type { ConsultationOptions, ConsultationSeat } from './ConsultationRoom.ts';
+
+interface Endable extends Room {
+  end(reason: ConsultationEndReason): void;
+}
+
+/**
+ * Opens a private consultation room for one ticket and reserves its two seats (the resident's and the
+ * staff member's). The reservation is the join right: the room accepts nobody without one.
+ */
+export function createConsultationService() {
+  const key = randomBytes(24).toString('base64url');
+  const rooms = new Map<number, string>(); // ticket id → room id
+
+  return {
+    key,
+    async open(
+      ticket: { id: number; number: number; counterId: string },
+      resident: string,
+      staff: string,
+    ): Promise<{ resident: ConsultationInvite; staff: ConsultationInvite }> {
+      const options: ConsultationOptions = {
+        key,
+        ticketId: ticket.id,
+        ticketNumber: ticket.number,
+        counterId: ticket.counterId,
+      };
+      const room = await matchMaker.createRoom(CONSULTATION_ROOM, options);
+      rooms.set(ticket.id, room.roomId);
+      const invite = async (
+        role: ConsultationSeat['role'],
+        nickname: string,
+      ): Promise<ConsultationInvite> => {
+        const seat: ConsultationSeat = { consultation: room.roomId, role, nickname };
+        const reservation = await matchMaker.reserveSeatFor(room, {}, seat);
+        return { roomId: room.roomId, token: JSON.stringify(reservation), ticketNumber: ticket.number };
+      };
+      return { resident: await invite('resident', resident), staff: await invite('staff', staff) };
+    },
+
+    roomOf: (ticketId: number) => rooms.get(ticketId),
+
+    end(ticketId: number, reason: ConsultationEndReason): void {
+      const roomId = rooms.get(ticketId);
+      rooms.delete(ticketId);
+      if (!roomId) return;
+      const room = matchMaker.getLocalRoomById(roomId) as Endable | undefined;
+      room?.end(reason);
+    },
+
+    /** The room closed by itself (both left). */
+    forget(ticketId: number): void {
+      rooms.delete(ticketId);
+    },
+  };
+}
+export type ConsultationService = ReturnType<typeof createConsultationService>;

@@ -1,0 +1,348 @@
+import { CounterState, type HallState } from '../../../shared/state/hallState.ts';
+import type { Hall } from '../../../shared/layout/hallLayout.ts';
+import type { Counter } from '../../../shared/layout/layoutSchema.ts';
+import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
+import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import {
+  ServerMessage,
+  type CounterStatus,
+  type ServerErrorCode,
+  type StaffQueueView,
+  type TicketView,
+} from '../../../shared/protocol/index.ts';
+import { QueueError, type QueueService, type Ticket } from '../services/queueService.ts';
+import type { ConsultationService } from './consultationInvites.ts';
+import type { CatalogService } from '../services/catalogService.ts';
+import type { Logger } from '../logger.ts';
+
+/** A refused desk action; nothing changed. The code is an i18n key on the client. */
+export class DeskError extends Error {
+  constructor(
+    readonly code: ServerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Person =
+  { kind: 'resident'; residentKey: string; nickname: string } | { kind: 'staff'; profile: StaffProfile };
+
+/** What the desk needs from the room it lives in. */
+export interface DeskHost {
+  readonly state: HallState;
+  send(sessionId: string, type: string, message: unknown): void;
+  person(sessionId: string): Person | undefined;
+  sessions(): Iterable<[string, Person]>;
+  /** Moves an avatar (server authority) and tells its client. */
+  place(sessionId: string, at: readonly [number, number]): void;
+  setConsulting(sessionId: string, consulting: boolean): void;
+  setCounter(sessionId: string, counterId: string): void;
+}
+
+export interface DeskDeps {
+  hall: Hall;
+  queue: QueueService;
+  consultations: ConsultationService;
+  catalog: CatalogService;
+  log: Logger;
+  ignoreHours: boolean;
+  callGraceMs: number;
+  ticketGraceMs: number;
+}
+
+/**
+ * Counters, staff on duty and the queue, mirrored into the hall state. Residents are told about their
+ * own ticket only; staff about their counter's queue only. Order, calls and transfers are decided
+ * by the queue service, never by a client.
+ */
+export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
+  const { hall, queue } = deps;
+  const counters = new Map(hall.layout.counters.map((c) => [c.id, c]));
+  /** Staff-set status per counter, while staff are on duty there. */
+  const chosen = new Map<string, CounterStatus>();
+
+  const hoursOf = (c: Counter) => c.openingHours ?? hall.layout.openingHours;
+  const withinHours = (c: Counter, now: number) =>
+    deps.ignoreHours || isOpenAt(hoursOf(c), new Date(now), hall.layout.timeZone);
+
+  function counterOrThrow(id: string): Counter {
+    const c = counters.get(id);
+    if (!c) throw new DeskError('noSuchCounter', `no counter "${id}"`);
+    return c;
+  }
+
+  function staffAt(counterId: string): string[] {
+    const ids: string[] = [];
+    for (const [sid, p] of host.sessions()) {
+      if (p.kind === 'staff' && host.state.avatars.get(sid)?.counterId === counterId) ids.push(sid);
+    }
+    return ids;
+  }
+
+  function presentKeys(): Set<string> {
+    const keys = new Set<string>();
+    for (const [, p] of host.sessions()) if (p.kind === 'resident') keys.add(p.residentKey);
+    return keys;
+  }
+
+  function sessionOfResident(key: string): string | undefined {
+    for (const [sid, p] of host.sessions()) if (p.kind === 'resident' && p.residentKey === key) return sid;
+    return undefined;
+  }
+
+  function sessionOfStaff(staffId: number): string | undefined {
+    for (const [sid, p] of host.sessions()) if (p.kind === 'staff' && p.profile.id === staffId) return sid;
+    return undefined;
+  }
+
+  function ticketView(t: Ticket): TicketView {
+    return queue.view(t, Math.max(1, staffAt(t.counterId).length), deps.callGraceMs);
+  }
+
+  /** Recomputes every counter's public state and tells residents and staff what changed for them. */
+  function refresh(now = Date.now()): void {
+    for (const c of hall.layout.counters) {
+      let s = host.state.counters.get(c.id);
+      if (!s) {
+        s = new CounterState();
+        host.state.counters.set(c.id, s);
+      }
+      const inHours = withinHours(c, now);
+      const onDuty = staffAt(c.id).length;
+      const status: CounterStatus = !inHours || onDuty === 0 ? 'closed' : (chosen.get(c.id) ?? 'open');
+      if (s.status !== status) s.status = status;
+      if (s.staffOnDuty !== onDuty) s.staffOnDuty = onDuty;
+      const waiting = queue.waitingCount(c.id);
+      if (s.waiting !== waiting) s.waiting = waiting;
+      if (s.withinHours !== inHours) s.withinHours = inHours;
+      const opens = inHours
+        ? ''
+        : (nextOpening(hoursOf(c), new Date(now), hall.layout.timeZone)?.toISOString() ?? '');
+      if (s.opensAt !== opens) s.opensAt = opens;
+    }
+  }
+
+  const lastSent = new Map<string, string>();
+  /** Sends each connected person their own view, only when it changed. */
+  function notify(): void {
+    const present = presentKeys();
+    for (const [sid, p] of host.sessions()) {
+      let message: unknown;
+      let type: string;
+      if (p.kind === 'resident') {
+        const t = queue.ticketOf(p.residentKey);
+        type = ServerMessage.ticket;
+        message = t ? ticketView(t) : null;
+      } else {
+        const counterId = host.state.avatars.get(sid)?.counterId || null;
+        const current = queue.staffTicket(p.profile.id);
+        const view: StaffQueueView = {
+          counterId,
+          entries: counterId ? queue.entries(counterId, present) : [],
+          current: current ? queue.toEntry(current, present) : null,
+        };
+        type = ServerMessage.staffQueue;
+        message = view;
+      }
+      const text = JSON.stringify(message);
+      if (lastSent.get(sid) !== text) {
+        lastSent.set(sid, text);
+        host.send(sid, type, message);
+      }
+    }
+  }
+
+  function update(now = Date.now()): void {
+    refresh(now);
+    notify();
+  }
+
+  function staffOf(sessionId: string): StaffProfile {
+    const p = host.person(sessionId);
+    if (p?.kind !== 'staff') throw new DeskError('forbidden', 'staff only');
+    return p.profile;
+  }
+
+  function residentOf(sessionId: string): Extract<Person, { kind: 'resident' }> {
+    const p = host.person(sessionId);
+    if (p?.kind !== 'resident') throw new DeskError('forbidden', 'residents only');
+    return p;
+  }
+
+  function counterOfStaff(sessionId: string): Counter {
+    const id = host.state.avatars.get(sessionId)?.counterId;
+    if (!id) throw new DeskError('notAtCounter', 'take a counter first');
+    return counterOrThrow(id);
+  }
+
+  async function openConsultation(t: Ticket, residentSid: string): Promise<void> {
+    const staffSid = t.staffId === null ? undefined : sessionOfStaff(t.staffId);
+    const resident = host.person(residentSid);
+    const staff = staffSid ? host.person(staffSid) : undefined;
+    if (!staffSid || resident?.kind !== 'resident' || staff?.kind !== 'staff') return;
+    const invites = await deps.consultations.open(t, resident.nickname, staff.profile.displayName);
+    host.setConsulting(residentSid, true);
+    host.setConsulting(staffSid, true);
+    host.send(residentSid, ServerMessage.consultation, invites.resident);
+    host.send(staffSid, ServerMessage.consultation, invites.staff);
+  }
+
+  /** After a consultation: the resident stands at the counter again, the staff member behind it. */
+  function endConsultation(t: Ticket, reason: 'done' | 'transferred' | 'noShow'): void {
+    deps.consultations.end(t.id, reason);
+    const counter = counters.get(t.transferFrom && reason === 'transferred' ? t.transferFrom : t.counterId);
+    const residentSid = sessionOfResident(t.residentKey);
+    if (residentSid && host.state.avatars.get(residentSid)?.consulting) {
+      host.setConsulting(residentSid, false);
+      if (counter) host.place(residentSid, counter.serviceSpot);
+    }
+    const staffSid = t.staffId === null ? undefined : sessionOfStaff(t.staffId);
+    if (staffSid) host.setConsulting(staffSid, false);
+  }
+
+  return {
+    update,
+
+    /** Runs every second: lapsed calls become no-shows (and the next resident is called), absent residents lose their number. */
+    async tick(now = Date.now()): Promise<void> {
+      const lapsed = await queue.expireCalls(now, deps.callGraceMs);
+      for (const t of lapsed) {
+        endConsultation(t, 'noShow');
+        if (t.staffId !== null && sessionOfStaff(t.staffId)) {
+          await queue.callNext(t.counterId, t.staffId, now).catch((e: unknown) => {
+            if (!(e instanceof QueueError)) throw e;
+          });
+        }
+      }
+      await queue.expireAbsent(presentKeys(), now, deps.ticketGraceMs);
+      update(now);
+    },
+
+    residentJoined(residentKey: string, now = Date.now()): void {
+      queue.seen(residentKey, now);
+      update(now);
+    },
+
+    personLeft(person: Person, now = Date.now()): void {
+      if (person.kind === 'resident') queue.seen(person.residentKey, now);
+      for (const id of [...chosen.keys()]) if (staffAt(id).length === 0) chosen.delete(id);
+      update(now);
+    },
+
+    takeTicket(sessionId: string, counterId: string, procedureId: string | undefined, now = Date.now()) {
+      const resident = residentOf(sessionId);
+      const counter = counterOrThrow(counterId);
+      if (procedureId) {
+        const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
+        const dept = p && deps.catalog.get().departments.find((d) => d.id === p.departmentId);
+        if (!p || dept?.counterId !== counter.id) {
+          throw new DeskError(
+            'noSuchProcedure',
+            `"${procedureId}" is not handled at counter ${counter.number}`,
+          );
+        }
+      }
+      if (host.state.counters.get(counter.id)?.status === 'closed') {
+        throw new DeskError('counterClosed', `counter ${counter.number} is closed`);
+      }
+      return queue
+        .take(
+          { counterId: counter.id, procedureId: procedureId ?? null, residentKey: resident.residentKey },
+          now,
+        )
+        .then(() => update(now));
+    },
+
+    async leaveQueue(sessionId: string, now = Date.now()) {
+      await queue.leave(residentOf(sessionId).residentKey, now);
+      update(now);
+    },
+
+    async answerCall(sessionId: string, now = Date.now()) {
+      const t = await queue.answer(residentOf(sessionId).residentKey, now);
+      await openConsultation(t, sessionId);
+      update(now);
+    },
+
+    takeCounter(sessionId: string, counterId: string, now = Date.now()): void {
+      staffOf(sessionId);
+      if (queue.staffTicket(staffOf(sessionId).id)) {
+        throw new DeskError('alreadyServing', 'finish the current resident before changing counters');
+      }
+      const counter = counterOrThrow(counterId);
+      host.setCounter(sessionId, counter.id);
+      host.place(sessionId, counter.staffSpot);
+      if (!chosen.has(counter.id)) chosen.set(counter.id, 'open');
+      update(now);
+    },
+
+    leaveCounter(sessionId: string, now = Date.now()): void {
+      const profile = staffOf(sessionId);
+      const counter = counterOfStaff(sessionId);
+      if (queue.staffTicket(profile.id)) {
+        throw new DeskError('alreadyServing', 'finish the current resident before leaving the counter');
+      }
+      host.setCounter(sessionId, '');
+      host.place(sessionId, counter.serviceSpot);
+      if (staffAt(counter.id).length === 0) chosen.delete(counter.id);
+      update(now);
+    },
+
+    setStatus(sessionId: string, status: CounterStatus, now = Date.now()): void {
+      staffOf(sessionId);
+      const counter = counterOfStaff(sessionId);
+      if (status !== 'closed' && !withinHours(counter, now)) {
+        throw new DeskError('outsideHours', `counter ${counter.number} is outside its opening hours`);
+      }
+      chosen.set(counter.id, status);
+      update(now);
+    },
+
+    async callNext(sessionId: string, now = Date.now()) {
+      const profile = staffOf(sessionId);
+      const counter = counterOfStaff(sessionId);
+      await queue.callNext(counter.id, profile.id, now);
+      update(now);
+    },
+
+    async markDone(sessionId: string, ticketId: number, now = Date.now()) {
+      const t = await queue.done(ticketId, staffOf(sessionId).id, now);
+      endConsultation(t, 'done');
+      update(now);
+    },
+
+    async markNoShow(sessionId: string, ticketId: number, now = Date.now()) {
+      const t = await queue.noShow(ticketId, staffOf(sessionId).id, now);
+      endConsultation(t, 'noShow');
+      update(now);
+    },
+
+    async transfer(sessionId: string, ticketId: number, toCounterId: string, note: string, now = Date.now()) {
+      const profile = staffOf(sessionId);
+      counterOrThrow(toCounterId);
+      const t = await queue.transfer(ticketId, profile.id, toCounterId, note, now);
+      endConsultation(t, 'transferred');
+      update(now);
+    },
+
+    /** The consultation room closed by itself (both left): nobody is shown as consulting any more. */
+    consultationClosed(ticketId: number): void {
+      deps.consultations.forget(ticketId);
+      const t = queue.activeTickets().find((x) => x.id === ticketId);
+      if (t) {
+        const sid = sessionOfResident(t.residentKey);
+        if (sid) host.setConsulting(sid, false);
+        if (t.staffId !== null) {
+          const staffSid = sessionOfStaff(t.staffId);
+          if (staffSid) host.setConsulting(staffSid, false);
+        }
+      }
+    },
+
+    forgetSession(sessionId: string): void {
+      lastSent.delete(sessionId);
+    },
+  };
+}
+export type QueueDesk = ReturnType<typeof createQueueDesk>;

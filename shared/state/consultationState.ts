@@ -1,0 +1,36 @@
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+export const Participant = schema(
+  {
+    role: t.string().default('resident'),
+    nickname: t.string().default(''),
+    connected: t.boolean().default(true),
+  },
+  'Participant',
+);
+export type Participant = SchemaType<typeof Participant>;
+
+export const ChatLine = schema(
+  {
+    role: t.string().default('resident'),
+    nickname: t.string().default(''),
+    text: t.string().default(''),
+    at: t.float64().default(0),
+  },
+  'ChatLine',
+);
+export type ChatLine = SchemaType<typeof ChatLine>;
+
+/** A private consultation: its two people and their chat. Seen only by those two. */
+export const ConsultationState = schema(
+  {
+    ticketNumber: t.uint32().default(0),
+    counterId: t.string().default(''),
+    participants: t.map(Participant),
+    lines: t.array(ChatLine),
+    /** '' while running, else why it ended (done, transferred, noShow, left). */
+    ended: t.string().default(''),
+  },
+  'ConsultationState',
+);
+export type ConsultationState = SchemaType<typeof ConsultationState>;

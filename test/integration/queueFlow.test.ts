@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@colyseus/sdk';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { ClientMessage, STAFF_MESSAGES } from '../../shared/protocol/index.ts';
+import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
+
+const ENV = { OPENING_HOURS: 'always', LOG_LEVEL: 'error' };
+
+describe('staff at counters and the queue', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'city-hall-queue-'));
+  let server: TestServer;
+  let staff: Participant;
+  let aki: Participant;
+  let ben: Participant;
+  const open: Participant[] = [];
+  const counter = (id: string) => server && staffRoomCounter(staff, id);
+
+  beforeAll(async () => {
+    server = await startTestServer({ ...ENV, DATA_DIR: dataDir });
+  });
+  afterAll(async () => {
+    for (const p of open) await p.room.leave().catch(() => {});
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('staff signs in, enters the hall as staff with a one-use pass, and opens a counter', async () => {
+    const cookie = await signIn(server.url, 'demo-staff');
+    const pass = await hallPass(server.url, cookie);
+    staff = await joinHall(server.endpoint, { nickname: 'ignored', staffPass: pass });
+    open.push(staff);
+    const me = staff.room.state.avatars.get(staff.room.sessionId)!;
+    expect(me.role).toBe('staff');
+    expect(me.nickname).toBe('佐藤 (Sato)');
+    // The pass is spent: joining with it again is refused.
+    await expect(joinHall(server.endpoint, { nickname: 'x', staffPass: pass })).rejects.toThrow(
+      /staffPassInvalid/,
+    );
+    expect(counter('shimin').status).toBe('closed');
+    staff.room.send(ClientMessage.takeCounter, { counterId: 'shimin' });
+    await waitFor(() => counter('shimin').status === 'open', 5000, 'counter open');
+    expect(counter('shimin').staffOnDuty).toBe(1);
+    staff.room.send(ClientMessage.setCounterStatus, { status: 'busy' });
+    await waitFor(() => counter('shimin').status === 'busy', 5000, 'counter busy');
+  });
+
+  it('two residents take numbers and see their positions; staff sees the queue without personal data', async () => {
+    aki = await joinHall(server.endpoint, { nickname: 'あき' });
+    ben = await joinHall(server.endpoint, { nickname: 'ベン' });
+    open.push(aki, ben);
+    expect(aki.resumeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    aki.room.send(ClientMessage.takeTicket, { counterId: 'shimin', procedureId: 'tennyu-todoke' });
+    await waitFor(() => aki.ticket()?.position === 1, 5000, 'aki first');
+    ben.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
+    await waitFor(() => ben.ticket()?.position === 2, 5000, 'ben second');
+    expect(ben.ticket()!.number).toBe(aki.ticket()!.number + 1);
+    expect(ben.ticket()!.etaMinutes).toBeGreaterThan(0);
+    await waitFor(() => staff.queue()?.entries.length === 2, 5000, 'staff queue');
+    expect(JSON.stringify(staff.queue())).not.toMatch(/あき|ベン|resumeToken|residentKey/);
+    expect(staff.queue()!.entries[0]!.procedureId).toBe('tennyu-todoke');
+    await waitFor(() => counter('shimin').waiting === 2, 5000, 'two waiting');
+    // A second number, a counter that does not exist, a procedure of another counter: each refused.
+    ben.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
+    expect(await ben.refusal(ClientMessage.takeTicket)).toBe('alreadyQueued');
+    const cem = await joinHall(server.endpoint, { nickname: 'セム' });
+    open.push(cem);
+    cem.room.send(ClientMessage.takeTicket, { counterId: 'nowhere' });
+    expect(await cem.refusal(ClientMessage.takeTicket)).toBe('noSuchCounter');
+    cem.room.send(ClientMessage.takeTicket, { counterId: 'shimin', procedureId: 'jidou-teate' });
+    expect(await cem.refusal(ClientMessage.takeTicket)).toBe('noSuchProcedure');
+    cem.room.send(ClientMessage.takeTicket, { counterId: 'kaigo' });
+    expect(await cem.refusal(ClientMessage.takeTicket)).toBe('counterClosed');
+  });
+
+  it('residents may not send staff messages: each one is refused and changes nothing', async () => {
+    const payloads: Record<string, unknown> = {
+      takeCounter: { counterId: 'shimin' },
+      leaveCounter: {},
+      setCounterStatus: { status: 'closed' },
+      callNext: {},
+      markDone: { ticketId: 1 },
+      markNoShow: { ticketId: 1 },
+      transfer: { ticketId: 1, toCounterId: 'kokuho-nenkin', note: '' },
+    };
+    for (const type of STAFF_MESSAGES) {
+      aki.room.send(type, payloads[type]);
+      expect(await aki.refusal(type)).toBe('forbidden');
+    }
+    expect(counter('shimin').status).toBe('busy');
+    expect(aki.ticket()!.status).toBe('waiting');
+  });
+
+  it('call next: the first resident and the staff meet in a private room; a third client is refused', async () => {
+    staff.room.send(ClientMessage.callNext, {});
+    await waitFor(() => aki.ticket()?.status === 'called', 5000, 'aki called');
+    expect(aki.ticket()!.answerBy).toBeGreaterThan(Date.now());
+    await waitFor(() => ben.ticket()?.position === 1, 5000, 'ben moves up');
+    aki.room.send(ClientMessage.answerCall, {});
+    const [residentSide, staffSide] = await Promise.all([enterConsultation(aki), enterConsultation(staff)]);
+    expect(residentSide.roomId).toBe(staffSide.roomId);
+    await waitFor(() => staffSide.state.participants?.size === 2, 5000, 'both in the room');
+    const roles = [...staffSide.state.participants.values()].map((p) => p.role).sort();
+    expect(roles).toEqual(['resident', 'staff']);
+    await waitFor(
+      () => aki.room.state.avatars.get(aki.room.sessionId)?.consulting,
+      5000,
+      'aki shown consulting',
+    );
+
+    residentSide.send('chat', { text: '転入の手続きをしたいです' });
+    await waitFor(() => staffSide.state.lines?.length === 1, 5000, 'chat arrives');
+    expect(staffSide.state.lines.at(0)!.nickname).toBe('あき');
+    residentSide.send('chat', { text: '' });
+    await waitFor(() => residentSide.state.lines.length === 1, 1000, 'empty chat ignored');
+
+    const intruder = new Client(server.endpoint);
+    await expect(intruder.joinById(residentSide.roomId, {})).rejects.toThrow(/private|forbidden|locked/);
+    await expect(intruder.create('consultation', { ticketId: 1 })).rejects.toThrow();
+    expect(staffSide.state.participants.size).toBe(2);
+
+    // Transfer with a note: the consultation ends and the resident keeps their place at the new counter.
+    staff.room.send(ClientMessage.transfer, {
+      ticketId: aki.ticket()!.id,
+      toCounterId: 'kokuho-nenkin',
+      note: '国保の加入も',
+    });
+    await waitFor(() => residentSide.state.ended === 'transferred', 5000, 'room ended').catch(
+      (e: unknown) => {
+        throw new Error(`${String(e)} ${JSON.stringify(staff.errors)}`);
+      },
+    );
+    await waitFor(() => aki.ticket()?.counterId === 'kokuho-nenkin', 5000, 'aki at kokuho');
+    expect(aki.ticket()).toMatchObject({ status: 'waiting', position: 1, transferFrom: 'shimin' });
+    await waitFor(
+      () => !aki.room.state.avatars.get(aki.room.sessionId)?.consulting,
+      5000,
+      'aki back in the hall',
+    );
+  });
+
+  it('no-show: staff marks a called resident who does not answer', async () => {
+    staff.room.send(ClientMessage.callNext, {});
+    await waitFor(() => ben.ticket()?.status === 'called', 5000, 'ben called');
+    staff.room.send(ClientMessage.callNext, {});
+    expect(await staff.refusal(ClientMessage.callNext)).toBe('alreadyServing');
+    staff.room.send(ClientMessage.markNoShow, { ticketId: ben.ticket()!.id });
+    await waitFor(() => ben.ticket() === null, 5000, 'ben no longer queued');
+    staff.room.send(ClientMessage.callNext, {});
+    expect(await staff.refusal(ClientMessage.callNext)).toBe('queueEmpty');
+  });
+
+  it('the queue survives a server restart, and a returning resident finds their number', async () => {
+    const number = aki.ticket()!.number;
+    const token = aki.resumeToken!;
+    for (const p of open.splice(0)) await p.room.leave().catch(() => {});
+    await server.stop();
+    server = await startTestServer({ ...ENV, DATA_DIR: dataDir });
+    const back = await joinHall(server.endpoint, { nickname: 'あき', resumeToken: token });
+    open.push(back);
+    await waitFor(() => back.ticket()?.number === number, 5000, 'the same number after restart');
+    expect(back.ticket()).toMatchObject({ counterId: 'kokuho-nenkin', status: 'waiting', position: 1 });
+    expect(back.resumeToken).toBe(token);
+    const stranger = await joinHall(server.endpoint, { nickname: 'だれか' });
+    open.push(stranger);
+    await waitFor(() => stranger.tickets.length > 0, 5000, 'stranger told they hold nothing');
+    expect(stranger.ticket()).toBeNull();
+  });
+});
+
+function staffRoomCounter(p: Participant, id: string) {
+  const c = p.room.state.counters?.get(id);
+  if (!c) throw new Error(`no counter state for ${id}`);
+  return c;
+}

@@ -1,0 +1,84 @@
+import { Client, type Room } from '@colyseus/sdk';
+import { HALL_ROOM } from '../../shared/constants.ts';
+import type { HallState } from '../../shared/state/hallState.ts';
+import type { ConsultationState } from '../../shared/state/consultationState.ts';
+import type {
+  ConsultationInvite,
+  ServerErrorMessage,
+  StaffQueueView,
+  TicketView,
+} from '../../shared/protocol/index.ts';
+import { waitFor } from '../support/waitFor.ts';
+
+/** Signs in over HTTP like the staff page does; returns the session cookie. */
+export async function signIn(base: string, username: string, password = 'demo-password'): Promise<string> {
+  const res = await fetch(`${base}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+export async function hallPass(base: string, cookie: string): Promise<string> {
+  const res = await fetch(`${base}/api/staff/hall-pass`, { method: 'POST', headers: { cookie } });
+  return ((await res.json()) as { pass: string }).pass;
+}
+
+/** A hall participant (resident or staff) with what the server told it privately, collected. */
+export interface Participant {
+  room: Room<unknown, HallState>;
+  client: Client;
+  errors: ServerErrorMessage[];
+  tickets: (TicketView | null)[];
+  queues: StaffQueueView[];
+  invites: ConsultationInvite[];
+  resumeToken?: string;
+  ticket(): TicketView | null | undefined;
+  queue(): StaffQueueView | undefined;
+  /** Waits for the next refusal of `type` and returns its code. */
+  refusal(type: string): Promise<string>;
+}
+
+export async function joinHall(
+  endpoint: string,
+  options: { nickname: string; staffPass?: string; resumeToken?: string },
+): Promise<Participant> {
+  const client = new Client(endpoint);
+  const room = await client.joinOrCreate<HallState>(HALL_ROOM, { color: '#1971c2', lang: 'ja', ...options });
+  const p: Participant = {
+    room,
+    client,
+    errors: [],
+    tickets: [],
+    queues: [],
+    invites: [],
+    resumeToken: options.resumeToken,
+    ticket: () => p.tickets.at(-1),
+    queue: () => p.queues.at(-1),
+    async refusal(type) {
+      const before = p.errors.length;
+      const e = await waitFor(
+        () => p.errors.slice(before).find((x) => x.type === type),
+        5000,
+        `refusal of ${type}`,
+      );
+      return e.code;
+    },
+  };
+  room.onMessage('error', (m: ServerErrorMessage) => p.errors.push(m));
+  room.onMessage('ticket', (m: TicketView | null) => p.tickets.push(m));
+  room.onMessage('staffQueue', (m: StaffQueueView) => p.queues.push(m));
+  room.onMessage('consultation', (m: ConsultationInvite) => p.invites.push(m));
+  room.onMessage('identity', (m: { resumeToken: string }) => (p.resumeToken = m.resumeToken));
+  room.onMessage('correction', () => {});
+  room.onMessage('staffProfile', () => {});
+  await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${options.nickname}'s avatar`);
+  return p;
+}
+
+export async function enterConsultation(p: Participant): Promise<Room<unknown, ConsultationState>> {
+  const invite = await waitFor(() => p.invites.at(-1), 5000, 'a consultation invite');
+  return p.client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
+}
