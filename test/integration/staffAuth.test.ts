@@ -33,6 +33,9 @@ describe('staff sign-in and accounts over HTTP', () => {
     const me = await fetch(`${server.url}/api/staff/me`, { headers: { cookie } });
     expect(await me.json()).toMatchObject({ username: 'demo-staff', role: 'staff' });
     expect((await fetch(`${server.url}/api/staff/me`)).status).toBe(401);
+    const session = await fetch(`${server.url}/api/staff/session`, { headers: { cookie } });
+    expect(await session.json()).toMatchObject({ username: 'demo-staff' });
+    expect(await (await fetch(`${server.url}/api/staff/session`)).json()).toBeNull();
     expect((await post('/api/staff/logout', {}, cookie)).status).toBe(204);
     expect((await fetch(`${server.url}/api/staff/me`, { headers: { cookie } })).status).toBe(401);
   });

@@ -5,6 +5,7 @@ import { HallScreen } from '../ui/HallScreen.tsx';
 import { detectWebgl } from './webgl.ts';
 import { SharedChecklistPage } from '../ui/guide/SharedChecklistPage.tsx';
 import { parseChecklistHash } from '../ui/guide/checklistLink.ts';
+import { StaffSignIn } from '../ui/staff/StaffSignIn.tsx';
 
 /** Entry first; once a profile is chosen, the hall. The hall decides between the 3D and 2D views. */
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
   }, [lang]);
 
   if (profile) return <HallScreen profile={profile} />;
+  if (location.pathname.replace(/\/$/, '') === '/staff') return <StaffSignIn />;
   if (shared) {
     const done = () => {
       history.replaceState(null, '', location.pathname + location.search);

@@ -2,13 +2,19 @@ import type { HallJoinOptions } from '../../../shared/protocol/index.ts';
 import { enterHall, leaveHall } from '../net/hallConnection.ts';
 import { joinErrorKey } from '../net/joinErrors.ts';
 import { useAppStore } from '../store/appStore.ts';
+import { staffApi } from '../net/staffApi.ts';
 
 /**
  * What the UI may ask of the connection, without knowing about Colyseus: enter, leave, and try again.
  * A refused entry sends the resident back to the entry screen with the reason.
  */
-export async function joinHall(options: HallJoinOptions): Promise<void> {
+export async function joinHall(options: HallJoinOptions, asStaff = false): Promise<void> {
   try {
+    if (asStaff) {
+      const pass = await staffApi.hallPass();
+      if (!pass) throw new Error('staffPassInvalid');
+      options = { ...options, staffPass: pass };
+    }
     await enterHall(options);
   } catch (err) {
     const app = useAppStore.getState();

@@ -2,11 +2,18 @@ import { Callbacks, Client, type Room } from '@colyseus/sdk';
 import { HALL_ROOM, POSE_SEND_HZ, ROLES, type Role } from '../../../shared/constants.ts';
 import {
   ClientMessage,
+  ConsultationInvite,
   CorrectionMessage,
+  CounterStatus,
   ServerErrorMessage,
   ServerMessage,
+  StaffQueueView,
+  TicketView,
   type HallJoinOptions,
 } from '../../../shared/protocol/index.ts';
+import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import { useQueueStore } from '../store/queueStore.ts';
+import { enterConsultation, leaveConsultation } from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import { useHallStore, type Person } from '../store/hallStore.ts';
 import { localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
@@ -18,13 +25,40 @@ type HallRoom = Room<unknown, HallState>;
 const ARRIVAL_NOTICE_GAP_MS = 5000;
 
 let room: HallRoom | null = null;
+let hallClient: Client | null = null;
+
+const RESUME_KEY = 'city-hall.resume';
+/** Per tab (sessionStorage): a reload finds the same ticket, a second tab is a second resident. */
+function storedResumeToken(): string | undefined {
+  try {
+    return sessionStorage.getItem(RESUME_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+function storeResumeToken(token: string): void {
+  try {
+    sessionStorage.setItem(RESUME_KEY, token);
+  } catch {
+    // Without storage the ticket still lasts while the connection does.
+  }
+}
 let sendTimer: ReturnType<typeof setInterval> | null = null;
 let lastSentVersion = -1;
 
 const asRole = (r: string): Role => ((ROLES as readonly string[]).includes(r) ? (r as Role) : 'resident');
 
 function toPerson(id: string, a: AvatarState): Person {
-  return { id, nickname: a.nickname, color: a.color, role: asRole(a.role), area: a.area, away: a.away };
+  return {
+    id,
+    nickname: a.nickname,
+    color: a.color,
+    role: asRole(a.role),
+    area: a.area,
+    away: a.away,
+    consulting: a.consulting,
+    counterId: a.counterId,
+  };
 }
 
 /**
@@ -35,9 +69,11 @@ export async function enterHall(options: HallJoinOptions): Promise<void> {
   const store = useHallStore.getState();
   store.setStatus('connecting');
   const client = new Client(serverEndpoint());
+  hallClient = client;
   let joined: HallRoom;
   try {
-    joined = await client.joinOrCreate<HallState>(HALL_ROOM, options);
+    const resumeToken = options.staffPass ? undefined : storedResumeToken();
+    joined = await client.joinOrCreate<HallState>(HALL_ROOM, { ...options, resumeToken });
   } catch (err) {
     store.setStatus('idle');
     throw err;
@@ -86,7 +122,9 @@ function subscribe(r: HallRoom): void {
         !before ||
         before.area !== next.area ||
         before.away !== next.away ||
-        before.nickname !== next.nickname
+        before.nickname !== next.nickname ||
+        before.consulting !== next.consulting ||
+        before.counterId !== next.counterId
       ) {
         store().upsertPerson(next);
       }
@@ -99,6 +137,41 @@ function subscribe(r: HallRoom): void {
   $.listen('population', (n) => store().setPopulation(n));
   $.onAdd('areaCounts', (n, areaId) => store().setAreaCount(areaId, n));
   $.onChange('areaCounts', (areaId, n) => store().setAreaCount(areaId, n));
+
+  const counter = (c: HallState['counters'] extends Map<string, infer C> ? C : never, id: string) => {
+    const status = CounterStatus.safeParse(c.status);
+    useQueueStore.getState().setCounter(id, {
+      status: status.success ? status.data : 'closed',
+      staffOnDuty: c.staffOnDuty,
+      waiting: c.waiting,
+      withinHours: c.withinHours,
+      opensAt: c.opensAt,
+    });
+  };
+  $.onAdd('counters', (c, id) => {
+    counter(c, id);
+    $.onChange(c, () => counter(c, id));
+  });
+  r.onMessage(ServerMessage.identity, (m: { resumeToken?: unknown }) => {
+    if (typeof m?.resumeToken === 'string') storeResumeToken(m.resumeToken);
+  });
+  r.onMessage(ServerMessage.ticket, (raw: unknown) => {
+    const t = raw === null ? null : TicketView.safeParse(raw).data;
+    if (t !== undefined) useQueueStore.getState().setTicket(t);
+  });
+  r.onMessage(ServerMessage.staffQueue, (raw: unknown) => {
+    const q = StaffQueueView.safeParse(raw);
+    if (q.success) useQueueStore.getState().setStaffQueue(q.data);
+  });
+  r.onMessage(ServerMessage.staffProfile, (raw: unknown) => {
+    useQueueStore.getState().setStaff(raw as StaffProfile);
+  });
+  r.onMessage(ServerMessage.consultation, (raw: unknown) => {
+    const invite = ConsultationInvite.safeParse(raw);
+    if (invite.success && hallClient) {
+      enterConsultation(hallClient, invite.data).catch(() => store().announce('consult.joinFailed'));
+    }
+  });
 
   r.onMessage(ServerMessage.correction, (raw: unknown) => {
     const c = CorrectionMessage.safeParse(raw);
@@ -120,6 +193,11 @@ function subscribe(r: HallRoom): void {
   });
 }
 
+/** Sends a validated-on-the-server message to the hall (queue and counter actions). */
+export function sendToHall(type: ClientMessage, payload: object = {}): void {
+  room?.send(type, payload);
+}
+
 function sendPoseIfChanged(): void {
   if (!room || useHallStore.getState().status !== 'connected') return;
   if (localPose.version === lastSentVersion) return;
@@ -139,6 +217,9 @@ export async function leaveHall(): Promise<void> {
   remotePoses.clear();
   localIntent.plan = null;
   useHallStore.getState().reset();
+  useQueueStore.getState().reset();
+  await leaveConsultation();
+  hallClient = null;
   if (r) await r.leave(true).catch(() => {});
 }
 

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/ja.ts';
 export function joinErrorKey(err: unknown): MessageKey {
   const message = err instanceof Error ? err.message : String(err);
   if (message.startsWith('invalidOptions')) return 'joinError.invalidOptions';
+  if (message.startsWith('staffPassInvalid')) return 'joinError.staffPassInvalid';
   if (/full|locked/i.test(message)) return 'joinError.hallFull';
   return 'joinError.network';
 }

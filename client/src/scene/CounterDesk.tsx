@@ -2,6 +2,16 @@ import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
 import { openPanel } from '../app/catalogActions.ts';
+import { useQueueStore } from '../store/queueStore.ts';
+import type { CounterStatus } from '../../../shared/protocol/index.ts';
+
+/** Lamp colours follow the usual traffic-light reading; closed is a dim grey. */
+const LAMP: Record<CounterStatus, { color: string; emissive: string }> = {
+  open: { color: '#2f9e44', emissive: '#2f9e44' },
+  busy: { color: '#f08c00', emissive: '#e67700' },
+  away: { color: '#fab005', emissive: '#a07000' },
+  closed: { color: '#9aa0a6', emissive: '#30343a' },
+};
 
 export interface CounterDeskProps {
   counter: Counter;
@@ -13,7 +23,7 @@ const SIGN_HEIGHT = 1.25;
 export const SIGN_TILT: [number, number, number] = [-0.45, 0, 0];
 
 /**
- * A service counter: the desk, a status lamp (grey until staff presence arrives), and a hanging sign
+ * A service counter: the desk, a status lamp (green open, orange busy, yellow away, grey closed), and a hanging sign
  * with the counter number and department name in Japanese and English, facing the camera.
  */
 export function CounterDesk({ counter, lang }: CounterDeskProps) {
@@ -21,6 +31,8 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
   const cx = (d.minX + d.maxX) / 2;
   const cz = (d.minZ + d.maxZ) / 2;
   const other: Language = lang === 'ja' ? 'en' : 'ja';
+  const status = useQueueStore((s) => s.counters[counter.id]?.status ?? 'closed');
+  const lamp = LAMP[status];
   return (
     <group>
       {/* Clicking the desk opens the counter's panel, like walking up to it. */}
@@ -39,8 +51,8 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
         <meshLambertMaterial color="#f3ece0" />
       </mesh>
       <mesh position={[cx, 1.12, cz + (d.maxZ - d.minZ) / 2 - 0.25]}>
-        <sphereGeometry args={[0.09, 10, 8]} />
-        <meshLambertMaterial color="#9aa0a6" emissive="#30343a" />
+        <sphereGeometry args={[0.12, 12, 10]} />
+        <meshLambertMaterial color={lamp.color} emissive={lamp.emissive} />
       </mesh>
       <SignBoard
         id={`counter-${counter.id}-${lang}`}

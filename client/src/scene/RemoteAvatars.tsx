@@ -27,7 +27,9 @@ function refreshTagged(): void {
 
 /** Everyone in view except ourselves. React re-renders only when someone appears or leaves. */
 export function RemoteAvatars() {
-  const ids = useHallStore(useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId)));
+  const ids = useHallStore(
+    useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId && !s.people[id]!.consulting)),
+  );
   const since = useRef(TAG_REFRESH_S);
   useFrame((_, dt) => {
     since.current += dt;
@@ -62,7 +64,13 @@ function RemoteAvatar({ id }: { id: string }) {
   if (!person) return null;
   return (
     <group ref={ref}>
-      <AvatarFigure color={person.color} nickname={person.nickname} away={person.away} tagRef={tagRef} />
+      <AvatarFigure
+        color={person.color}
+        nickname={person.nickname}
+        away={person.away}
+        tagRef={tagRef}
+        staff={person.role === 'staff'}
+      />
     </group>
   );
 }

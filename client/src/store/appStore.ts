@@ -9,6 +9,8 @@ export type ViewMode = '3d' | '2d';
 export interface Profile {
   nickname: string;
   color: AvatarColor;
+  /** Entering as signed-in staff: the server gives name, role and uniform from the account. */
+  staff?: boolean;
 }
 
 interface AppState {
@@ -70,7 +72,7 @@ export const useAppStore = create<AppState>((set) => ({
   },
   setWebglAvailable: (webglAvailable) => set({ webglAvailable }),
   setProfile: (profile) => {
-    if (profile) writePrefs({ color: profile.color });
+    if (profile && !profile.staff) writePrefs({ color: profile.color });
     set({ profile });
   },
 }));

@@ -13,6 +13,10 @@ export interface Person {
   role: Role;
   area: string;
   away: boolean;
+  /** In a private consultation room, not in the hall. */
+  consulting: boolean;
+  /** Staff: the counter they work ('' if none). */
+  counterId: string;
 }
 
 /** A message for the screen-reader live region and the visible notice line, kept as a key to re-translate. */

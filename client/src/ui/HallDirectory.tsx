@@ -1,4 +1,5 @@
 import { getHall } from '../../../shared/layout/hallLayout.ts';
+import { CounterStatusLine } from './queue/CounterStatusLine.tsx';
 import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
@@ -81,6 +82,7 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                         <span>
                           <span className="counter-name">{label}</span>
                           {!compact && <span className="counter-handles">{tl(c.handles)}</span>}
+                          <CounterStatusLine counterId={c.id} />
                         </span>
                         <button
                           type="button"

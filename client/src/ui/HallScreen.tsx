@@ -13,6 +13,12 @@ import { SceneErrorBoundary } from './SceneErrorBoundary.tsx';
 import { GuidePanel } from './guide/GuidePanel.tsx';
 import { loadCatalog } from '../app/catalogActions.ts';
 import { startCounterProximity } from '../app/counterProximity.ts';
+import { startCallAlerts } from '../app/callAlert.ts';
+import { useQueueStore } from '../store/queueStore.ts';
+import { TicketCard } from './queue/TicketCard.tsx';
+import { CallNotice } from './queue/CallNotice.tsx';
+import { ConsultationView } from './queue/ConsultationView.tsx';
+import { StaffConsole } from './staff/StaffConsole.tsx';
 
 // three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
 const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
@@ -22,17 +28,20 @@ export function HallScreen({ profile }: { profile: Profile }) {
   const viewMode = useAppStore((s) => s.viewMode);
   const webglAvailable = useAppStore((s) => s.webglAvailable);
   const status = useHallStore((s) => s.status);
-  const show3d = viewMode === '3d' && webglAvailable;
+  const consulting = useQueueStore((s) => s.consultation !== null);
+  const show3d = viewMode === '3d' && webglAvailable && !consulting;
 
   useEffect(() => {
     const { lang } = useAppStore.getState();
-    void joinHall({ nickname: profile.nickname, color: profile.color, lang });
+    void joinHall({ nickname: profile.nickname, color: profile.color, lang }, profile.staff);
     void loadCatalog();
     const stopMovement = startLocalMovement();
     const stopProximity = startCounterProximity();
+    const stopAlerts = startCallAlerts();
     return () => {
       stopMovement();
       stopProximity();
+      stopAlerts();
     };
   }, [profile]);
 
@@ -59,7 +68,9 @@ export function HallScreen({ profile }: { profile: Profile }) {
         data-walk-keys={show3d ? '' : undefined}
       >
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
-        {show3d ? (
+        {consulting ? (
+          <ConsultationView />
+        ) : show3d ? (
           <SceneErrorBoundary fallback={<Plan2D />}>
             <Suspense fallback={<p className="loading">{t('scene.loading')}</p>}>
               <HallScene />
@@ -70,11 +81,14 @@ export function HallScreen({ profile }: { profile: Profile }) {
         )}
       </main>
       <aside className="hall-side">
+        <StaffConsole />
+        <TicketCard />
         <GuidePanel />
         <PeoplePanel />
         {show3d && <HallDirectory compact />}
       </aside>
       <NoticeLine />
+      <CallNotice />
       {status === 'connecting' && <div className="connecting-veil">{t('connection.connecting')}</div>}
     </div>
   );

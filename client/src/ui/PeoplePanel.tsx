@@ -32,6 +32,7 @@ export function PeoplePanel() {
               {t(`role.${p.role}`)}
               {p.area && ` · ${areaName(p.area)}`}
               {p.away && ` · ${t('people.away')}`}
+              {p.consulting && ` · ${t('people.consulting')}`}
             </span>
           </li>
         ))}

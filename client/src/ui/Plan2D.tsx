@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { useQueueStore } from '../store/queueStore.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { wallBox } from '../../../shared/sim/world.ts';
 import { useHallStore } from '../store/hallStore.ts';
@@ -18,6 +19,7 @@ export function Plan2D() {
   const { bounds } = hall.layout;
   const people = useHallStore((s) => s.people);
   const selfId = useHallStore((s) => s.selfId);
+  const counterStatus = useQueueStore((s) => s.counters);
   const { self, others } = usePolledPositions();
   const myArea = selfId ? people[selfId]?.area : undefined;
   const myAreaName = hall.layout.areas.find((a) => a.id === myArea);
@@ -79,7 +81,7 @@ export function Plan2D() {
           {hall.layout.counters.map((c) => (
             <g key={c.id}>
               <rect
-                className="plan-counter"
+                className={`plan-counter status-${counterStatus[c.id]?.status ?? 'closed'}`}
                 x={c.desk.minX}
                 y={c.desk.minZ}
                 width={c.desk.maxX - c.desk.minX}

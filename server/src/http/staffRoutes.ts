@@ -93,6 +93,12 @@ export function mountStaffRoutes(
     res.json(req.staff);
   });
 
+  /** For the sign-in page: who is signed in, or null (200 either way, so a signed-out visit logs no error). */
+  app.get('/api/staff/session', async (req: Request, res: Response) => {
+    const token = readCookie(req, SESSION_COOKIE);
+    res.json(token ? await auth.sessionProfile(token) : null);
+  });
+
   app.post('/api/staff/hall-pass', signedIn(), async (req: Authed, res: Response) => {
     res.json({ pass: await auth.issueHallPass(req.staff!.id) });
   });

@@ -2,6 +2,7 @@ import { useCatalogStore } from '../../store/catalogStore.ts';
 import { openProcedure, takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
+import { QueueBox } from '../queue/QueueBox.tsx';
 
 /** A counter's panel: the department, what it handles, and its procedures. */
 export function CounterGuide({ counterId }: { counterId: string }) {
@@ -21,6 +22,7 @@ export function CounterGuide({ counterId }: { counterId: string }) {
       <button type="button" onClick={() => takeMeToCounter(counter.id, title)}>
         {t('proc.takeMeThere')}
       </button>
+      <QueueBox counterId={counter.id} />
       <h3>{t('guide.counterProcedures')}</h3>
       {counter.procedures.length === 0 && <p>{t('guide.noProcedures')}</p>}
       <ul className="procedure-list">

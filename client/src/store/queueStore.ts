@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import type { CounterStatus, StaffQueueView, TicketView } from '../../../shared/protocol/index.ts';
+
+export interface CounterInfo {
+  status: CounterStatus;
+  staffOnDuty: number;
+  waiting: number;
+  withinHours: boolean;
+  /** ISO time of the next opening, '' while within hours. */
+  opensAt: string;
+}
+
+export interface ChatLineView {
+  role: string;
+  nickname: string;
+  text: string;
+  at: number;
+}
+
+export interface ConsultationView {
+  ticketNumber: number;
+  counterId: string;
+  participants: { id: string; role: string; nickname: string; connected: boolean }[];
+  lines: ChatLineView[];
+  /** '' while running. */
+  ended: string;
+}
+
+interface QueueState {
+  counters: Record<string, CounterInfo>;
+  ticket: TicketView | null;
+  staff: StaffProfile | null;
+  staffQueue: StaffQueueView | null;
+  consultation: ConsultationView | null;
+  setCounter(id: string, info: CounterInfo): void;
+  setTicket(t: TicketView | null): void;
+  setStaff(p: StaffProfile | null): void;
+  setStaffQueue(q: StaffQueueView | null): void;
+  setConsultation(c: ConsultationView | null): void;
+  reset(): void;
+}
+
+/** Counters, the resident's ticket, the staff console's queue and the running consultation. */
+export const useQueueStore = create<QueueState>((set) => ({
+  counters: {},
+  ticket: null,
+  staff: null,
+  staffQueue: null,
+  consultation: null,
+  setCounter: (id, info) => set((s) => ({ counters: { ...s.counters, [id]: info } })),
+  setTicket: (ticket) => set({ ticket }),
+  setStaff: (staff) => set({ staff }),
+  setStaffQueue: (staffQueue) => set({ staffQueue }),
+  setConsultation: (consultation) => set({ consultation }),
+  reset: () => set({ counters: {}, ticket: null, staffQueue: null, consultation: null }),
+}));

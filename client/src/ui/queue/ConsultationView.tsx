@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useQueueStore } from '../../store/queueStore.ts';
+import { useCatalogStore } from '../../store/catalogStore.ts';
+import { queueActions } from '../../app/queueActions.ts';
+import { useT } from '../../i18n/useT.ts';
+
+/**
+ * The private consultation room, a space of its own: who is here and the chat. Shown instead of the
+ * hall in both views; video comes later. Focus moves to the heading when the room opens.
+ */
+export function ConsultationView() {
+  const { t, tl } = useT();
+  const c = useQueueStore((s) => s.consultation);
+  const counter = useCatalogStore((s) => s.counters.find((x) => x.id === c?.counterId));
+  const [text, setText] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const log = useRef<HTMLOListElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }, [c?.lines.length]);
+
+  if (!c) return null;
+  const counterName = counter
+    ? t('hall.counterName', { number: counter.number, name: tl(counter.name) })
+    : '';
+  return (
+    <section className="consultation" aria-labelledby="consult-heading">
+      <h2 id="consult-heading" ref={heading} tabIndex={-1}>
+        {t('consult.heading', { counter: counterName, number: c.ticketNumber })}
+      </h2>
+      <p className="muted">{t('consult.private')}</p>
+      <h3>{t('consult.participants')}</h3>
+      <ul className="participants">
+        {c.participants.map((p) => (
+          <li key={p.id}>
+            <span className={`role-badge role-${p.role}`}>
+              {t(p.role === 'staff' ? 'role.staff' : 'role.resident')}
+            </span>{' '}
+            {p.nickname}
+            {!p.connected && <span className="muted"> {t('people.away')}</span>}
+          </li>
+        ))}
+      </ul>
+      <h3 id="chat-heading">{t('consult.chat')}</h3>
+      <ol className="chat-log" role="log" aria-labelledby="chat-heading" ref={log}>
+        {c.lines.length === 0 && <li className="muted">{t('consult.noMessages')}</li>}
+        {c.lines.map((l, i) => (
+          <li key={i} className={`chat-line from-${l.role}`}>
+            <span className="chat-from">{l.nickname}</span>
+            <span className="chat-text">{l.text}</span>
+          </li>
+        ))}
+      </ol>
+      {c.ended ? (
+        <div className="consult-ended" role="status">
+          <p>{t(`consult.endedReason.${c.ended === 'transferred' ? 'transferred' : 'done'}`)}</p>
+          <button type="button" className="primary" onClick={queueActions.backToHall}>
+            {t('consult.backToHall')}
+          </button>
+        </div>
+      ) : (
+        <form
+          className="chat-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const msg = text.trim();
+            if (!msg) return;
+            queueActions.chat(msg);
+            setText('');
+          }}
+        >
+          <label htmlFor="chat-input">{t('consult.message')}</label>
+          <textarea
+            id="chat-input"
+            value={text}
+            maxLength={1000}
+            rows={2}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="primary">
+            {t('consult.send')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useQueueStore } from '../../store/queueStore.ts';
+import { useCatalogStore } from '../../store/catalogStore.ts';
+import { queueActions } from '../../app/queueActions.ts';
+import { useT } from '../../i18n/useT.ts';
+import { CounterStatusLine } from './CounterStatusLine.tsx';
+
+/** In a counter's panel: is it open, how many wait, and "take a number" (with an optional topic). */
+export function QueueBox({ counterId }: { counterId: string }) {
+  const { t, tl } = useT();
+  const info = useQueueStore((s) => s.counters[counterId]);
+  const ticket = useQueueStore((s) => s.ticket);
+  const isStaff = useQueueStore((s) => s.staff !== null);
+  const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
+  const [topic, setTopic] = useState('');
+  if (!info || !counter) return null;
+  const closed = info.status === 'closed';
+  const online = counter.procedures.filter((p) => p.channel !== 'visit');
+  return (
+    <section className="queue-box" aria-labelledby={`queue-${counterId}`}>
+      <h3 id={`queue-${counterId}`}>{t('queue.heading')}</h3>
+      <p>
+        <CounterStatusLine counterId={counterId} />
+      </p>
+      {closed && online.length > 0 && (
+        <p className="muted">{t('queue.closedOnline', { count: online.length })}</p>
+      )}
+      {!isStaff && !closed && !ticket && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            queueActions.takeTicket(counterId, topic || undefined);
+          }}
+        >
+          <label htmlFor={`topic-${counterId}`}>{t('queue.topic')}</label>
+          <select id={`topic-${counterId}`} value={topic} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">{t('queue.topicAny')}</option>
+            {counter.procedures.map((p) => (
+              <option key={p.id} value={p.id}>
+                {tl(p.name)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="primary">
+            {t('queue.take')}
+          </button>
+        </form>
+      )}
+      {!isStaff && ticket && ticket.counterId !== counterId && (
+        <p className="muted">{t('queue.holdingElsewhere')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { CounterStatus } from '../../../../shared/protocol/index.ts';
+
+export const COUNTER_STATUSES = CounterStatus.options;
