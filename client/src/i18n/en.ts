@@ -173,6 +173,7 @@ export const en: Dictionary = {
   'call.answer': 'Enter the consultation room',
   'consult.heading': 'Consultation room: {counter} (number {number})',
   'consult.private': 'Only you and the staff member can enter this room.',
+  'consult.roomSign': 'Consultation room · No. {number}',
   'consult.participants': 'People here',
   'consult.chat': 'Chat',
   'consult.noMessages': 'No messages yet.',

@@ -170,6 +170,7 @@ export const ja = {
   'call.answer': '相談室に入る',
   'consult.heading': '相談室：{counter}（受付番号 {number}）',
   'consult.private': 'この部屋にはあなたと担当職員だけが入れます。',
+  'consult.roomSign': '相談室 ・ 受付番号 {number}',
   'consult.participants': '参加者',
   'consult.chat': 'チャット',
   'consult.noMessages': 'まだメッセージはありません。',

@@ -1,8 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useAppStore } from '../../store/appStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
 import { useT } from '../../i18n/useT.ts';
+
+// Like the hall, the 3D room loads only where 3D is shown.
+const ConsultationScene = lazy(() =>
+  import('../../scene/ConsultationScene.tsx').then((m) => ({ default: m.ConsultationScene })),
+);
 
 /**
  * The private consultation room, a space of its own: who is here and the chat. Shown instead of the
@@ -13,12 +19,14 @@ export function ConsultationView() {
   const c = useQueueStore((s) => s.consultation);
   const counter = useCatalogStore((s) => s.counters.find((x) => x.id === c?.counterId));
   const [text, setText] = useState('');
+  const show3d = useAppStore((s) => s.viewMode === '3d' && s.webglAvailable);
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLOListElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
-    log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+    // Scroll the log itself, not the page: the heading and the room stay where they are.
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [c?.lines.length]);
 
   if (!c) return null;
@@ -31,6 +39,11 @@ export function ConsultationView() {
         {t('consult.heading', { counter: counterName, number: c.ticketNumber })}
       </h2>
       <p className="muted">{t('consult.private')}</p>
+      {show3d && (
+        <Suspense fallback={null}>
+          <ConsultationScene />
+        </Suspense>
+      )}
       <h3>{t('consult.participants')}</h3>
       <ul className="participants">
         {c.participants.map((p) => (
