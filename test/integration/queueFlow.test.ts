@@ -53,6 +53,9 @@ describe('staff at counters and the queue', () => {
     ben = await joinHall(server.endpoint, { nickname: 'ベン' });
     open.push(aki, ben);
     expect(aki.resumeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // Staff on duty are seen from anywhere in the hall, beyond the interest radius.
+    const staffSeen = () => [...aki.room.state.avatars.values()].some((a) => a.role === 'staff');
+    await waitFor(staffSeen, 5000, 'the staff avatar, far away behind counter 1');
     aki.room.send(ClientMessage.takeTicket, { counterId: 'shimin', procedureId: 'tennyu-todoke' });
     await waitFor(() => aki.ticket()?.position === 1, 5000, 'aki first');
     ben.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });

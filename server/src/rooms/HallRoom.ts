@@ -147,6 +147,14 @@ export function createHallRoom(
       this.people.set(client.sessionId, person);
       client.view = new StateView();
       client.view.add(avatar);
+      // Staff are few and everyone should see who is on duty, so staff avatars skip interest culling.
+      for (const [sid, p] of this.people) {
+        const other = this.state.avatars.get(sid);
+        if (p.kind === 'staff' && other && sid !== client.sessionId) client.view.add(other);
+      }
+      if (person.kind === 'staff') {
+        for (const c of this.clients) if (c !== client) c.view?.add(avatar);
+      }
       this.state.population = this.clients.length;
       this.updateInterest();
       if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
@@ -171,6 +179,9 @@ export function createHallRoom(
       const track = this.tracks.get(client.sessionId);
       // Time spent away must not become a distance budget for a teleport.
       if (track) this.tracks.set(client.sessionId, { ...track, lastAt: Date.now() });
+      // Messages sent while the socket was down are lost: send this person's ticket or queue afresh.
+      this.desk.forgetSession(client.sessionId);
+      this.desk.update();
     }
 
     override onLeave(client: Client): void {
@@ -277,7 +288,7 @@ export function createHallRoom(
         }
         for (const id of change.removed) {
           const avatar = this.state.avatars.get(id);
-          if (avatar) view.remove(avatar);
+          if (avatar && avatar.role !== 'staff') view.remove(avatar);
         }
       }
       const counts = new Map<string, number>();
