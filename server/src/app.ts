@@ -64,7 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
   await queue.load(Date.now());
-  const consultations = createConsultationService();
+  const consultations = createConsultationService(config.ICE_SERVERS);
   const deps = {
     config,
     hall,
@@ -81,6 +81,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
   const ConsultationRoom = createConsultationRoom({
     key: consultations.key,
+    catalog,
+    onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
     onDispose: (ticketId) => onConsultationClosed(ticketId),
   });

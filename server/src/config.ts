@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_INTEREST_RADIUS, DEFAULT_RECONNECT_GRACE_S } from '../../shared/constants.ts';
+import { IceServer } from '../../shared/protocol/consultation.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -25,7 +26,7 @@ export const ConfigSchema = z.object({
   /** A hall shard holds this many people; the next one opens when it is full. */
   HALL_MAX_CLIENTS: int(1, 5000).default(300),
   /** Largest WebSocket frame a client may send, in bytes. */
-  MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(16_384),
+  MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(65_536),
   MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),
   /** `on`: demo catalogue and demo staff accounts on first start (see README). `off` for a real city. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
@@ -41,6 +42,19 @@ export const ConfigSchema = z.object({
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   /** `on` marks the session cookie Secure: set it whenever the hall is served over HTTPS. */
   COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
+  /** STUN/TURN servers for video consultations, as JSON: [{"urls":"turn:turn.example.org","username":"u","credential":"p"}]. */
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(IceServer)),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

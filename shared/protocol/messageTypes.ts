@@ -44,5 +44,11 @@ export const ServerMessage = {
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 
 /** Consultation room messages. */
-export const ConsultationClientMessage = { chat: 'chat' } as const;
-export const ConsultationServerMessage = { ended: 'ended', error: 'error' } as const;
+export const ConsultationClientMessage = {
+  chat: 'chat',
+  signal: 'signal',
+  mediaState: 'mediaState',
+  shareProcedure: 'shareProcedure',
+  end: 'end',
+} as const;
+export const ConsultationServerMessage = { ended: 'ended', error: 'error', signal: 'signal' } as const;

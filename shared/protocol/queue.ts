@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IceServer } from './consultation.ts';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
 
@@ -72,5 +73,8 @@ export const ConsultationInvite = z.object({
   roomId: z.string(),
   token: z.string(),
   ticketNumber: z.number(),
+  role: z.enum(['resident', 'staff']),
+  /** STUN/TURN servers from the server's configuration; empty on one network. */
+  iceServers: z.array(IceServer),
 });
 export type ConsultationInvite = z.infer<typeof ConsultationInvite>;

@@ -5,6 +5,10 @@ export const Participant = schema(
     role: t.string().default('resident'),
     nickname: t.string().default(''),
     connected: t.boolean().default(true),
+    /** What they send right now (set by their own client, only about themselves). */
+    audio: t.boolean().default(false),
+    video: t.boolean().default(false),
+    screen: t.boolean().default(false),
   },
   'Participant',
 );
@@ -16,6 +20,8 @@ export const ChatLine = schema(
     nickname: t.string().default(''),
     text: t.string().default(''),
     at: t.float64().default(0),
+    /** A procedure shared by staff: its online application link ('' for plain messages). */
+    url: t.string().default(''),
   },
   'ChatLine',
 );

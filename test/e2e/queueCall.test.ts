@@ -1,38 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
-
-const COUNTER = '1番 市民課';
+import { consultationRoom, staffAtCounter, takeNumber } from './pages/queueFlows.ts';
 
 describe('staff and resident: take a number, get called, consult', () => {
   const hall = useHallInBrowser({ OPENING_HOURS: 'always' });
 
   it('the whole flow, including the call notice, in two browsers', async () => {
     // Staff: sign in at /staff (2D view, so the console and queue are what matter), take counter 1.
-    const staff = await HallPage.open(hall.browser, hall.server.url, 'ja', '/staff?no3d');
-    await staff.page.getByLabel(staff.t('staff.username')).fill('demo-staff');
-    await staff.page.getByLabel(staff.t('staff.password')).fill('demo-password');
-    await staff.page.getByRole('button', { name: staff.t('staff.signIn') }).click();
-    await staff.waitForReady();
-    const consoleBox = staff.page.getByRole('region', { name: staff.t('staff.console') });
-    await consoleBox.getByLabel(staff.t('staff.chooseCounter')).selectOption({ label: COUNTER });
-    await consoleBox.getByRole('button', { name: staff.t('staff.takeCounter') }).click();
-    await consoleBox.getByRole('heading', { name: COUNTER }).waitFor();
+    const { staff, consoleBox } = await staffAtCounter(hall.browser, hall.server.url);
     await consoleBox.getByText(staff.t('counter.status.open')).first().waitFor();
 
     // Resident in the 3D hall: opens the counter, sees it open with staff, takes a number for 転入届.
     const res = await HallPage.open(hall.browser, hall.server.url, 'ja');
     await res.enter('みどり', '緑');
     await res.waitForScene();
-    await res.page.getByRole('button', { name: res.t('guide.openCounter', { name: COUNTER }) }).click();
-    const panel = res.page.getByRole('region', { name: res.t('guide.label') });
-    const queue = panel.getByRole('region', { name: res.t('queue.heading') });
-    await queue.getByText(res.t('counter.staffOnDuty', { count: 1 })).waitFor();
-    await queue.getByLabel(res.t('queue.topic')).selectOption({ label: '転入届' });
-    await queue.getByRole('button', { name: res.t('queue.take') }).click();
+    const number = await takeNumber(res, '転入届');
     const ticket = res.page.getByRole('region', { name: res.t('ticket.heading') });
     await ticket.getByText(res.t('ticket.next', { minutes: 5 })).waitFor();
-    const number = Number(await ticket.getByLabel(/受付番号/).textContent());
     expect(number).toBeGreaterThan(0);
     await res.page.screenshot({ path: `${SHOTS}/queue-ticket-ja.png` });
 
@@ -54,8 +39,7 @@ describe('staff and resident: take a number, get called, consult', () => {
     await res.page.keyboard.press('Enter');
 
     // Both are in the private consultation room and can chat.
-    const room = (p: HallPage) =>
-      p.page.getByRole('region', { name: p.t('consult.heading', { counter: COUNTER, number }) });
+    const room = (p: HallPage) => consultationRoom(p, number);
     await room(res).waitFor();
     await room(staff).waitFor();
     await res.page.getByLabel(res.t('consult.message')).fill('転入の手続きをしたいです');

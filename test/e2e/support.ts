@@ -57,13 +57,16 @@ export interface HallUnderTest {
  * Registers beforeAll/afterAll for a describe block: a real server serving the e2e client build, and
  * one headless Chromium. Each test opens its own contexts (residents) from it.
  */
-export function useHallInBrowser(env: Record<string, string> = {}): HallUnderTest {
+export function useHallInBrowser(
+  env: Record<string, string> = {},
+  browserArgs: string[] = [],
+): HallUnderTest {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client', ...env });
-    browser = await launchBrowser();
+    browser = await launchBrowser(browserArgs);
   });
   afterAll(async () => {
     await browser?.close();

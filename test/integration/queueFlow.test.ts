@@ -120,6 +120,33 @@ describe('staff at counters and the queue', () => {
     residentSide.send('chat', { text: '' });
     await waitFor(() => residentSide.state.lines.length === 1, 1000, 'empty chat ignored');
 
+    // Signalling goes only to the other participant of this room, size-limited.
+    const refusals: { code: string }[] = [];
+    residentSide.onMessage('error', (m: { code: string }) => refusals.push(m));
+    const relayed: { from: string; description?: { type: string } }[] = [];
+    staffSide.onMessage('signal', (m: { from: string }) => relayed.push(m));
+    residentSide.send('signal', { to: staffSide.sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    await waitFor(() => relayed.length === 1, 5000, 'the offer relayed');
+    expect(relayed[0]).toMatchObject({ from: residentSide.sessionId, description: { type: 'offer' } });
+    residentSide.send('signal', { to: aki.room.sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    await waitFor(
+      () => refusals.some((r) => r.code === 'notInRoom'),
+      5000,
+      'a signal to someone outside refused',
+    );
+    residentSide.send('signal', {
+      to: staffSide.sessionId,
+      description: { type: 'offer', sdp: 'x'.repeat(62_000) },
+    });
+    await waitFor(() => refusals.some((r) => r.code === 'invalidMessage'), 5000, 'an oversized SDP refused');
+    expect(relayed).toHaveLength(1);
+    // Only staff may share a procedure link into the chat.
+    residentSide.send('shareProcedure', { procedureId: 'juminhyo-utsushi' });
+    await waitFor(() => refusals.some((r) => r.code === 'forbidden'), 5000, 'resident sharing refused');
+    staffSide.send('shareProcedure', { procedureId: 'juminhyo-utsushi' });
+    await waitFor(() => residentSide.state.lines.length === 2, 5000, 'the shared link');
+    expect(residentSide.state.lines.at(1)!.url).toBe('https://example.org/online-application/apply/juminhyo');
+
     const intruder = new Client(server.endpoint);
     await expect(intruder.joinById(residentSide.roomId, {})).rejects.toThrow(/private|forbidden|locked/);
     await expect(intruder.create('consultation', { ticketId: 1 })).rejects.toThrow();

@@ -3,6 +3,7 @@ import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
 import { simulateNetworkDrop } from '../net/hallConnection.ts';
+import { useMediaStore } from '../store/mediaStore.ts';
 
 export interface CityHallTestHook {
   /** Joined and the first state received. */
@@ -20,6 +21,8 @@ export interface CityHallTestHook {
   /** Latest known position of a visible person, by nickname (remote avatars only). */
   peerPosition(nickname: string): { x: number; z: number } | null;
   walkTo(x: number, z: number): boolean;
+  /** Video consultation: remote frames decoded (from getStats) and the link quality shown. */
+  readonly media: { framesDecoded: number; quality: string; remoteTracks: number };
   dropConnection(): void;
 }
 
@@ -55,6 +58,14 @@ export function installTestHook(): void {
     },
     get position() {
       return { x: localPose.x, z: localPose.z };
+    },
+    get media() {
+      const m = useMediaStore.getState();
+      return {
+        framesDecoded: m.framesDecoded,
+        quality: m.quality,
+        remoteTracks: m.remote?.getTracks().length ?? 0,
+      };
     },
     sceneReady: false,
     fps: 0,

@@ -7,6 +7,8 @@ import {
 import type { ConsultationState } from '../../../shared/state/consultationState.ts';
 import { useQueueStore, type ConsultationView } from '../store/queueStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
+import { configureMedia, receiveSignal, setPeer, stopMedia } from '../media/consultationMedia.ts';
+import type { Signal } from '../media/peerLink.ts';
 
 let room: Room<unknown, ConsultationState> | null = null;
 
@@ -20,8 +22,17 @@ function snapshot(r: Room<unknown, ConsultationState>): ConsultationView {
       role: p.role,
       nickname: p.nickname,
       connected: p.connected,
+      audio: p.audio,
+      video: p.video,
+      screen: p.screen,
     })),
-    lines: [...(s.lines ?? [])].map((l) => ({ role: l.role, nickname: l.nickname, text: l.text, at: l.at })),
+    lines: [...(s.lines ?? [])].map((l) => ({
+      role: l.role,
+      nickname: l.nickname,
+      text: l.text,
+      at: l.at,
+      url: l.url,
+    })),
     ended: s.ended,
   };
 }
@@ -31,7 +42,24 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
   await leaveConsultation();
   const joined = await client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
   room = joined;
-  const push = () => useQueueStore.getState().setConsultation(snapshot(joined));
+  const me = () => joined.state.participants?.get(joined.sessionId);
+  configureMedia({
+    iceServers: invite.iceServers,
+    // The resident yields when both sides offer at once (perfect negotiation needs exactly one polite side).
+    polite: invite.role === 'resident',
+    sendSignal: (to, signal) => joined.send(ConsultationClientMessage.signal, { to, ...signal }),
+    sendMediaState: (m) => joined.send(ConsultationClientMessage.mediaState, m),
+  });
+  const push = () => {
+    const view = snapshot(joined);
+    useQueueStore.getState().setConsultation(view);
+    const other = view.participants.find((p) => p.id !== joined.sessionId && p.connected);
+    if (me()) setPeer(other?.id ?? null);
+  };
+  joined.onMessage(ConsultationServerMessage.signal, (m: Signal & { from?: unknown }) => {
+    if (typeof m?.from === 'string')
+      void receiveSignal(m.from, { description: m.description, candidate: m.candidate });
+  });
   const $ = Callbacks.get(joined);
   $.onAdd('participants', () => push());
   $.onRemove('participants', () => push());
@@ -47,6 +75,7 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
   );
   joined.onLeave(() => {
     if (room === joined) room = null;
+    stopMedia();
     useQueueStore.getState().setConsultation(null);
   });
   push();
@@ -56,9 +85,19 @@ export function sendChat(text: string): void {
   room?.send(ConsultationClientMessage.chat, { text });
 }
 
+export function shareProcedure(procedureId: string): void {
+  room?.send(ConsultationClientMessage.shareProcedure, { procedureId });
+}
+
+/** Either side may end the consultation; the room closes when both have left. */
+export function endConsultation(): void {
+  room?.send(ConsultationClientMessage.end, {});
+}
+
 export async function leaveConsultation(): Promise<void> {
   const r = room;
   room = null;
+  stopMedia();
   if (r) await r.leave(true).catch(() => {});
   useQueueStore.getState().setConsultation(null);
 }

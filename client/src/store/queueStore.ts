@@ -16,12 +16,22 @@ export interface ChatLineView {
   nickname: string;
   text: string;
   at: number;
+  /** A shared procedure's online link, '' for plain messages. */
+  url: string;
 }
 
 export interface ConsultationView {
   ticketNumber: number;
   counterId: string;
-  participants: { id: string; role: string; nickname: string; connected: boolean }[];
+  participants: {
+    id: string;
+    role: string;
+    nickname: string;
+    connected: boolean;
+    audio: boolean;
+    video: boolean;
+    screen: boolean;
+  }[];
   lines: ChatLineView[];
   /** '' while running. */
   ended: string;

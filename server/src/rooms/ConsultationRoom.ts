@@ -1,10 +1,15 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
+import type { z } from 'zod';
 import {
   ChatMessage,
   ConsultationClientMessage,
   ConsultationServerMessage,
+  MediaStateMessage,
+  ShareProcedureMessage,
+  SignalMessage,
   type ConsultationEndReason,
 } from '../../../shared/protocol/index.ts';
+import type { CatalogService } from '../services/catalogService.ts';
 import { ConsultationState, ChatLine, Participant } from '../../../shared/state/consultationState.ts';
 import { formatIssues } from './formatIssues.ts';
 
@@ -32,6 +37,8 @@ const MAX_LINES = 200;
  */
 export function createConsultationRoom(deps: {
   key: string;
+  catalog: CatalogService;
+  onlineBaseUrl: string;
   reconnectGraceS: number;
   onDispose(ticketId: number): void;
 }) {
@@ -39,6 +46,7 @@ export function createConsultationRoom(deps: {
     override state = new ConsultationState();
     override maxClients = 2;
     override autoDispose = true;
+    override seatReservationTimeout = 30;
     private ticketId = 0;
 
     override onCreate(options: ConsultationOptions): void {
@@ -48,8 +56,22 @@ export function createConsultationRoom(deps: {
       this.state.ticketNumber = options.ticketNumber;
       this.state.counterId = options.counterId;
       this.setPrivate(true);
-      this.setSeatReservationTime(30);
       this.onMessage(ConsultationClientMessage.chat, (client, raw: unknown) => this.chat(client, raw));
+      this.handle(ConsultationClientMessage.signal, SignalMessage, (client, m) => this.relay(client, m));
+      this.handle(ConsultationClientMessage.mediaState, MediaStateMessage, (client, m) => {
+        const p = this.state.participants.get(client.sessionId);
+        if (!p) return;
+        p.audio = m.audio;
+        p.video = m.video;
+        p.screen = m.screen;
+      });
+      this.handle(ConsultationClientMessage.shareProcedure, ShareProcedureMessage, (client, m) =>
+        this.shareProcedure(client, m.procedureId),
+      );
+      this.onMessage(ConsultationClientMessage.end, (client) => {
+        const p = this.state.participants.get(client.sessionId);
+        if (p) this.end(p.role === 'staff' ? 'done' : 'left');
+      });
       this.onMessage('*', (client, type) =>
         client.send(ConsultationServerMessage.error, {
           code: 'unknownMessage',
@@ -102,6 +124,73 @@ export function createConsultationRoom(deps: {
       this.clock.setTimeout(() => void this.disconnect(), 1500);
     }
 
+    private refuse(client: Client, type: string, detail: string, code = 'invalidMessage'): void {
+      client.send(ConsultationServerMessage.error, { code, type, detail });
+    }
+
+    private handle<S extends z.ZodType>(
+      type: string,
+      schema: S,
+      run: (client: Client, m: z.infer<S>) => void,
+    ): void {
+      this.onMessage(type, (client, raw: unknown) => {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) this.refuse(client, type, formatIssues(parsed.error));
+        else if (this.state.ended) this.refuse(client, type, 'the consultation has ended');
+        else run(client, parsed.data);
+      });
+    }
+
+    /** Passes an offer, answer or candidate to the other participant, and only to a participant of this room. */
+    private relay(client: Client, m: SignalMessage): void {
+      const target = this.clients.getById(m.to);
+      if (!target || m.to === client.sessionId || !this.state.participants.has(m.to)) {
+        this.refuse(
+          client,
+          ConsultationClientMessage.signal,
+          'the addressee is not in this consultation',
+          'notInRoom',
+        );
+        return;
+      }
+      target.send(ConsultationServerMessage.signal, { from: client.sessionId, ...m });
+    }
+
+    private shareProcedure(client: Client, procedureId: string): void {
+      const from = this.state.participants.get(client.sessionId);
+      if (from?.role !== 'staff') {
+        this.refuse(
+          client,
+          ConsultationClientMessage.shareProcedure,
+          'only staff share procedures',
+          'forbidden',
+        );
+        return;
+      }
+      const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
+      if (!p) {
+        this.refuse(
+          client,
+          ConsultationClientMessage.shareProcedure,
+          `no procedure "${procedureId}"`,
+          'noSuchProcedure',
+        );
+        return;
+      }
+      const line = new ChatLine();
+      line.role = from.role;
+      line.nickname = from.nickname;
+      line.text = `${p.name.ja} / ${p.name.en}`;
+      line.url = p.onlinePath ? deps.onlineBaseUrl.replace(/\/$/, '') + p.onlinePath : '';
+      line.at = Date.now();
+      this.push(line);
+    }
+
+    private push(line: ChatLine): void {
+      this.state.lines.push(line);
+      if (this.state.lines.length > MAX_LINES) this.state.lines.shift();
+    }
+
     private chat(client: Client, raw: unknown): void {
       const parsed = ChatMessage.safeParse(raw);
       const from = this.state.participants.get(client.sessionId);
@@ -118,8 +207,7 @@ export function createConsultationRoom(deps: {
       line.nickname = from.nickname;
       line.text = parsed.data.text;
       line.at = Date.now();
-      this.state.lines.push(line);
-      if (this.state.lines.length > MAX_LINES) this.state.lines.shift();
+      this.push(line);
     }
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { matchMaker, type Room } from '@colyseus/core';
 import { CONSULTATION_ROOM } from '../../../shared/constants.ts';
-import type { ConsultationEndReason, ConsultationInvite } from '../../../shared/protocol/index.ts';
+import type { ConsultationEndReason, ConsultationInvite, IceServer } from '../../../shared/protocol/index.ts';
 import type { ConsultationOptions, ConsultationSeat } from './ConsultationRoom.ts';
 
 interface Endable extends Room {
@@ -12,7 +12,7 @@ interface Endable extends Room {
  * Opens a private consultation room for one ticket and reserves its two seats (the resident's and the
  * staff member's). The reservation is the join right: the room accepts nobody without one.
  */
-export function createConsultationService() {
+export function createConsultationService(iceServers: IceServer[] = []) {
   const key = randomBytes(24).toString('base64url');
   const rooms = new Map<number, string>(); // ticket id → room id
 
@@ -37,7 +37,13 @@ export function createConsultationService() {
       ): Promise<ConsultationInvite> => {
         const seat: ConsultationSeat = { consultation: room.roomId, role, nickname };
         const reservation = await matchMaker.reserveSeatFor(room, {}, seat);
-        return { roomId: room.roomId, token: JSON.stringify(reservation), ticketNumber: ticket.number };
+        return {
+          roomId: room.roomId,
+          token: JSON.stringify(reservation),
+          ticketNumber: ticket.number,
+          role,
+          iceServers,
+        };
       };
       return { resident: await invite('resident', resident), staff: await invite('staff', staff) };
     },

@@ -4,6 +4,8 @@ import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { MediaPanel } from './MediaPanel.tsx';
+import { mediaActions } from '../../app/mediaActions.ts';
 
 // Like the hall, the 3D room loads only where 3D is shown.
 const ConsultationScene = lazy(() =>
@@ -44,6 +46,7 @@ export function ConsultationView() {
           <ConsultationScene />
         </Suspense>
       )}
+      {!c.ended && <MediaPanel />}
       <h3>{t('consult.participants')}</h3>
       <ul className="participants">
         {c.participants.map((p) => (
@@ -63,12 +66,25 @@ export function ConsultationView() {
           <li key={i} className={`chat-line from-${l.role}`}>
             <span className="chat-from">{l.nickname}</span>
             <span className="chat-text">{l.text}</span>
+            {l.url && (
+              <a href={l.url} target="_blank" rel="noopener noreferrer">
+                {t('consult.openLink')}
+              </a>
+            )}
           </li>
         ))}
       </ol>
       {c.ended ? (
         <div className="consult-ended" role="status">
-          <p>{t(`consult.endedReason.${c.ended === 'transferred' ? 'transferred' : 'done'}`)}</p>
+          <p>
+            {t(
+              c.ended === 'transferred'
+                ? 'consult.endedReason.transferred'
+                : c.ended === 'left'
+                  ? 'consult.endedReason.left'
+                  : 'consult.endedReason.done',
+            )}
+          </p>
           <button type="button" className="primary" onClick={queueActions.backToHall}>
             {t('consult.backToHall')}
           </button>
@@ -94,6 +110,9 @@ export function ConsultationView() {
           />
           <button type="submit" className="primary">
             {t('consult.send')}
+          </button>
+          <button type="button" onClick={mediaActions.end}>
+            {t('consult.end')}
           </button>
         </form>
       )}
