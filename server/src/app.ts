@@ -21,6 +21,8 @@ import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 import { createAuthService } from './auth/authService.ts';
 import { seedDemoAccounts } from './auth/demoAccounts.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
+import { mountRecordRoutes } from './http/recordRoutes.ts';
+import { createRecordService } from './services/recordService.ts';
 import { createQueueService } from './services/queueService.ts';
 import { createConsultationService } from './rooms/consultationInvites.ts';
 import { createConsultationRoom } from './rooms/ConsultationRoom.ts';
@@ -65,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
   await queue.load(Date.now());
   const consultations = createConsultationService(config.ICE_SERVERS);
+  const records = createRecordService(db);
   const deps = {
     config,
     hall,
@@ -74,6 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     consultations,
     catalog,
     auth,
+    records,
     log,
   };
   // The hall room instance is needed to hear when a consultation room closes by itself.
@@ -82,6 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const ConsultationRoom = createConsultationRoom({
     key: consultations.key,
     catalog,
+    records,
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
     onDispose: (ticketId) => onConsultationClosed(ticketId),
@@ -100,6 +105,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app.disable('x-powered-by');
       mountHealthRoutes(app, { version: VERSION, startedAt, visits });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
+      mountRecordRoutes(app, { auth, records });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

@@ -4,3 +4,4 @@ export * from './errors.ts';
 export * from './messageTypes.ts';
 export * from './queue.ts';
 export * from './consultation.ts';
+export * from './records.ts';

@@ -50,5 +50,11 @@ export const ConsultationClientMessage = {
   mediaState: 'mediaState',
   shareProcedure: 'shareProcedure',
   end: 'end',
+  rate: 'rate',
 } as const;
-export const ConsultationServerMessage = { ended: 'ended', error: 'error', signal: 'signal' } as const;
+export const ConsultationServerMessage = {
+  ended: 'ended',
+  error: 'error',
+  signal: 'signal',
+  rated: 'rated',
+} as const;

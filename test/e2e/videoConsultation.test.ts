@@ -56,8 +56,24 @@ describe('video consultation', () => {
     await res.page.screenshot({ path: `${SHOTS}/video-resident-ja.png` });
     await staff.page.screenshot({ path: `${SHOTS}/video-staff-ja.png` });
 
-    expect(res.errors).toEqual([]);
-    expect(staff.errors).toEqual([]);
+    // Staff keep a record; the resident never sees it, and rates the consultation at the end.
+    await staff.page
+      .getByLabel(staff.t('record.notes'), { exact: true })
+      .fill('住民票の写しはオンラインで申請できると案内。');
+    await staff.page.getByRole('radio', { name: staff.t('record.outcome.resolved') }).check();
+    await staff.page.getByRole('button', { name: staff.t('record.save') }).click();
+    await staff.page.getByText(staff.t('record.saved')).waitFor();
+    expect(await res.page.getByText(res.t('record.heading')).count()).toBe(0);
+    await consoleBox.getByRole('button', { name: staff.t('staff.done') }).click();
+    await res.page.getByText(res.t('consult.endedReason.done')).waitFor();
+    await res.page.getByRole('radio', { name: res.t('rating.5') }).check();
+    await res.page.getByRole('button', { name: res.t('rating.send') }).click();
+    await res.page.getByText(res.t('rating.thanks')).first().waitFor();
+    await consoleBox.getByText(staff.t('record.list')).click();
+    await consoleBox.getByRole('cell', { name: '5/5' }).waitFor();
+
+    expect(res.errors, res.errors.join('\n')).toEqual([]);
+    expect(staff.errors, staff.errors.join('\n')).toEqual([]);
     await res.close();
     await staff.close();
   });

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client } from '@colyseus/sdk';
+import { Client, type Room } from '@colyseus/sdk';
+import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { ClientMessage, STAFF_MESSAGES } from '../../shared/protocol/index.ts';
@@ -17,6 +18,8 @@ describe('staff at counters and the queue', () => {
   let aki: Participant;
   let ben: Participant;
   const open: Participant[] = [];
+  let residentRoom: Room<unknown, ConsultationState> | undefined;
+  let akiTicket = 0;
   const counter = (id: string) => server && staffRoomCounter(staff, id);
 
   beforeAll(async () => {
@@ -104,6 +107,8 @@ describe('staff at counters and the queue', () => {
     await waitFor(() => ben.ticket()?.position === 1, 5000, 'ben moves up');
     aki.room.send(ClientMessage.answerCall, {});
     const [residentSide, staffSide] = await Promise.all([enterConsultation(aki), enterConsultation(staff)]);
+    residentRoom = residentSide;
+    akiTicket = aki.ticket()!.id;
     expect(residentSide.roomId).toBe(staffSide.roomId);
     await waitFor(() => staffSide.state.participants?.size === 2, 5000, 'both in the room');
     const roles = [...staffSide.state.participants.values()].map((p) => p.role).sort();
@@ -170,6 +175,51 @@ describe('staff at counters and the queue', () => {
       5000,
       'aki back in the hall',
     );
+  });
+
+  it('records: the handling staff member writes and reads them, others may not; the resident rates once', async () => {
+    const mine = await signIn(server.url, 'demo-staff');
+    const other = await signIn(server.url, 'demo-staff2');
+    const admin = await signIn(server.url, 'demo-admin');
+    const get = (path: string, cookie?: string) =>
+      fetch(`${server.url}${path}`, { headers: cookie ? { cookie } : {} });
+    const put = (cookie: string, body: unknown) =>
+      fetch(`${server.url}/api/records/${akiTicket}`, {
+        method: 'PUT',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const update = {
+      notes: '転入届の記入を案内。国保へ引き継ぎ。',
+      outcome: 'referred',
+      referredTo: 'kokuho-nenkin',
+    };
+    expect((await put(mine, update)).status).toBe(200);
+    expect((await put(other, update)).status).toBe(403);
+    expect((await put(mine, { ...update, outcome: 'maybe' })).status).toBe(400);
+    expect((await get(`/api/records/${akiTicket}`)).status).toBe(401);
+    expect((await get(`/api/records/${akiTicket}`, other)).status).toBe(403);
+    expect(await (await get(`/api/records/${akiTicket}`, admin)).json()).toMatchObject({
+      outcome: 'referred',
+    });
+    expect(((await (await get('/api/records', other)).json()) as unknown[]).length).toBe(0);
+    expect(((await (await get('/api/records', mine)).json()) as unknown[]).length).toBe(1);
+    expect((await get('/api/records/export.csv', mine)).status).toBe(403);
+    const csv = await (await get('/api/records/export.csv', admin)).text();
+    expect(csv).toContain('国保へ引き継ぎ');
+
+    const errors: { code: string }[] = [];
+    residentRoom!.onMessage('error', (m: { code: string }) => errors.push(m));
+    let rated = 0;
+    residentRoom!.onMessage('rated', () => rated++);
+    residentRoom!.send('rate', { rating: 5, comment: 'わかりやすかったです' });
+    await waitFor(() => rated === 1, 5000, 'rating accepted');
+    residentRoom!.send('rate', { rating: 1 });
+    await waitFor(() => errors.some((e) => e.code === 'alreadyRated'), 5000, 'second rating refused');
+    residentRoom!.send('rate', { rating: 9 });
+    await waitFor(() => errors.some((e) => e.code === 'invalidMessage'), 5000, 'rating out of range refused');
+    expect(await (await get(`/api/records/${akiTicket}`, mine)).json()).toMatchObject({ rating: 5 });
+    await residentRoom!.leave();
   });
 
   it('no-show: staff marks a called resident who does not answer', async () => {

@@ -57,8 +57,11 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
     if (me()) setPeer(other?.id ?? null);
   };
   joined.onMessage(ConsultationServerMessage.signal, (m: Signal & { from?: unknown }) => {
-    if (typeof m?.from === 'string')
-      void receiveSignal(m.from, { description: m.description, candidate: m.candidate });
+    if (typeof m?.from !== 'string') return;
+    // A late candidate for a connection already replaced is harmless: negotiation recovers by itself.
+    receiveSignal(m.from, { description: m.description, candidate: m.candidate }).catch((err: unknown) =>
+      console.warn('signalling:', err),
+    );
   });
   const $ = Callbacks.get(joined);
   $.onAdd('participants', () => push());
@@ -73,6 +76,10 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
   joined.onMessage(ConsultationServerMessage.error, () =>
     useHallStore.getState().announce('consult.chatRefused'),
   );
+  joined.onMessage(ConsultationServerMessage.rated, () => {
+    useQueueStore.getState().setRated(true);
+    useHallStore.getState().announce('rating.thanks');
+  });
   joined.onLeave(() => {
     if (room === joined) room = null;
     stopMedia();
@@ -87,6 +94,10 @@ export function sendChat(text: string): void {
 
 export function shareProcedure(procedureId: string): void {
   room?.send(ConsultationClientMessage.shareProcedure, { procedureId });
+}
+
+export function rateConsultation(rating: number, comment: string): void {
+  room?.send(ConsultationClientMessage.rate, { rating, comment });
 }
 
 /** Either side may end the consultation; the room closes when both have left. */

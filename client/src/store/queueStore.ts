@@ -43,6 +43,9 @@ interface QueueState {
   staff: StaffProfile | null;
   staffQueue: StaffQueueView | null;
   consultation: ConsultationView | null;
+  /** The resident rated the consultation they are in. */
+  rated: boolean;
+  setRated(r: boolean): void;
   setCounter(id: string, info: CounterInfo): void;
   setTicket(t: TicketView | null): void;
   setStaff(p: StaffProfile | null): void;
@@ -58,10 +61,12 @@ export const useQueueStore = create<QueueState>((set) => ({
   staff: null,
   staffQueue: null,
   consultation: null,
+  rated: false,
+  setRated: (rated) => set({ rated }),
   setCounter: (id, info) => set((s) => ({ counters: { ...s.counters, [id]: info } })),
   setTicket: (ticket) => set({ ticket }),
   setStaff: (staff) => set({ staff }),
   setStaffQueue: (staffQueue) => set({ staffQueue }),
-  setConsultation: (consultation) => set({ consultation }),
+  setConsultation: (consultation) => set((s) => ({ consultation, rated: consultation ? s.rated : false })),
   reset: () => set({ counters: {}, ticket: null, staffQueue: null, consultation: null }),
 }));

@@ -7,12 +7,14 @@ import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_catalog.ts';
 import * as m003 from './migrations/003_staff_queue.ts';
+import * as m004 from './migrations/004_records_bookings.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
   '001_initial': m001,
   '002_catalog': m002,
   '003_staff_queue': m003,
+  '004_records_bookings': m004,
 };
 
 export type Db = Kysely<Database>;

@@ -90,6 +90,46 @@ export interface QueueTicketsTable {
   transfer_from: string | null;
   transfer_note: string | null;
   last_seen_at: string;
+  /** 0 for residents who booked and checked in (served first), 1 for walk-ins. */
+  priority: Generated<number>;
+  booking_code: string | null;
+}
+
+export interface ConsultationRecordsTable {
+  ticket_id: number;
+  ticket_number: number;
+  counter_id: string;
+  procedure_id: string | null;
+  staff_id: number;
+  started_at: string;
+  notes: Generated<string>;
+  outcome: string | null;
+  referred_to: string | null;
+  updated_at: string;
+  rating: number | null;
+  rating_comment: string | null;
+}
+
+export interface SlotsTable {
+  id: Generated<number>;
+  counter_id: string;
+  procedure_id: string | null;
+  starts_at: string;
+  minutes: number;
+  capacity: number;
+  created_by: number;
+  created_at: string;
+}
+
+export interface BookingsTable {
+  id: Generated<number>;
+  slot_id: number;
+  code: string;
+  nickname: string;
+  procedure_id: string | null;
+  contact: string | null;
+  status: string;
+  created_at: string;
 }
 
 export interface Database {
@@ -104,4 +144,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   login_failures: LoginFailuresTable;
   queue_tickets: QueueTicketsTable;
+  consultation_records: ConsultationRecordsTable;
+  slots: SlotsTable;
+  bookings: BookingsTable;
 }

@@ -1,28 +1,8 @@
-import express, { type Application, type NextFunction, type Request, type Response } from 'express';
-import {
-  LoginRequest,
-  NewStaffAccount,
-  can,
-  type Permission,
-  type StaffProfile,
-} from '../../../shared/auth/roles.ts';
+import express, { type Application, type Request, type Response } from 'express';
+import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
+import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
 import { AccountError, type AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/formatIssues.ts';
-
-export const SESSION_COOKIE = 'cityhall_staff';
-
-function readCookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
-
-interface Authed extends Request {
-  staff?: StaffProfile;
-  sessionToken?: string;
-}
 
 /**
  * Staff sign-in and accounts. The session lives in an httpOnly, SameSite=Strict cookie (scripts cannot
@@ -45,21 +25,7 @@ export function mountStaffRoutes(
       ...(deps.secureCookie ? ['Secure'] : []),
     ].join('; ');
 
-  const signedIn = (permission?: Permission) => async (req: Authed, res: Response, next: NextFunction) => {
-    const token = readCookie(req, SESSION_COOKIE);
-    const profile = token ? await auth.sessionProfile(token) : null;
-    if (!token || !profile) {
-      res.status(401).json({ error: 'signedOut', message: 'Sign in as staff first' });
-      return;
-    }
-    if (permission && !can(profile.role, permission)) {
-      res.status(403).json({ error: 'forbidden', message: `Your role (${profile.role}) may not do this` });
-      return;
-    }
-    req.staff = profile;
-    req.sessionToken = token;
-    next();
-  };
+  const signedIn = staffGuard(auth);
 
   app.post('/api/staff/login', json, async (req: Request, res: Response) => {
     const body = LoginRequest.safeParse(req.body);

@@ -5,11 +5,13 @@ import {
   ConsultationClientMessage,
   ConsultationServerMessage,
   MediaStateMessage,
+  RatingMessage,
   ShareProcedureMessage,
   SignalMessage,
   type ConsultationEndReason,
 } from '../../../shared/protocol/index.ts';
 import type { CatalogService } from '../services/catalogService.ts';
+import { RecordError, type RecordService } from '../services/recordService.ts';
 import { ConsultationState, ChatLine, Participant } from '../../../shared/state/consultationState.ts';
 import { formatIssues } from './formatIssues.ts';
 
@@ -38,6 +40,7 @@ const MAX_LINES = 200;
 export function createConsultationRoom(deps: {
   key: string;
   catalog: CatalogService;
+  records: RecordService;
   onlineBaseUrl: string;
   reconnectGraceS: number;
   onDispose(ticketId: number): void;
@@ -68,6 +71,23 @@ export function createConsultationRoom(deps: {
       this.handle(ConsultationClientMessage.shareProcedure, ShareProcedureMessage, (client, m) =>
         this.shareProcedure(client, m.procedureId),
       );
+      // Rating comes after the end, so it is not refused once the consultation has ended.
+      this.onMessage(ConsultationClientMessage.rate, (client, raw: unknown) => {
+        const parsed = RatingMessage.safeParse(raw);
+        const from = this.state.participants.get(client.sessionId);
+        if (!parsed.success)
+          return this.refuse(client, ConsultationClientMessage.rate, formatIssues(parsed.error));
+        if (from?.role !== 'resident') {
+          return this.refuse(client, ConsultationClientMessage.rate, 'only the resident rates', 'forbidden');
+        }
+        deps.records.rate(this.ticketId, parsed.data).then(
+          () => client.send(ConsultationServerMessage.rated, {}),
+          (err: unknown) => {
+            if (!(err instanceof RecordError)) throw err;
+            this.refuse(client, ConsultationClientMessage.rate, err.message, 'alreadyRated');
+          },
+        );
+      });
       this.onMessage(ConsultationClientMessage.end, (client) => {
         const p = this.state.participants.get(client.sessionId);
         if (p) this.end(p.role === 'staff' ? 'done' : 'left');
@@ -120,8 +140,8 @@ export function createConsultationRoom(deps: {
     end(reason: ConsultationEndReason): void {
       if (this.state.ended) return;
       this.state.ended = reason;
+      // The room stays until both have left: the resident may still rate, both may reread the chat.
       this.broadcast(ConsultationServerMessage.ended, { reason });
-      this.clock.setTimeout(() => void this.disconnect(), 1500);
     }
 
     private refuse(client: Client, type: string, detail: string, code = 'invalidMessage'): void {

@@ -77,6 +77,7 @@ export function createHallRoom(
         queue: deps.queue,
         consultations: deps.consultations,
         catalog: deps.catalog,
+        records: deps.records,
         log: deps.log,
         ignoreHours: deps.config.OPENING_HOURS === 'always',
         callGraceMs: deps.config.CALL_GRACE_S * 1000,

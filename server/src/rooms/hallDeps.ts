@@ -6,6 +6,7 @@ import type { QueueService } from '../services/queueService.ts';
 import type { ConsultationService } from './consultationInvites.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
+import type { RecordService } from '../services/recordService.ts';
 import type { Logger } from '../logger.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
@@ -18,5 +19,6 @@ export interface HallDeps {
   consultations: ConsultationService;
   catalog: CatalogService;
   auth: AuthService;
+  records: RecordService;
   log: Logger;
 }

@@ -13,6 +13,7 @@ import {
 import { QueueError, type QueueService, type Ticket } from '../services/queueService.ts';
 import type { ConsultationService } from './consultationInvites.ts';
 import type { CatalogService } from '../services/catalogService.ts';
+import type { RecordService } from '../services/recordService.ts';
 import type { Logger } from '../logger.ts';
 
 /** A refused desk action; nothing changed. The code is an i18n key on the client. */
@@ -45,6 +46,7 @@ export interface DeskDeps {
   queue: QueueService;
   consultations: ConsultationService;
   catalog: CatalogService;
+  records: RecordService;
   log: Logger;
   ignoreHours: boolean;
   callGraceMs: number;
@@ -181,6 +183,7 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
     const resident = host.person(residentSid);
     const staff = staffSid ? host.person(staffSid) : undefined;
     if (!staffSid || resident?.kind !== 'resident' || staff?.kind !== 'staff') return;
+    await deps.records.open(t, staff.profile.id);
     const invites = await deps.consultations.open(t, resident.nickname, staff.profile.displayName);
     host.setConsulting(residentSid, true);
     host.setConsulting(staffSid, true);

@@ -5,6 +5,8 @@ import { useCatalogStore } from '../../store/catalogStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { MediaPanel } from './MediaPanel.tsx';
+import { RecordForm } from './RecordForm.tsx';
+import { RatingForm } from './RatingForm.tsx';
 import { mediaActions } from '../../app/mediaActions.ts';
 
 // Like the hall, the 3D room loads only where 3D is shown.
@@ -22,6 +24,13 @@ export function ConsultationView() {
   const counter = useCatalogStore((s) => s.counters.find((x) => x.id === c?.counterId));
   const [text, setText] = useState('');
   const show3d = useAppStore((s) => s.viewMode === '3d' && s.webglAvailable);
+  const isStaff = useQueueStore((s) => s.staff !== null);
+  // The ticket being handled (staff) — kept once the consultation ends, so notes can still be written.
+  const handled = useQueueStore((s) => s.staffQueue?.current?.id ?? null);
+  const [recordTicket, setRecordTicket] = useState<number | null>(null);
+  useEffect(() => {
+    if (handled !== null) setRecordTicket(handled);
+  }, [handled]);
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLOListElement>(null);
 
@@ -85,6 +94,7 @@ export function ConsultationView() {
                   : 'consult.endedReason.done',
             )}
           </p>
+          {!isStaff && <RatingForm />}
           <button type="button" className="primary" onClick={queueActions.backToHall}>
             {t('consult.backToHall')}
           </button>
@@ -116,6 +126,7 @@ export function ConsultationView() {
           </button>
         </form>
       )}
+      {isStaff && recordTicket !== null && <RecordForm ticketId={recordTicket} />}
     </section>
   );
 }

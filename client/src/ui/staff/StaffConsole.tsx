@@ -8,6 +8,7 @@ import { leave } from '../../app/hallSession.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { QueueEntry } from '../../../../shared/protocol/index.ts';
 import { CounterStatusLine } from '../queue/CounterStatusLine.tsx';
+import { MyRecords } from './MyRecords.tsx';
 
 /** The staff console: take a counter, set its status, see its queue, call, finish, no-show, transfer. */
 export function StaffConsole() {
@@ -175,6 +176,7 @@ export function StaffConsole() {
           )}
         </>
       )}
+      <MyRecords />
       <button
         type="button"
         onClick={() => {
