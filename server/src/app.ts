@@ -23,6 +23,8 @@ import { seedDemoAccounts } from './auth/demoAccounts.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
 import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
+import { createBookingService } from './services/bookingService.ts';
+import { mountBookingRoutes } from './http/bookingRoutes.ts';
 import { createQueueService } from './services/queueService.ts';
 import { createConsultationService } from './rooms/consultationInvites.ts';
 import { createConsultationRoom } from './rooms/ConsultationRoom.ts';
@@ -68,6 +70,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await queue.load(Date.now());
   const consultations = createConsultationService(config.ICE_SERVERS);
   const records = createRecordService(db);
+  const bookings = createBookingService(db);
   const deps = {
     config,
     hall,
@@ -78,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     catalog,
     auth,
     records,
+    bookings,
     log,
   };
   // The hall room instance is needed to hear when a consultation room closes by itself.
@@ -106,6 +110,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountHealthRoutes(app, { version: VERSION, startedAt, visits });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
+      mountBookingRoutes(app, { auth, bookings, catalog, hall });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

@@ -19,6 +19,15 @@ export const ServerErrorCode = z.enum([
   'ticketNotActive',
   'sameCounter',
   'inConsultation',
+  'noSuchBooking',
+  'notBooked',
+  'wrongCounter',
+  'tooEarly',
+  'tooLate',
+  'noSuchSlot',
+  'past',
+  'full',
+  'alreadyBooked',
 ]);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
 

@@ -5,3 +5,4 @@ export * from './messageTypes.ts';
 export * from './queue.ts';
 export * from './consultation.ts';
 export * from './records.ts';
+export * from './bookings.ts';

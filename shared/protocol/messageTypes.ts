@@ -5,6 +5,7 @@ export const ClientMessage = {
   takeTicket: 'takeTicket',
   leaveQueue: 'leaveQueue',
   answerCall: 'answerCall',
+  checkIn: 'checkIn',
   // Staff (refused for residents)
   takeCounter: 'takeCounter',
   leaveCounter: 'leaveCounter',

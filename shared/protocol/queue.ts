@@ -57,6 +57,8 @@ export const QueueEntry = z.object({
   transferFrom: z.string().nullable(),
   transferNote: z.string().nullable(),
   residentPresent: z.boolean(),
+  /** Came with a booking and checked in: served before walk-ins. */
+  booked: z.boolean(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

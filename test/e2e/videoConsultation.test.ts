@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
-import { consultationRoom, staffAtCounter, takeNumber } from './pages/queueFlows.ts';
+import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
 
 /** Fake camera and microphone, no permission prompt; media stays on this machine (loopback ICE). */
 const FAKE_MEDIA = [
@@ -13,14 +13,47 @@ const FAKE_MEDIA = [
 
 const frames = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.media.framesDecoded);
 
-describe('video consultation', () => {
+describe('video consultation, from booking to record', () => {
   const hall = useHallInBrowser({ OPENING_HOURS: 'always' }, FAKE_MEDIA);
 
-  it('both see remote video, chat, staff shares the screen and a procedure link', async () => {
+  it('book, check in, get called; both see remote video, share screen and a link; staff saves a record', async () => {
     const { staff, consoleBox } = await staffAtCounter(hall.browser, hall.server.url);
+    // Staff publish a slot starting in ten minutes (the browser's local time, as the form takes it).
+    await consoleBox.getByText(staff.t('slots.publish')).click();
+    const local = await staff.page.evaluate(() => {
+      const d = new Date(Date.now() + 10 * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    });
+    await consoleBox.getByLabel(staff.t('slots.startsAt')).fill(local);
+    await consoleBox.getByRole('button', { name: staff.t('slots.submit') }).click();
+    await consoleBox.getByText(staff.t('slots.published')).waitFor();
+
+    // The resident books it from the counter panel (2D view), gets a code and a calendar file, checks in.
     const res = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
     await res.enter('ゆうと', '青');
-    const number = await takeNumber(res, '転入届');
+    await res.page.getByRole('button', { name: res.t('guide.openCounter', { name: COUNTER_1 }) }).click();
+    const booking = res.page.getByRole('region', { name: res.t('booking.heading') });
+    await booking.getByRole('radio', { name: /残り1枠/ }).check();
+    await booking.getByLabel(res.t('queue.topic')).selectOption({ label: '転入届' });
+    await booking.getByLabel(res.t('booking.contact')).fill('090-0000-0000');
+    await booking.getByRole('button', { name: res.t('booking.book') }).click();
+    const codeText = await booking
+      .getByLabel(/予約コード/)
+      .first()
+      .textContent();
+    const code = codeText!.trim();
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    const ics = await booking.getByRole('link', { name: res.t('booking.calendar') }).getAttribute('href');
+    const calendar = await (await fetch(`${hall.server.url}${ics}`)).text();
+    expect(calendar).toContain('BEGIN:VEVENT');
+    await res.page.screenshot({ path: `${SHOTS}/booking-ja.png` });
+    const queueBox = res.page.getByRole('region', { name: res.t('queue.heading') });
+    await queueBox.getByLabel(res.t('booking.checkInCode')).fill(code);
+    await queueBox.getByRole('button', { name: res.t('booking.checkIn') }).click();
+    const ticket = res.page.getByRole('region', { name: res.t('ticket.heading') });
+    const number = Number(await ticket.getByLabel(/受付番号/).textContent());
+    await consoleBox.getByText(staff.t('staff.booked')).waitFor();
     await consoleBox.getByRole('button', { name: staff.t('staff.callNext') }).click();
     await res.page.getByRole('button', { name: res.t('call.answer') }).click();
     await consultationRoom(res, number).waitFor();

@@ -29,7 +29,7 @@ let hallClient: Client | null = null;
 
 const RESUME_KEY = 'city-hall.resume';
 /** Per tab (sessionStorage): a reload finds the same ticket, a second tab is a second resident. */
-function storedResumeToken(): string | undefined {
+export function storedResumeToken(): string | undefined {
   try {
     return sessionStorage.getItem(RESUME_KEY) ?? undefined;
   } catch {

@@ -128,6 +128,8 @@ export interface BookingsTable {
   nickname: string;
   procedure_id: string | null;
   contact: string | null;
+  /** Hash of the booking browser's hall identity: one booking per person and slot. */
+  holder: string;
   status: string;
   created_at: string;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import {
+  CheckInMessage,
   ClientMessage,
   EmptyMessage,
   HallJoinOptions,
@@ -20,6 +21,7 @@ import {
 } from '../../../shared/protocol/index.ts';
 import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../shared/constants.ts';
 import { QueueError } from '../services/queueService.ts';
+import { BookingError } from '../services/bookingService.ts';
 import { createQueueDesk, DeskError, type Person, type QueueDesk } from './queueDesk.ts';
 import type { Track } from '../services/movementService.ts';
 import { createInterestService, type InterestService } from '../services/interestService.ts';
@@ -78,6 +80,7 @@ export function createHallRoom(
         consultations: deps.consultations,
         catalog: deps.catalog,
         records: deps.records,
+        bookings: deps.bookings,
         log: deps.log,
         ignoreHours: deps.config.OPENING_HOURS === 'always',
         callGraceMs: deps.config.CALL_GRACE_S * 1000,
@@ -95,6 +98,7 @@ export function createHallRoom(
       );
       this.handle(ClientMessage.leaveQueue, EmptyMessage, (sid) => d.leaveQueue(sid));
       this.handle(ClientMessage.answerCall, EmptyMessage, (sid) => d.answerCall(sid));
+      this.handle(ClientMessage.checkIn, CheckInMessage, (sid, m) => d.checkIn(sid, m.code));
       this.handle(ClientMessage.takeCounter, TakeCounterMessage, (sid, m) => d.takeCounter(sid, m.counterId));
       this.handle(ClientMessage.leaveCounter, EmptyMessage, (sid) => d.leaveCounter(sid));
       this.handle(ClientMessage.setCounterStatus, SetCounterStatusMessage, (sid, m) =>
@@ -214,7 +218,7 @@ export function createHallRoom(
           return;
         }
         const fail = (err: unknown) => {
-          if (err instanceof DeskError || err instanceof QueueError) {
+          if (err instanceof DeskError || err instanceof QueueError || err instanceof BookingError) {
             this.refuse(client, { code: err.code, type, detail: err.message });
           } else {
             deps.log.error(`${type} failed`, err);

@@ -7,6 +7,7 @@ import type { ConsultationService } from './consultationInvites.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import type { RecordService } from '../services/recordService.ts';
+import type { BookingService } from '../services/bookingService.ts';
 import type { Logger } from '../logger.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
@@ -20,5 +21,6 @@ export interface HallDeps {
   catalog: CatalogService;
   auth: AuthService;
   records: RecordService;
+  bookings: BookingService;
   log: Logger;
 }

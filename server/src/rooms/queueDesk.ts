@@ -14,6 +14,7 @@ import { QueueError, type QueueService, type Ticket } from '../services/queueSer
 import type { ConsultationService } from './consultationInvites.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { RecordService } from '../services/recordService.ts';
+import type { BookingService } from '../services/bookingService.ts';
 import type { Logger } from '../logger.ts';
 
 /** A refused desk action; nothing changed. The code is an i18n key on the client. */
@@ -47,6 +48,7 @@ export interface DeskDeps {
   consultations: ConsultationService;
   catalog: CatalogService;
   records: RecordService;
+  bookings: BookingService;
   log: Logger;
   ignoreHours: boolean;
   callGraceMs: number;
@@ -255,6 +257,27 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
           now,
         )
         .then(() => update(now));
+    },
+
+    /** A booked resident checks in at the counter: a number that goes before walk-ins. */
+    async checkIn(sessionId: string, code: string, now = Date.now()) {
+      const resident = residentOf(sessionId);
+      if (queue.ticketOf(resident.residentKey)) {
+        throw new QueueError('alreadyQueued', 'you already hold a number; give it up to check in');
+      }
+      const counterId = await deps.bookings.counterOf(code);
+      const booking = await deps.bookings.checkIn(code, counterId, now);
+      await queue.take(
+        {
+          counterId,
+          procedureId: booking.procedureId,
+          residentKey: resident.residentKey,
+          priority: 0,
+          bookingCode: code,
+        },
+        now,
+      );
+      update(now);
     },
 
     async leaveQueue(sessionId: string, now = Date.now()) {

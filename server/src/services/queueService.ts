@@ -36,6 +36,8 @@ export interface Ticket {
   transferFrom: string | null;
   transferNote: string | null;
   lastSeenAt: number;
+  /** 0: booked and checked in (served before walk-ins); 1: walk-in. */
+  priority: number;
 }
 
 const ACTIVE: TicketStatus[] = ['waiting', 'called', 'serving'];
@@ -61,7 +63,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     return run;
   };
 
-  const byOrder = (a: Ticket, b: Ticket) => a.queuedAt - b.queuedAt || a.id - b.id;
+  const byOrder = (a: Ticket, b: Ticket) => a.priority - b.priority || a.queuedAt - b.queuedAt || a.id - b.id;
   const waitingAt = (counterId: string) =>
     [...active.values()].filter((t) => t.counterId === counterId && t.status === 'waiting').sort(byOrder);
 
@@ -125,6 +127,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
           transferFrom: r.transfer_from,
           transferNote: r.transfer_note,
           lastSeenAt: now,
+          priority: r.priority,
         });
       }
       const done = await db
@@ -138,7 +141,16 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       for (const r of done.reverse()) rememberService(r.counter_id, ms(r.finished_at)! - ms(r.served_at)!);
     },
 
-    take(input: { counterId: string; procedureId: string | null; residentKey: string }, now: number) {
+    take(
+      input: {
+        counterId: string;
+        procedureId: string | null;
+        residentKey: string;
+        priority?: number;
+        bookingCode?: string;
+      },
+      now: number,
+    ) {
       return serial(async () => {
         const existing = activeFor(input.residentKey);
         if (existing) {
@@ -166,6 +178,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
             taken_at: iso(now),
             queued_at: iso(now),
             last_seen_at: iso(now),
+            priority: input.priority ?? 1,
+            booking_code: input.bookingCode ?? null,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -185,6 +199,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
           transferFrom: null,
           transferNote: null,
           lastSeenAt: now,
+          priority: input.priority ?? 1,
         };
         active.set(ticket.id, ticket);
         return ticket;
@@ -341,6 +356,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       transferFrom: t.transferFrom,
       transferNote: t.transferNote,
       residentPresent: present.has(t.residentKey),
+      booked: t.priority === 0,
     };
   }
 }

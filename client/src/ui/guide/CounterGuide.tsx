@@ -3,11 +3,14 @@ import { openProcedure, takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
 import { QueueBox } from '../queue/QueueBox.tsx';
+import { ReservationBox } from '../queue/ReservationBox.tsx';
+import { useQueueStore } from '../../store/queueStore.ts';
 
 /** A counter's panel: the department, what it handles, and its procedures. */
 export function CounterGuide({ counterId }: { counterId: string }) {
   const { t, tl } = useT();
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
+  const isStaff = useQueueStore((s) => s.staff !== null);
   if (!counter) return null;
   const title = t('hall.counterName', { number: counter.number, name: tl(counter.name) });
   return (
@@ -23,6 +26,7 @@ export function CounterGuide({ counterId }: { counterId: string }) {
         {t('proc.takeMeThere')}
       </button>
       <QueueBox counterId={counter.id} />
+      {!isStaff && <ReservationBox counterId={counter.id} />}
       <h3>{t('guide.counterProcedures')}</h3>
       {counter.procedures.length === 0 && <p>{t('guide.noProcedures')}</p>}
       <ul className="procedure-list">

@@ -2,17 +2,20 @@ import { useState } from 'react';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
+import { bookingActions } from '../../app/bookingActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { TopicSelect } from './TopicSelect.tsx';
 import { CounterStatusLine } from './CounterStatusLine.tsx';
 
 /** In a counter's panel: is it open, how many wait, and "take a number" (with an optional topic). */
 export function QueueBox({ counterId }: { counterId: string }) {
-  const { t, tl } = useT();
+  const { t } = useT();
   const info = useQueueStore((s) => s.counters[counterId]);
   const ticket = useQueueStore((s) => s.ticket);
   const isStaff = useQueueStore((s) => s.staff !== null);
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
   const [topic, setTopic] = useState('');
+  const [code, setCode] = useState('');
   if (!info || !counter) return null;
   const closed = info.status === 'closed';
   const online = counter.procedures.filter((p) => p.channel !== 'visit');
@@ -32,15 +35,7 @@ export function QueueBox({ counterId }: { counterId: string }) {
             queueActions.takeTicket(counterId, topic || undefined);
           }}
         >
-          <label htmlFor={`topic-${counterId}`}>{t('queue.topic')}</label>
-          <select id={`topic-${counterId}`} value={topic} onChange={(e) => setTopic(e.target.value)}>
-            <option value="">{t('queue.topicAny')}</option>
-            {counter.procedures.map((p) => (
-              <option key={p.id} value={p.id}>
-                {tl(p.name)}
-              </option>
-            ))}
-          </select>
+          <TopicSelect id={`topic-${counterId}`} counterId={counterId} value={topic} onChange={setTopic} />
           <button type="submit" className="primary">
             {t('queue.take')}
           </button>
@@ -48,6 +43,25 @@ export function QueueBox({ counterId }: { counterId: string }) {
       )}
       {!isStaff && ticket && ticket.counterId !== counterId && (
         <p className="muted">{t('queue.holdingElsewhere')}</p>
+      )}
+      {!isStaff && !ticket && (
+        <form
+          className="check-in"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (code.trim()) bookingActions.checkIn(code.trim());
+          }}
+        >
+          <label htmlFor={`checkin-${counterId}`}>{t('booking.checkInCode')}</label>
+          <input
+            id={`checkin-${counterId}`}
+            value={code}
+            autoCapitalize="characters"
+            maxLength={9}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <button type="submit">{t('booking.checkIn')}</button>
+        </form>
       )}
     </section>
   );

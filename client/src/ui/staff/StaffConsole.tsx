@@ -9,6 +9,7 @@ import { useT } from '../../i18n/useT.ts';
 import type { QueueEntry } from '../../../../shared/protocol/index.ts';
 import { CounterStatusLine } from '../queue/CounterStatusLine.tsx';
 import { MyRecords } from './MyRecords.tsx';
+import { SlotPublisher } from './SlotPublisher.tsx';
 
 /** The staff console: take a counter, set its status, see its queue, call, finish, no-show, transfer. */
 export function StaffConsole() {
@@ -155,6 +156,7 @@ export function StaffConsole() {
                   <tr key={e.id}>
                     <td>
                       {e.number}
+                      {e.booked && <span className="muted"> {t('staff.booked')}</span>}
                       {e.transferFrom && (
                         <span className="muted">
                           {' '}
@@ -169,6 +171,7 @@ export function StaffConsole() {
                 ))}
             </tbody>
           </table>
+          <SlotPublisher counterId={myCounter} />
           {!current && (
             <button type="button" onClick={queueActions.leaveCounter}>
               {t('staff.leaveCounter')}

@@ -40,6 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('nickname', 'text', (c) => c.notNull())
     .addColumn('procedure_id', 'text')
     .addColumn('contact', 'text')
+    .addColumn('holder', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();

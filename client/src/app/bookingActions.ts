@@ -1,0 +1,51 @@
+import { bookingApi, type BookResult } from '../net/bookingApi.ts';
+import { storedResumeToken } from '../net/hallConnection.ts';
+import { sendToHall } from '../net/hallConnection.ts';
+import { ClientMessage } from '../../../shared/protocol/index.ts';
+import type { BookingView } from '../../../shared/protocol/index.ts';
+
+const MINE = 'city-hall.bookings';
+
+/** Codes of this browser's bookings, so the resident finds them again (kept on this device only). */
+function myCodes(): string[] {
+  try {
+    return JSON.parse(localStorage.getItem(MINE) ?? '[]') as string[];
+  } catch {
+    return [];
+  }
+}
+function remember(codes: string[]): void {
+  try {
+    localStorage.setItem(MINE, JSON.stringify(codes.slice(-20)));
+  } catch {
+    // Without storage the code is still shown once; the resident can note it down.
+  }
+}
+
+export const bookingActions = {
+  slots: bookingApi.slots,
+  calendarUrl: bookingApi.calendarUrl,
+  async book(
+    slotId: number,
+    nickname: string,
+    procedureId: string | null,
+    contact: string | null,
+  ): Promise<BookResult> {
+    const resumeToken = storedResumeToken();
+    if (!resumeToken) return { ok: false, error: 'network' };
+    const result = await bookingApi.book({ slotId, nickname, procedureId, contact, resumeToken });
+    if (result.ok) remember([...myCodes(), result.booking.code]);
+    return result;
+  },
+  async mine(): Promise<BookingView[]> {
+    const all = await Promise.all(myCodes().map((c) => bookingApi.get(c)));
+    return all.filter((b): b is BookingView => b !== null && b.status === 'booked');
+  },
+  async cancel(code: string): Promise<boolean> {
+    const ok = await bookingApi.cancel(code);
+    if (ok) remember(myCodes().filter((c) => c !== code));
+    return ok;
+  },
+  checkIn: (code: string) => sendToHall(ClientMessage.checkIn, { code }),
+  publish: bookingApi.publish,
+};

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import express, { type Application, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { BookingCode, NewBooking, NewSlot } from '../../../shared/protocol/index.ts';
+import type { Hall } from '../../../shared/layout/hallLayout.ts';
+import { BookingError, type BookingService } from '../services/bookingService.ts';
+import type { CatalogService } from '../services/catalogService.ts';
+import type { AuthService } from '../auth/authService.ts';
+import { formatIssues } from '../rooms/formatIssues.ts';
+import { staffGuard, type Authed } from './staffGuard.ts';
+import { buildIcs } from '../services/ics.ts';
+
+const CounterQuery = z.strictObject({
+  counter: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a counter id'),
+});
+const CodeParam = z.object({ code: BookingCode });
+const SlotParam = z.object({ id: z.coerce.number().int().positive() });
+
+function badRequest(res: Response, error: z.ZodError | string): void {
+  res
+    .status(400)
+    .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
+}
+
+function refused(res: Response, err: unknown): void {
+  if (!(err instanceof BookingError)) throw err;
+  res.status(err.status).json({ error: err.code, message: err.message });
+}
+
+/**
+ * Reservations: staff publish slots; residents book with a nickname (contact optional), get a code and
+ * an .ics file, and cancel with the code. The code is the only key to a booking.
+ */
+export function mountBookingRoutes(
+  app: Application,
+  deps: {
+    auth: AuthService;
+    bookings: BookingService;
+    catalog: CatalogService;
+    hall: Hall;
+    publicUrl?: string;
+  },
+): void {
+  const signedIn = staffGuard(deps.auth);
+  const json = express.json({ limit: '4kb' });
+  const counterOf = (id: string) => deps.hall.layout.counters.find((c) => c.id === id);
+  const procedureAt = (procedureId: string | null, counterId: string) => {
+    if (!procedureId) return true;
+    const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
+    const d = p && deps.catalog.get().departments.find((x) => x.id === p.departmentId);
+    return d?.counterId === counterId;
+  };
+
+  app.post('/api/slots', json, signedIn('workCounter'), async (req: Authed, res: Response) => {
+    const body = NewSlot.safeParse(req.body);
+    if (!body.success) return badRequest(res, body.error);
+    if (!counterOf(body.data.counterId)) return badRequest(res, `no counter "${body.data.counterId}"`);
+    if (!procedureAt(body.data.procedureId, body.data.counterId)) {
+      return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
+    }
+    await deps.bookings.publish(body.data, req.staff!.id, Date.now()).then(
+      (slot) => res.status(201).json(slot),
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.get('/api/slots', async (req: Request, res: Response) => {
+    const q = CounterQuery.safeParse(req.query);
+    if (!q.success) return badRequest(res, q.error);
+    res.json(await deps.bookings.slots(q.data.counter, Date.now()));
+  });
+
+  app.get('/api/slots/:id/bookings', signedIn('workCounter'), async (req: Request, res: Response) => {
+    const p = SlotParam.safeParse(req.params);
+    if (!p.success) return badRequest(res, p.error);
+    res.json(await deps.bookings.bookingsOf(p.data.id));
+  });
+
+  app.post('/api/bookings', json, async (req: Request, res: Response) => {
+    const body = NewBooking.safeParse(req.body);
+    if (!body.success) return badRequest(res, body.error);
+    const holder = createHash('sha256').update(body.data.resumeToken).digest('base64url');
+    const slot = (await deps.bookings.slotById(body.data.slotId)) ?? null;
+    if (slot && !procedureAt(body.data.procedureId, slot.counterId)) {
+      return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
+    }
+    await deps.bookings.book({ ...body.data, holder }, Date.now()).then(
+      (b) => res.status(201).json(b),
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.get('/api/bookings/:code', async (req: Request, res: Response) => {
+    const p = CodeParam.safeParse(req.params);
+    if (!p.success) return badRequest(res, p.error);
+    await deps.bookings.get(p.data.code).then(
+      (b) => res.json(b),
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.get('/api/bookings/:code/calendar.ics', async (req: Request, res: Response) => {
+    const p = CodeParam.safeParse(req.params);
+    if (!p.success) return badRequest(res, p.error);
+    await deps.bookings.get(p.data.code).then(
+      (b) => {
+        const counter = counterOf(b.slot.counterId);
+        const start = new Date(b.slot.startsAt);
+        const counterName = counter
+          ? `${counter.number}番 ${counter.name.ja} / Counter ${counter.number} ${counter.name.en}`
+          : '';
+        res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="city-hall-${b.code}.ics"`);
+        res.send(
+          buildIcs({
+            uid: `booking-${b.code}@virtual-city-hall`,
+            start,
+            end: new Date(start.getTime() + b.slot.minutes * 60_000),
+            stamp: new Date(),
+            summary: `オンライン相談 ${counterName}`,
+            location: `${deps.hall.layout.name.ja} / ${deps.hall.layout.name.en}`,
+            description:
+              `予約コード / Booking code: ${b.code}\n` +
+              '時間になったら窓口でこのコードを入力して受付してください。\n' +
+              'At the time, check in at the counter with this code.',
+            url: deps.publicUrl,
+          }),
+        );
+      },
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.delete('/api/bookings/:code', async (req: Request, res: Response) => {
+    const p = CodeParam.safeParse(req.params);
+    if (!p.success) return badRequest(res, p.error);
+    await deps.bookings.cancel(p.data.code).then(
+      () => res.status(204).end(),
+      (e: unknown) => refused(res, e),
+    );
+  });
+}

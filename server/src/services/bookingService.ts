@@ -1,0 +1,223 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import {
+  BOOKING_CODE_ALPHABET,
+  type BookingView,
+  type NewBooking,
+  type NewSlot,
+  type SlotView,
+} from '../../../shared/protocol/index.ts';
+
+export type BookingErrorCode =
+  | 'noSuchSlot'
+  | 'past'
+  | 'full'
+  | 'alreadyBooked'
+  | 'noSuchBooking'
+  | 'notBooked'
+  | 'wrongCounter'
+  | 'tooEarly'
+  | 'tooLate';
+
+/** A refused booking operation; nothing changed. Codes are i18n keys (`booking.error.*`) on the client. */
+export class BookingError extends Error {
+  constructor(
+    readonly code: BookingErrorCode,
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Check-in opens this long before the slot starts. */
+export const CHECK_IN_EARLY_MS = 30 * 60_000;
+
+function newCode(): string {
+  const pick = () => BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)];
+  const chars = Array.from({ length: 8 }, pick).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+type SlotRow = {
+  id: number;
+  counter_id: string;
+  procedure_id: string | null;
+  starts_at: string;
+  minutes: number;
+  capacity: number;
+};
+
+/**
+ * Consultation slots and bookings. Booking runs in one transaction (SQLite serialises writers), so when
+ * two residents book the last place at once exactly one gets it.
+ */
+export function createBookingService(db: Db) {
+  async function taken(slotIds: number[]): Promise<Map<number, number>> {
+    if (slotIds.length === 0) return new Map();
+    const rows = await db
+      .selectFrom('bookings')
+      .select(['slot_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('slot_id', 'in', slotIds)
+      .where('status', '!=', 'cancelled')
+      .groupBy('slot_id')
+      .execute();
+    return new Map(rows.map((r) => [r.slot_id, Number(r.n)]));
+  }
+  const view = (s: SlotRow, used: number): SlotView => ({
+    id: s.id,
+    counterId: s.counter_id,
+    procedureId: s.procedure_id,
+    startsAt: s.starts_at,
+    minutes: s.minutes,
+    capacity: s.capacity,
+    remaining: Math.max(0, s.capacity - used),
+  });
+
+  async function bookingRow(code: string) {
+    const b = await db.selectFrom('bookings').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!b) throw new BookingError('noSuchBooking', 404, `no booking with code ${code}`);
+    const s = await db.selectFrom('slots').selectAll().where('id', '=', b.slot_id).executeTakeFirstOrThrow();
+    return { b, s };
+  }
+
+  return {
+    async publish(input: NewSlot, staffId: number, now: number): Promise<SlotView> {
+      const startsAt = new Date(input.startsAt);
+      if (startsAt.getTime() <= now) throw new BookingError('past', 400, 'a slot must start in the future');
+      const row = await db
+        .insertInto('slots')
+        .values({
+          counter_id: input.counterId,
+          procedure_id: input.procedureId,
+          starts_at: startsAt.toISOString(),
+          minutes: input.minutes,
+          capacity: input.capacity,
+          created_by: staffId,
+          created_at: new Date(now).toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return view(row, 0);
+    },
+
+    /** Slots not yet over, soonest first, with the places left (no names). */
+    async slots(counterId: string, now: number): Promise<SlotView[]> {
+      const rows = await db
+        .selectFrom('slots')
+        .selectAll()
+        .where('counter_id', '=', counterId)
+        .where('starts_at', '>', new Date(now - 180 * 60_000).toISOString())
+        .orderBy('starts_at')
+        .execute();
+      const current = rows.filter((s) => Date.parse(s.starts_at) + s.minutes * 60_000 > now);
+      const used = await taken(current.map((s) => s.id));
+      return current.map((s) => view(s, used.get(s.id) ?? 0));
+    },
+
+    async book(input: NewBooking & { holder: string }, now: number): Promise<BookingView> {
+      return db.transaction().execute(async (trx) => {
+        const slot = await trx
+          .selectFrom('slots')
+          .selectAll()
+          .where('id', '=', input.slotId)
+          .executeTakeFirst();
+        if (!slot) throw new BookingError('noSuchSlot', 404, `no slot ${input.slotId}`);
+        if (Date.parse(slot.starts_at) <= now)
+          throw new BookingError('past', 409, 'this slot has already started');
+        const active = await trx
+          .selectFrom('bookings')
+          .select('code')
+          .where('slot_id', '=', slot.id)
+          .where('status', '!=', 'cancelled')
+          .execute();
+        const mine = await trx
+          .selectFrom('bookings')
+          .select('code')
+          .where('slot_id', '=', slot.id)
+          .where('status', '!=', 'cancelled')
+          .where('holder', '=', input.holder)
+          .executeTakeFirst();
+        if (mine)
+          throw new BookingError('alreadyBooked', 409, `you already booked this slot (code ${mine.code})`);
+        if (active.length >= slot.capacity) throw new BookingError('full', 409, 'this slot is fully booked');
+        const code = newCode();
+        await trx
+          .insertInto('bookings')
+          .values({
+            slot_id: slot.id,
+            code,
+            nickname: input.nickname,
+            procedure_id: input.procedureId ?? slot.procedure_id,
+            contact: input.contact || null,
+            holder: input.holder,
+            status: 'booked',
+            created_at: new Date(now).toISOString(),
+          })
+          .execute();
+        return {
+          code,
+          status: 'booked' as const,
+          nickname: input.nickname,
+          procedureId: input.procedureId ?? slot.procedure_id,
+          slot: view(slot, active.length + 1),
+        };
+      });
+    },
+
+    async get(code: string): Promise<BookingView> {
+      const { b, s } = await bookingRow(code);
+      const used = (await taken([s.id])).get(s.id) ?? 0;
+      return {
+        code: b.code,
+        status: b.status as BookingView['status'],
+        nickname: b.nickname,
+        procedureId: b.procedure_id,
+        slot: view(s, used),
+      };
+    },
+
+    async cancel(code: string): Promise<void> {
+      const { b } = await bookingRow(code);
+      if (b.status !== 'booked') throw new BookingError('notBooked', 409, `the booking is ${b.status}`);
+      await db.updateTable('bookings').set({ status: 'cancelled' }).where('code', '=', code).execute();
+    },
+
+    /** Checks a booking in at its counter, from 30 minutes before the slot until it ends. */
+    async checkIn(
+      code: string,
+      counterId: string,
+      now: number,
+    ): Promise<{ procedureId: string | null; startsAt: number }> {
+      const { b, s } = await bookingRow(code);
+      if (b.status !== 'booked') throw new BookingError('notBooked', 409, `the booking is ${b.status}`);
+      if (s.counter_id !== counterId)
+        throw new BookingError('wrongCounter', 409, 'this booking is for another counter');
+      const start = Date.parse(s.starts_at);
+      if (now < start - CHECK_IN_EARLY_MS)
+        throw new BookingError('tooEarly', 409, 'check-in opens 30 minutes before the slot');
+      if (now > start + s.minutes * 60_000) throw new BookingError('tooLate', 409, 'this slot is over');
+      await db.updateTable('bookings').set({ status: 'checkedIn' }).where('code', '=', code).execute();
+      return { procedureId: b.procedure_id, startsAt: start };
+    },
+
+    async slotById(id: number): Promise<SlotView | undefined> {
+      const s = await db.selectFrom('slots').selectAll().where('id', '=', id).executeTakeFirst();
+      return s ? view(s, (await taken([s.id])).get(s.id) ?? 0) : undefined;
+    },
+
+    async counterOf(code: string): Promise<string> {
+      return (await bookingRow(code)).s.counter_id;
+    },
+
+    /** Staff of the counter see who booked (nickname, topic, contact); residents never do. */
+    async bookingsOf(slotId: number) {
+      return db
+        .selectFrom('bookings')
+        .select(['code', 'nickname', 'procedure_id', 'contact', 'status'])
+        .where('slot_id', '=', slotId)
+        .execute();
+    },
+  };
+}
+export type BookingService = ReturnType<typeof createBookingService>;
