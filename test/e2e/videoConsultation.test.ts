@@ -76,6 +76,11 @@ describe('video consultation, from booking to record', () => {
     const before = await frames(res);
     await expect.poll(() => frames(res), { timeout: 15_000 }).toBeGreaterThan(before);
 
+    // Chat works beside the video, both ways.
+    await res.page.getByLabel(res.t('consult.message')).fill('住民票も必要ですか？');
+    await res.page.getByRole('button', { name: res.t('consult.send') }).click();
+    await consultationRoom(staff, number).getByRole('log').getByText('住民票も必要ですか？').waitFor();
+
     // A procedure link from the catalogue into the chat, opening in a new tab without opener.
     await staff.page.getByLabel(staff.t('media.shareProcedure')).selectOption({ label: '住民票の写し' });
     await staff.page.getByRole('button', { name: staff.t('media.sendLink') }).click();
