@@ -125,6 +125,16 @@ describe('staff at counters and the queue', () => {
     residentSide.send('chat', { text: '' });
     await waitFor(() => residentSide.state.lines.length === 1, 1000, 'empty chat ignored');
 
+    // A resident whose connection drops comes back into the same consultation within the grace time.
+    residentSide.reconnection.minUptime = 0;
+    const residentInRoom = () =>
+      [...staffSide.state.participants.values()].find((p) => p.role === 'resident');
+    (residentSide.connection.transport as unknown as { ws: { close(): void } }).ws.close();
+    await waitFor(() => residentInRoom()?.connected === false, 5000, 'resident shown as disconnected');
+    await waitFor(() => residentInRoom()?.connected === true, 10_000, 'resident back in the room');
+    residentSide.send('chat', { text: 'もどりました' });
+    await waitFor(() => staffSide.state.lines.length === 2, 5000, 'chat after rejoining');
+
     // Signalling goes only to the other participant of this room, size-limited.
     const refusals: { code: string }[] = [];
     residentSide.onMessage('error', (m: { code: string }) => refusals.push(m));
@@ -149,8 +159,8 @@ describe('staff at counters and the queue', () => {
     residentSide.send('shareProcedure', { procedureId: 'juminhyo-utsushi' });
     await waitFor(() => refusals.some((r) => r.code === 'forbidden'), 5000, 'resident sharing refused');
     staffSide.send('shareProcedure', { procedureId: 'juminhyo-utsushi' });
-    await waitFor(() => residentSide.state.lines.length === 2, 5000, 'the shared link');
-    expect(residentSide.state.lines.at(1)!.url).toBe('https://example.org/online-application/apply/juminhyo');
+    await waitFor(() => residentSide.state.lines.length === 3, 5000, 'the shared link');
+    expect(residentSide.state.lines.at(2)!.url).toBe('https://example.org/online-application/apply/juminhyo');
 
     const intruder = new Client(server.endpoint);
     await expect(intruder.joinById(residentSide.roomId, {})).rejects.toThrow(/private|forbidden|locked/);
