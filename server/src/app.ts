@@ -25,6 +25,11 @@ import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
 import { createBookingService } from './services/bookingService.ts';
 import { mountBookingRoutes } from './http/bookingRoutes.ts';
+import { createEventService } from './services/eventService.ts';
+import { mountEventRoutes } from './http/eventRoutes.ts';
+import { createBriefingRoom } from './rooms/BriefingRoom.ts';
+import { closeBriefingWhenEnded } from './rooms/briefingLifecycle.ts';
+import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService } from './services/queueService.ts';
 import { createConsultationService } from './rooms/consultationInvites.ts';
 import { createConsultationRoom } from './rooms/ConsultationRoom.ts';
@@ -71,6 +76,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const consultations = createConsultationService(config.ICE_SERVERS);
   const records = createRecordService(db);
   const bookings = createBookingService(db);
+  const events = createEventService(db);
   const deps = {
     config,
     hall,
@@ -86,6 +92,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   };
   // The hall room instance is needed to hear when a consultation room closes by itself.
   let onConsultationClosed: (ticketId: number) => void = () => {};
+  const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
+  const BriefingRoom = createBriefingRoom({ auth, events, seats });
   const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
   const ConsultationRoom = createConsultationRoom({
     key: consultations.key,
@@ -104,6 +112,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rooms: {
       [HALL_ROOM]: defineRoom(HallRoom),
       [CONSULTATION_ROOM]: defineRoom(ConsultationRoom),
+      [BRIEFING_ROOM]: defineRoom(BriefingRoom).filterBy(['eventId']),
     },
     express: (app) => {
       app.disable('x-powered-by');
@@ -111,6 +120,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });
+      mountEventRoutes(app, { auth, events, onStatus: closeBriefingWhenEnded });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

@@ -6,3 +6,5 @@ export * from './queue.ts';
 export * from './consultation.ts';
 export * from './records.ts';
 export * from './bookings.ts';
+export * from './events.ts';
+export * from './briefing.ts';

@@ -8,6 +8,7 @@ import * as m001 from './migrations/001_initial.ts';
 import * as m002 from './migrations/002_catalog.ts';
 import * as m003 from './migrations/003_staff_queue.ts';
 import * as m004 from './migrations/004_records_bookings.ts';
+import * as m005 from './migrations/005_events.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '002_catalog': m002,
   '003_staff_queue': m003,
   '004_records_bookings': m004,
+  '005_events': m005,
 };
 
 export type Db = Kysely<Database>;

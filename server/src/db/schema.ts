@@ -134,6 +134,22 @@ export interface BookingsTable {
   created_at: string;
 }
 
+export interface EventsTable {
+  id: Generated<number>;
+  title_ja: string;
+  title_en: string;
+  description_ja: string;
+  description_en: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  /** JSON array of staff usernames. */
+  presenters: string;
+  status: string;
+  created_by: number;
+  created_at: string;
+}
+
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
@@ -149,4 +165,5 @@ export interface Database {
   consultation_records: ConsultationRecordsTable;
   slots: SlotsTable;
   bookings: BookingsTable;
+  events: EventsTable;
 }

@@ -1,0 +1,106 @@
+import express, { type Application, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { NewEvent } from '../../../shared/protocol/index.ts';
+import { EventError, type EventService } from '../services/eventService.ts';
+import type { AuthService } from '../auth/authService.ts';
+import { formatIssues } from '../rooms/formatIssues.ts';
+import { staffGuard, type Authed } from './staffGuard.ts';
+import { buildIcs } from '../services/ics.ts';
+import { can } from '../../../shared/auth/roles.ts';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+function refused(res: Response, err: unknown): void {
+  if (!(err instanceof EventError)) throw err;
+  res.status(err.status).json({ error: err.code, message: err.message });
+}
+
+/** Briefings over HTTP: hosts (and admins) create, start and end them; everyone lists them and gets an .ics. */
+export function mountEventRoutes(
+  app: Application,
+  deps: {
+    auth: AuthService;
+    events: EventService;
+    onStatus?(id: number, status: 'live' | 'ended'): Promise<void>;
+  },
+): void {
+  const signedIn = staffGuard(deps.auth);
+  const json = express.json({ limit: '16kb' });
+  const id = (req: Request, res: Response) => {
+    const p = IdParam.safeParse(req.params);
+    if (!p.success) res.status(400).json({ error: 'badRequest', message: formatIssues(p.error) });
+    return p.success ? p.data.id : null;
+  };
+
+  app.get('/api/events', async (_req: Request, res: Response) => {
+    res.json(await deps.events.upcoming(Date.now()));
+  });
+
+  app.post('/api/events', json, signedIn('hostEvents'), async (req: Authed, res: Response) => {
+    const body = NewEvent.safeParse(req.body);
+    if (!body.success)
+      return void res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
+    const accounts = await deps.auth.listAccounts();
+    const notHosts = body.data.presenters.filter(
+      (u) => !accounts.some((a) => a.username === u && can(a.role, 'hostEvents')),
+    );
+    if (notHosts.length > 0) {
+      return void res
+        .status(400)
+        .json({ error: 'badRequest', message: `presenters must be hosts or admins: ${notHosts.join(', ')}` });
+    }
+    await deps.events.create(body.data, req.staff!.id, Date.now()).then(
+      (e) => res.status(201).json(e),
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.get('/api/events/:id', async (req: Request, res: Response) => {
+    const eventId = id(req, res);
+    if (eventId !== null)
+      await deps.events.get(eventId).then(
+        (e) => res.json(e),
+        (e: unknown) => refused(res, e),
+      );
+  });
+
+  app.get('/api/events/:id/calendar.ics', async (req: Request, res: Response) => {
+    const eventId = id(req, res);
+    if (eventId === null) return;
+    await deps.events.get(eventId).then(
+      (e) => {
+        res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+        res.setHeader('Content-Disposition', `attachment; filename="city-hall-event-${e.id}.ics"`);
+        res.send(
+          buildIcs({
+            uid: `event-${e.id}@virtual-city-hall`,
+            start: new Date(e.startsAt),
+            end: new Date(e.endsAt),
+            stamp: new Date(),
+            summary: `${e.title.ja} / ${e.title.en}`,
+            location: 'バーチャル市役所 講堂 / Virtual City Hall, auditorium',
+            description: `${e.description.ja}\n\n${e.description.en}`,
+          }),
+        );
+      },
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  for (const [path, status] of [
+    ['start', 'live'],
+    ['end', 'ended'],
+  ] as const) {
+    app.post(`/api/events/:id/${path}`, signedIn('hostEvents'), async (req: Authed, res: Response) => {
+      const eventId = id(req, res);
+      if (eventId === null) return;
+      await deps.events.setStatus(eventId, status).then(
+        async (e) => {
+          await deps.onStatus?.(e.id, status);
+          res.json(e);
+        },
+        (e: unknown) => refused(res, e),
+      );
+    });
+  }
+}

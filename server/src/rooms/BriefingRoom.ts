@@ -1,0 +1,186 @@
+import { Room, ServerError, type Client } from '@colyseus/core';
+import type { z } from 'zod';
+import {
+  AskMessage,
+  BriefingClientMessage,
+  BriefingJoinOptions,
+  MODERATOR_MESSAGES,
+  PersonRef,
+  PinMessage,
+  QuestionRef,
+  RaiseHandMessage,
+  SlideMessage,
+} from '../../../shared/protocol/index.ts';
+import { BriefingPerson, BriefingState, Question } from '../../../shared/state/briefingState.ts';
+import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
+import type { Seat } from '../../../shared/layout/layoutSchema.ts';
+import type { AuthService } from '../auth/authService.ts';
+import type { EventService } from '../services/eventService.ts';
+import type { EventView } from '../../../shared/protocol/index.ts';
+import { formatIssues } from './formatIssues.ts';
+
+interface BriefingAuth {
+  nickname: string;
+  role: 'attendee' | 'presenter' | 'moderator';
+}
+
+/** Close code sent to an attendee a moderator removed. */
+export const REMOVED_CODE = 4403;
+
+/**
+ * One briefing. Attendees fill the auditorium's seats first; when they are taken, newcomers land in
+ * the overflow hall of the same room (same stage, same Q&A) until the event's capacity. Roles come
+ * from a staff hall pass (presenter if named on the event, moderator if host or admin), never from the
+ * client. One vote per person and question; the display order is `orderQuestions` (shared).
+ */
+export function createBriefingRoom(deps: { auth: AuthService; events: EventService; seats: Seat[] }) {
+  return class BriefingRoom extends Room<{ state: BriefingState }> {
+    override state = new BriefingState();
+    private event!: EventView;
+    private nextQuestion = 1;
+    private voters = new Map<number, Set<string>>();
+
+    override async onCreate(options: { eventId?: unknown }): Promise<void> {
+      const id = Number(options?.eventId);
+      const event = Number.isInteger(id) && id > 0 ? await deps.events.get(id).catch(() => null) : null;
+      if (!event || event.status !== 'live')
+        throw new ServerError(404, 'eventNotLive: no live event with that id');
+      this.event = event;
+      this.maxClients = event.capacity + 20; // room for presenters and moderators beyond the audience
+      this.state.eventId = event.id;
+      this.state.seats = Math.min(deps.seats.length, event.capacity);
+      await this.setMetadata({ eventId: event.id });
+      const d = BriefingClientMessage;
+      this.on(d.raiseHand, RaiseHandMessage, (c, m) => this.person(c).then((p) => (p.hand = m.up)));
+      this.on(d.ask, AskMessage, (c, m) => this.ask(c, m.text));
+      this.on(d.vote, QuestionRef, (c, m) => this.vote(c, m.questionId));
+      this.on(d.pin, PinMessage, (_c, m) => this.question(m.questionId).then((q) => (q.pinned = m.pinned)));
+      this.on(d.markAnswered, QuestionRef, (_c, m) =>
+        this.question(m.questionId).then((q) => (q.answered = true)),
+      );
+      this.on(d.hide, QuestionRef, (_c, m) => this.hide(m.questionId));
+      this.on(d.lowerHand, PersonRef, (_c, m) => this.target(m.sessionId).then((p) => (p.hand = false)));
+      this.on(d.invite, PersonRef, (_c, m) =>
+        this.target(m.sessionId).then((p) => {
+          p.speaking = true;
+          p.hand = false;
+        }),
+      );
+      this.on(d.remove, PersonRef, (_c, m) => this.removePerson(m.sessionId));
+      this.on(d.slide, SlideMessage, (_c, m) => Promise.resolve((this.state.slide = m.index)));
+      this.onMessage('*', (client, type) =>
+        this.refuse(client, String(type), 'unknownMessage', 'no such message type'),
+      );
+    }
+
+    override async onAuth(_client: Client, options: unknown): Promise<BriefingAuth> {
+      const parsed = BriefingJoinOptions.safeParse(options);
+      if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
+      if (parsed.data.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
+      if (!parsed.data.staffPass) return { nickname: parsed.data.nickname, role: 'attendee' };
+      const staff: StaffProfile | null = await deps.auth.redeemHallPass(parsed.data.staffPass);
+      if (!staff) throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
+      const role = this.event.presenters.includes(staff.username)
+        ? 'presenter'
+        : can(staff.role, 'hostEvents')
+          ? 'moderator'
+          : 'attendee';
+      return { nickname: staff.displayName, role };
+    }
+
+    override onJoin(client: Client, _options: unknown, auth: BriefingAuth): void {
+      const audience = [...this.state.people.values()].filter((p) => p.role === 'attendee').length;
+      if (auth.role === 'attendee' && audience >= this.event.capacity) {
+        throw new ServerError(409, 'eventFull: the briefing is full');
+      }
+      const p = new BriefingPerson();
+      p.nickname = auth.nickname;
+      p.role = auth.role;
+      if (auth.role === 'attendee') {
+        const taken = new Set([...this.state.people.values()].map((x) => x.seat).filter(Boolean));
+        const free = deps.seats.slice(0, this.state.seats).find((s) => !taken.has(s.id));
+        if (free) p.seat = free.id;
+        else p.overflow = true;
+      }
+      this.state.people.set(client.sessionId, p);
+    }
+
+    override onLeave(client: Client): void {
+      this.state.people.delete(client.sessionId);
+    }
+
+    private on<S extends z.ZodType>(
+      type: string,
+      schema: S,
+      run: (c: Client, m: z.infer<S>) => Promise<unknown>,
+    ): void {
+      this.onMessage(type, (client, raw: unknown) => {
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) return this.refuse(client, type, 'invalidMessage', formatIssues(parsed.error));
+        const role = this.state.people.get(client.sessionId)?.role;
+        // Presenters are hosts (checked when the event is created), so they moderate too.
+        if (MODERATOR_MESSAGES.has(type) && role !== 'presenter' && role !== 'moderator') {
+          return this.refuse(client, type, 'forbidden', 'moderators only');
+        }
+        run(client, parsed.data).catch((err: unknown) =>
+          this.refuse(client, type, 'invalidMessage', err instanceof Error ? err.message : String(err)),
+        );
+      });
+    }
+
+    private refuse(client: Client, type: string, code: string, detail: string): void {
+      client.send('error', { code, type, detail });
+    }
+
+    private async person(client: Client): Promise<BriefingPerson> {
+      const p = this.state.people.get(client.sessionId);
+      if (!p) throw new Error('not in this briefing');
+      return p;
+    }
+
+    private async target(sessionId: string): Promise<BriefingPerson> {
+      const p = this.state.people.get(sessionId);
+      if (!p) throw new Error('no such attendee');
+      return p;
+    }
+
+    private async question(id: number): Promise<Question> {
+      const q = this.state.questions.find((x) => x.id === id);
+      if (!q) throw new Error(`no question ${id}`);
+      return q;
+    }
+
+    private async ask(client: Client, text: string): Promise<void> {
+      const q = new Question();
+      q.id = this.nextQuestion++;
+      q.text = text;
+      q.author = (await this.person(client)).nickname;
+      q.at = Date.now();
+      this.state.questions.push(q);
+      this.voters.set(q.id, new Set());
+    }
+
+    private async vote(client: Client, id: number): Promise<void> {
+      const q = await this.question(id);
+      const voters = this.voters.get(id)!;
+      if (voters.has(client.sessionId)) throw new Error('you already voted for this question');
+      voters.add(client.sessionId);
+      q.votes += 1;
+    }
+
+    /** Hidden questions leave everyone's screen at once (their text is not kept in the shared state). */
+    private async hide(id: number): Promise<void> {
+      const i = this.state.questions.findIndex((q) => q.id === id);
+      if (i < 0) throw new Error(`no question ${id}`);
+      this.state.questions.splice(i, 1);
+    }
+
+    private async removePerson(sessionId: string): Promise<void> {
+      const target = this.clients.getById(sessionId);
+      const p = this.state.people.get(sessionId);
+      if (!target || !p) throw new Error('no such attendee');
+      if (p.role !== 'attendee') throw new Error('only attendees can be removed');
+      target.leave(REMOVED_CODE, 'removed by a moderator');
+    }
+  };
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../db/database.ts';
+import type { EventStatus, EventView, NewEvent } from '../../../shared/protocol/index.ts';
+
+export class EventError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Row = {
+  id: number;
+  title_ja: string;
+  title_en: string;
+  description_ja: string;
+  description_en: string;
+  starts_at: string;
+  ends_at: string;
+  capacity: number;
+  presenters: string;
+  status: string;
+};
+
+const view = (r: Row): EventView => ({
+  id: r.id,
+  title: { ja: r.title_ja, en: r.title_en },
+  description: { ja: r.description_ja, en: r.description_en },
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  capacity: r.capacity,
+  presenters: JSON.parse(r.presenters) as string[],
+  status: r.status as EventStatus,
+});
+
+/** Briefings: created by hosts, listed for residents while upcoming or live, then live, then ended. */
+export function createEventService(db: Db) {
+  async function row(id: number): Promise<Row> {
+    const r = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw new EventError(404, 'noSuchEvent', `no event ${id}`);
+    return r;
+  }
+  return {
+    async create(e: NewEvent, createdBy: number, now: number): Promise<EventView> {
+      if (Date.parse(e.endsAt) <= now) throw new EventError(400, 'past', 'the event would already be over');
+      const r = await db
+        .insertInto('events')
+        .values({
+          title_ja: e.title.ja,
+          title_en: e.title.en,
+          description_ja: e.description.ja,
+          description_en: e.description.en,
+          starts_at: new Date(e.startsAt).toISOString(),
+          ends_at: new Date(e.endsAt).toISOString(),
+          capacity: e.capacity,
+          presenters: JSON.stringify(e.presenters),
+          status: 'scheduled',
+          created_by: createdBy,
+          created_at: new Date(now).toISOString(),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return view(r);
+    },
+
+    /** Upcoming and live events, soonest first. */
+    async upcoming(now: number): Promise<EventView[]> {
+      const rows = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('status', '!=', 'ended')
+        .where('ends_at', '>', new Date(now).toISOString())
+        .orderBy('starts_at')
+        .execute();
+      return rows.map(view);
+    },
+
+    get: async (id: number) => view(await row(id)),
+
+    async setStatus(id: number, status: 'live' | 'ended'): Promise<EventView> {
+      const r = await row(id);
+      const allowed = status === 'live' ? r.status === 'scheduled' : r.status !== 'ended';
+      if (!allowed) throw new EventError(409, 'badTransition', `a ${r.status} event cannot become ${status}`);
+      await db.updateTable('events').set({ status }).where('id', '=', id).execute();
+      return view({ ...r, status });
+    },
+  };
+}
+export type EventService = ReturnType<typeof createEventService>;

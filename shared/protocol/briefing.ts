@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Nickname } from '../nickname.ts';
+
+export const BRIEFING_ROOM = 'briefing';
+
+export const BriefingJoinOptions = z.strictObject({
+  eventId: z.number().int().positive(),
+  nickname: Nickname,
+  /** A one-use hall pass from POST /api/staff/hall-pass: joins as presenter or moderator. */
+  staffPass: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
+});
+export type BriefingJoinOptions = z.infer<typeof BriefingJoinOptions>;
+
+export const BriefingClientMessage = {
+  raiseHand: 'raiseHand',
+  ask: 'ask',
+  vote: 'vote',
+  // Moderators only
+  pin: 'pin',
+  hide: 'hide',
+  markAnswered: 'markAnswered',
+  lowerHand: 'lowerHand',
+  invite: 'invite',
+  remove: 'remove',
+  // Presenters (and moderators)
+  slide: 'slide',
+} as const;
+
+export const MODERATOR_MESSAGES: ReadonlySet<string> = new Set([
+  BriefingClientMessage.pin,
+  BriefingClientMessage.hide,
+  BriefingClientMessage.markAnswered,
+  BriefingClientMessage.lowerHand,
+  BriefingClientMessage.invite,
+  BriefingClientMessage.remove,
+  BriefingClientMessage.slide,
+]);
+
+export const RaiseHandMessage = z.strictObject({ up: z.boolean() });
+export const AskMessage = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'the question is empty')
+    .max(300, 'a question is at most 300 characters')
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' }),
+});
+export const QuestionRef = z.strictObject({ questionId: z.number().int().positive() });
+export const PinMessage = z.strictObject({ questionId: z.number().int().positive(), pinned: z.boolean() });
+export const PersonRef = z.strictObject({ sessionId: z.string().min(1).max(64) });
+export const SlideMessage = z.strictObject({ index: z.number().int().min(0).max(999) });

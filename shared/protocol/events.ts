@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'no control characters' });
+
+/** A briefing as a host creates it. Times are ISO with offset; capacity counts seats plus overflow. */
+export const NewEvent = z
+  .strictObject({
+    title: z.strictObject({ ja: Text(120), en: Text(120) }),
+    description: z.strictObject({ ja: Text(2000), en: Text(2000) }),
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    capacity: z.number().int().min(1).max(5000),
+    /** Staff usernames who present (they must be hosts or admins). */
+    presenters: z.array(z.string().max(32)).max(10).default([]),
+  })
+  .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), {
+    message: 'the end must be after the start',
+  });
+export type NewEvent = z.infer<typeof NewEvent>;
+
+export const EventStatus = z.enum(['scheduled', 'live', 'ended']);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+export interface EventView {
+  id: number;
+  title: { ja: string; en: string };
+  description: { ja: string; en: string };
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  presenters: string[];
+  status: EventStatus;
+}

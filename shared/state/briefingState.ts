@@ -1,0 +1,44 @@
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+export const BriefingPerson = schema(
+  {
+    nickname: t.string().default(''),
+    /** attendee · presenter · moderator (decided by the server from the hall pass, never by the client). */
+    role: t.string().default('attendee'),
+    /** Seat id in the auditorium, '' when in the overflow hall. */
+    seat: t.string().default(''),
+    overflow: t.boolean().default(false),
+    hand: t.boolean().default(false),
+    /** Invited by a moderator to speak. */
+    speaking: t.boolean().default(false),
+  },
+  'BriefingPerson',
+);
+export type BriefingPerson = SchemaType<typeof BriefingPerson>;
+
+export const Question = schema(
+  {
+    id: t.uint32().default(0),
+    text: t.string().default(''),
+    author: t.string().default(''),
+    votes: t.uint32().default(0),
+    pinned: t.boolean().default(false),
+    answered: t.boolean().default(false),
+    at: t.float64().default(0),
+  },
+  'Question',
+);
+export type Question = SchemaType<typeof Question>;
+
+/** One briefing: who is in (seated or overflow), raised hands, questions, and the slide on screen. */
+export const BriefingState = schema(
+  {
+    eventId: t.uint32().default(0),
+    seats: t.uint16().default(0),
+    people: t.map(BriefingPerson),
+    questions: t.array(Question),
+    slide: t.uint16().default(0),
+  },
+  'BriefingState',
+);
+export type BriefingState = SchemaType<typeof BriefingState>;

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, type Room } from '@colyseus/sdk';
+import ICAL from 'ical.js';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { settle, waitFor } from '../support/waitFor.ts';
+import { hallPass, signIn } from './staffQueue.ts';
+import { BRIEFING_ROOM, type EventView } from '../../shared/protocol/index.ts';
+import type { BriefingState } from '../../shared/state/briefingState.ts';
+import { orderQuestions } from '../../shared/briefing/questionOrder.ts';
+
+type Briefing = Room<unknown, BriefingState> & { errors: { code: string; type: string }[] };
+
+describe('briefings: events, seats and overflow, hands and Q&A', () => {
+  let server: TestServer;
+  let host: string;
+  let event: EventView;
+  const rooms: Briefing[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ BRIEFING_SEATS: '2', LOG_LEVEL: 'error' });
+    host = await signIn(server.url, 'demo-host');
+  });
+  afterAll(async () => {
+    // Rooms closed by the end of the event never answer a leave, so do not wait on them for long.
+    await Promise.all(rooms.map((r) => Promise.race([r.leave().catch(() => {}), settle(500)])));
+    await server?.stop();
+  });
+
+  const post = (path: string, body: unknown, cookie?: string) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  const join = async (nickname: string, staffPass?: string): Promise<Briefing> => {
+    const room = (await new Client(server.endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
+      eventId: event.id,
+      nickname,
+      ...(staffPass ? { staffPass } : {}),
+    })) as Briefing;
+    room.errors = [];
+    room.onMessage('error', (m: { code: string; type: string }) => room.errors.push(m));
+    await waitFor(() => room.state.people?.get(room.sessionId), 5000, `${nickname} in the briefing`);
+    rooms.push(room);
+    return room;
+  };
+  const me = (r: Briefing) => r.state.people.get(r.sessionId)!;
+  const refusal = (r: Briefing, type: string) =>
+    waitFor(() => r.errors.find((e) => e.type === type), 5000, `refusal of ${type}`).then((e) => e.code);
+
+  it('only hosts create events; residents list them and get an .ics', async () => {
+    const body = {
+      title: { ja: '子育て支援説明会', en: 'Childcare support briefing' },
+      description: { ja: '児童手当と保育所の申込について', en: 'Child allowance and nursery applications' },
+      startsAt: new Date(Date.now() + 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      capacity: 4,
+      presenters: ['demo-host'],
+    };
+    expect((await post('/api/events', body)).status).toBe(401);
+    expect((await post('/api/events', body, await signIn(server.url, 'demo-staff'))).status).toBe(403);
+    expect((await post('/api/events', { ...body, presenters: ['demo-staff'] }, host)).status).toBe(400);
+    expect((await post('/api/events', { ...body, endsAt: body.startsAt }, host)).status).toBe(400);
+    const created = await post('/api/events', body, host);
+    expect(created.status).toBe(201);
+    event = (await created.json()) as EventView;
+    const list = (await (await fetch(`${server.url}/api/events`)).json()) as EventView[];
+    expect(list.map((e) => e.title.ja)).toContain('子育て支援説明会');
+    const ics = await (await fetch(`${server.url}/api/events/${event.id}/calendar.ics`)).text();
+    const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!);
+    expect(vevent.summary).toContain('子育て支援説明会');
+  });
+
+  it('nobody joins before the host starts it', async () => {
+    await expect(join('early')).rejects.toThrow(/eventNotLive/);
+    expect((await post(`/api/events/${event.id}/start`, {}, host)).status).toBe(200);
+    expect((await post(`/api/events/${event.id}/start`, {}, host)).status).toBe(409);
+  });
+
+  it('seats first, then the overflow hall, then full; roles come from the hall pass', async () => {
+    const moderator = await join('x', await hallPass(server.url, host));
+    expect(me(moderator)).toMatchObject({ role: 'presenter', nickname: '高橋 (Takahashi)', seat: '' });
+    const a = await join('あい');
+    const b = await join('ぶん');
+    const c = await join('ちか');
+    const d = await join('だい');
+    expect([a, b].map((r) => me(r).seat).every((s) => s !== '')).toBe(true);
+    expect(new Set([me(a).seat, me(b).seat]).size).toBe(2);
+    expect([c, d].map((r) => me(r).overflow)).toEqual([true, true]);
+    await expect(join('えり')).rejects.toThrow(/full/);
+  });
+
+  it('hands and questions: one vote each, ordered by votes and pins; moderation is for moderators', async () => {
+    const [moderator, a, b, c] = rooms;
+    a!.send('raiseHand', { up: true });
+    await waitFor(() => moderator!.state.people.get(a!.sessionId)?.hand, 5000, 'hand up');
+    a!.send('ask', { text: '申請はオンラインでできますか？' });
+    b!.send('ask', { text: '保育所の空き状況は？' });
+    await waitFor(() => moderator!.state.questions.length === 2, 5000, 'two questions');
+    const second = [...moderator!.state.questions].find((q) => q.author === 'ぶん')!;
+    for (const r of [a!, c!]) r.send('vote', { questionId: second.id });
+    await waitFor(() => second.votes === 2, 5000, 'two votes');
+    a!.send('vote', { questionId: second.id });
+    expect(await refusal(a!, 'vote')).toBe('invalidMessage');
+    expect(orderQuestions(moderator!.state.questions).map((q) => q.author)).toEqual(['ぶん', 'あい']);
+
+    const first = [...moderator!.state.questions].find((q) => q.author === 'あい')!;
+    a!.send('pin', { questionId: first.id, pinned: true });
+    expect(await refusal(a!, 'pin')).toBe('forbidden');
+    moderator!.send('pin', { questionId: first.id, pinned: true });
+    await waitFor(() => b!.state.questions.find((q) => q.id === first.id)?.pinned, 5000, 'pinned for all');
+    expect(orderQuestions(b!.state.questions).map((q) => q.author)).toEqual(['あい', 'ぶん']);
+    moderator!.send('hide', { questionId: second.id });
+    await waitFor(() => c!.state.questions.length === 1, 5000, 'hidden for all');
+
+    moderator!.send('invite', { sessionId: a!.sessionId });
+    await waitFor(() => b!.state.people.get(a!.sessionId)?.speaking, 5000, 'invited to speak');
+    expect(b!.state.people.get(a!.sessionId)?.hand).toBe(false);
+    b!.send('remove', { sessionId: a!.sessionId });
+    expect(await refusal(b!, 'remove')).toBe('forbidden');
+  });
+
+  it('a moderator removes a disruptive attendee; ending the event closes the room', async () => {
+    const [moderator, , , c] = rooms;
+    let code = 0;
+    c!.onLeave((closeCode) => (code = closeCode));
+    moderator!.send('remove', { sessionId: c!.sessionId });
+    await waitFor(() => code === 4403, 5000, 'removed');
+    let closed = false;
+    moderator!.onLeave(() => (closed = true));
+    expect((await post(`/api/events/${event.id}/end`, {}, host)).status).toBe(200);
+    await waitFor(() => closed, 5000, 'room closed at the end');
+  });
+});
