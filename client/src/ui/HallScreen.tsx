@@ -19,6 +19,9 @@ import { TicketCard } from './queue/TicketCard.tsx';
 import { CallNotice } from './queue/CallNotice.tsx';
 import { ConsultationView } from './queue/ConsultationView.tsx';
 import { StaffConsole } from './staff/StaffConsole.tsx';
+import { EventsPanel } from './events/EventsPanel.tsx';
+import { BriefingView } from './events/BriefingView.tsx';
+import { useBriefingStore } from '../store/briefingStore.ts';
 
 // three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
 const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
@@ -29,7 +32,8 @@ export function HallScreen({ profile }: { profile: Profile }) {
   const webglAvailable = useAppStore((s) => s.webglAvailable);
   const status = useHallStore((s) => s.status);
   const consulting = useQueueStore((s) => s.consultation !== null);
-  const show3d = viewMode === '3d' && webglAvailable && !consulting;
+  const inBriefing = useBriefingStore((s) => s.event !== null);
+  const show3d = viewMode === '3d' && webglAvailable && !consulting && !inBriefing;
 
   useEffect(() => {
     const { lang } = useAppStore.getState();
@@ -70,6 +74,8 @@ export function HallScreen({ profile }: { profile: Profile }) {
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
         {consulting ? (
           <ConsultationView />
+        ) : inBriefing ? (
+          <BriefingView />
         ) : show3d ? (
           <SceneErrorBoundary fallback={<Plan2D />}>
             <Suspense fallback={<p className="loading">{t('scene.loading')}</p>}>
@@ -84,6 +90,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
         <StaffConsole />
         <TicketCard />
         <GuidePanel />
+        <EventsPanel />
         <PeoplePanel />
         {show3d && <HallDirectory compact />}
       </aside>

@@ -2,7 +2,7 @@ import { CounterState, type HallState } from '../../../shared/state/hallState.ts
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
-import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import {
   ServerMessage,
   type CounterStatus,
@@ -292,7 +292,9 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
     },
 
     takeCounter(sessionId: string, counterId: string, now = Date.now()): void {
-      staffOf(sessionId);
+      if (!can(staffOf(sessionId).role, 'workCounter')) {
+        throw new DeskError('forbidden', 'your role does not work counters');
+      }
       if (queue.staffTicket(staffOf(sessionId).id)) {
         throw new DeskError('alreadyServing', 'finish the current resident before changing counters');
       }

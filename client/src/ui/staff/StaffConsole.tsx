@@ -6,10 +6,12 @@ import { useHallStore } from '../../store/hallStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
 import { leave } from '../../app/hallSession.ts';
 import { useT } from '../../i18n/useT.ts';
+import { can } from '../../../../shared/auth/roles.ts';
 import type { QueueEntry } from '../../../../shared/protocol/index.ts';
 import { CounterStatusLine } from '../queue/CounterStatusLine.tsx';
 import { MyRecords } from './MyRecords.tsx';
 import { SlotPublisher } from './SlotPublisher.tsx';
+import { EventCreator } from '../events/EventCreator.tsx';
 
 /** The staff console: take a counter, set its status, see its queue, call, finish, no-show, transfer. */
 export function StaffConsole() {
@@ -25,6 +27,8 @@ export function StaffConsole() {
   const [transferTo, setTransferTo] = useState('');
   const [note, setNote] = useState('');
   if (!staff) return null;
+  // Hosts run briefings, not counters (the server refuses them a counter too).
+  const worksCounters = can(staff.role, 'workCounter');
   const nameOf = (id: string | null) => {
     const c = counters.find((x) => x.id === id);
     return c ? t('hall.counterName', { number: c.number, name: tl(c.name) }) : '';
@@ -42,7 +46,7 @@ export function StaffConsole() {
       <p>
         {staff.displayName} <span className="muted">({t(`role.${staff.role}`)})</span>
       </p>
-      {!myCounter ? (
+      {!worksCounters ? null : !myCounter ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -179,6 +183,7 @@ export function StaffConsole() {
           )}
         </>
       )}
+      <EventCreator />
       <MyRecords />
       <button
         type="button"

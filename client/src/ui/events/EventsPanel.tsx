@@ -1,0 +1,67 @@
+import { useEffect } from 'react';
+import { useBriefingStore } from '../../store/briefingStore.ts';
+import { useQueueStore } from '../../store/queueStore.ts';
+import { briefingActions } from '../../app/briefingActions.ts';
+import { useT } from '../../i18n/useT.ts';
+
+/** Upcoming and live briefings, in the side panel of both views: join, add to calendar; hosts start and end them. */
+export function EventsPanel() {
+  const { t, tl, lang } = useT();
+  const events = useBriefingStore((s) => s.events);
+  const inBriefing = useBriefingStore((s) => s.event !== null);
+  const staff = useQueueStore((s) => s.staff);
+  const isHost = staff?.role === 'host' || staff?.role === 'admin';
+  useEffect(() => {
+    void briefingActions.refresh();
+    const timer = setInterval(() => void briefingActions.refresh(), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (events.length === 0 && !isHost) return null;
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+      month: 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  return (
+    <section className="events-panel" aria-labelledby="events-heading">
+      <h2 id="events-heading">{t('events.heading')}</h2>
+      {events.length === 0 && <p className="muted">{t('events.none')}</p>}
+      <ul>
+        {events.map((e) => (
+          <li key={e.id}>
+            <strong>{tl(e.title)}</strong>{' '}
+            <span className={`event-status status-${e.status}`}>{t(`events.status.${e.status}`)}</span>
+            <br />
+            <span className="muted">
+              {when(e.startsAt)} · {t('events.capacity', { count: e.capacity })}
+            </span>
+            <p className="muted">{tl(e.description)}</p>
+            <div className="ticket-actions">
+              {e.status === 'live' && !inBriefing && (
+                <button type="button" className="primary" onClick={() => void briefingActions.join(e)}>
+                  {t('events.join', { title: tl(e.title) })}
+                </button>
+              )}
+              <a href={briefingActions.calendarUrl(e.id)} download>
+                {t('booking.calendar')}
+              </a>
+              {isHost && e.status === 'scheduled' && (
+                <button type="button" onClick={() => void briefingActions.setLive(e.id, true)}>
+                  {t('events.start')}
+                </button>
+              )}
+              {isHost && e.status === 'live' && (
+                <button type="button" onClick={() => void briefingActions.setLive(e.id, false)}>
+                  {t('events.end')}
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
