@@ -3,10 +3,12 @@ import { useBriefingStore } from '../../store/briefingStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useWhen } from '../../i18n/useWhen.ts';
 
 /** Upcoming and live briefings, in the side panel of both views: join, add to calendar; hosts start and end them. */
 export function EventsPanel() {
-  const { t, tl, lang } = useT();
+  const { t, tl } = useT();
+  const when = useWhen();
   const events = useBriefingStore((s) => s.events);
   const inBriefing = useBriefingStore((s) => s.event !== null);
   const staff = useQueueStore((s) => s.staff);
@@ -17,14 +19,6 @@ export function EventsPanel() {
     return () => clearInterval(timer);
   }, []);
   if (events.length === 0 && !isHost) return null;
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-      month: 'short',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
   return (
     <section className="events-panel" aria-labelledby="events-heading">
       <h2 id="events-heading">{t('events.heading')}</h2>

@@ -4,20 +4,9 @@ import { bookingActions } from '../../app/bookingActions.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { useAppStore } from '../../store/appStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useWhen } from '../../i18n/useWhen.ts';
 import { TopicSelect } from './TopicSelect.tsx';
 import type { MessageKey } from '../../i18n/ja.ts';
-
-function useWhen() {
-  const { lang } = useT();
-  return (iso: string) =>
-    new Date(iso).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-      month: 'short',
-      day: 'numeric',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-}
 
 /** Book a consultation slot at this counter: nickname and topic only, contact optional. */
 export function ReservationBox({ counterId }: { counterId: string }) {
