@@ -28,7 +28,8 @@ import { mountBookingRoutes } from './http/bookingRoutes.ts';
 import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/BriefingRoom.ts';
-import { closeBriefingWhenEnded } from './rooms/briefingLifecycle.ts';
+import { briefingLifecycle } from './rooms/briefingLifecycle.ts';
+import { createJanusClient } from './media/janusClient.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService } from './services/queueService.ts';
 import { createConsultationService } from './rooms/consultationInvites.ts';
@@ -77,6 +78,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records = createRecordService(db);
   const bookings = createBookingService(db);
   const events = createEventService(db);
+  const janus = config.JANUS_URL ? createJanusClient(config.JANUS_URL) : null;
   const deps = {
     config,
     hall,
@@ -120,7 +122,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });
-      mountEventRoutes(app, { auth, events, onStatus: closeBriefingWhenEnded });
+      mountEventRoutes(app, { auth, events, onStatus: briefingLifecycle(janus) });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

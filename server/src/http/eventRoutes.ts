@@ -21,7 +21,7 @@ export function mountEventRoutes(
   deps: {
     auth: AuthService;
     events: EventService;
-    onStatus?(id: number, status: 'live' | 'ended'): Promise<void>;
+    onStatus?(id: number, status: 'live' | 'ended', title: string): Promise<void>;
   },
 ): void {
   const signedIn = staffGuard(deps.auth);
@@ -96,7 +96,7 @@ export function mountEventRoutes(
       if (eventId === null) return;
       await deps.events.setStatus(eventId, status).then(
         async (e) => {
-          await deps.onStatus?.(e.id, status);
+          await deps.onStatus?.(e.id, status, e.title.en);
           res.json(e);
         },
         (e: unknown) => refused(res, e),

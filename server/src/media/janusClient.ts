@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+
+/** A failure reported by Janus (or an unreachable Janus), with its message. */
+export class JanusError extends Error {}
+
+interface JanusReply {
+  janus: string;
+  data?: { id: number };
+  plugindata?: { data: Record<string, unknown> & { error?: string; videoroom?: string } };
+  error?: { code: number; reason: string };
+}
+
+/**
+ * The few Janus HTTP API calls the server needs to manage VideoRoom rooms (create, exists, destroy).
+ * Media never passes through here: browsers talk to Janus themselves.
+ */
+export function createJanusClient(baseUrl: string) {
+  const base = baseUrl.replace(/\/$/, '');
+  async function call(path: string, body: Record<string, unknown>): Promise<JanusReply> {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, transaction: randomUUID() }),
+    }).catch((err: unknown) => {
+      throw new JanusError(`Janus at ${base} is not reachable: ${String(err)}`);
+    });
+    const reply = (await res.json()) as JanusReply;
+    if (reply.janus === 'error') throw new JanusError(reply.error?.reason ?? 'Janus error');
+    return reply;
+  }
+
+  /** Runs one synchronous VideoRoom request in a short-lived session. */
+  async function videoroom(request: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const session = (await call('', { janus: 'create' })).data!.id;
+    try {
+      const handle = (await call(`/${session}`, { janus: 'attach', plugin: 'janus.plugin.videoroom' })).data!
+        .id;
+      const reply = await call(`/${session}/${handle}`, { janus: 'message', body: request });
+      const data = reply.plugindata?.data ?? {};
+      if (data.error) throw new JanusError(String(data.error));
+      return data;
+    } finally {
+      await call(`/${session}`, { janus: 'destroy' }).catch(() => {});
+    }
+  }
+
+  return {
+    async createRoom(room: number, description: string, publishers: number): Promise<void> {
+      await videoroom({
+        request: 'create',
+        room,
+        description,
+        publishers,
+        is_private: true,
+        bitrate: 1_000_000,
+      });
+    },
+    async exists(room: number): Promise<boolean> {
+      return (await videoroom({ request: 'exists', room })).exists === true;
+    },
+    async destroyRoom(room: number): Promise<void> {
+      await videoroom({ request: 'destroy', room });
+    },
+  };
+}
+export type JanusClient = ReturnType<typeof createJanusClient>;
+
+/** VideoRoom ids for briefings: a fixed offset keeps them apart from rooms other tools may create. */
+export const janusRoomOf = (eventId: number) => 100_000 + eventId;

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Debian's Janus: `apt-get install janus` (.ci/run installs it). Override with JANUS_PATH. */
+export const JANUS_PATH = process.env.JANUS_PATH ?? '/usr/bin/janus';
+const LIB = '/usr/lib/x86_64-linux-gnu/janus';
+
+export interface RunningJanus {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/**
+ * A real Janus for tests: VideoRoom plugin and HTTP transport only, on 127.0.0.1 with a free port,
+ * ICE restricted to the loopback interface so no media leaves this machine.
+ */
+export async function startJanus(): Promise<RunningJanus> {
+  const dir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
+  const port = await freePort();
+  writeFileSync(
+    join(dir, 'janus.jcfg'),
+    `general: {
+  configs_folder = "${dir}"
+  plugins_folder = "${LIB}/plugins"
+  transports_folder = "${LIB}/transports"
+  events_folder = "${LIB}/events"
+  loggers_folder = "${LIB}/loggers"
+  debug_level = 2
+}
+media: { }
+nat: { ice_enforce_list = "lo" }
+plugins: { disable = "libjanus_audiobridge.so,libjanus_echotest.so,libjanus_recordplay.so,libjanus_sip.so,libjanus_nosip.so,libjanus_streaming.so,libjanus_textroom.so,libjanus_videocall.so,libjanus_voicemail.so,libjanus_duktape.so,libjanus_lua.so" }
+transports: { disable = "libjanus_mqtt.so,libjanus_nanomsg.so,libjanus_pfunix.so,libjanus_rabbitmq.so,libjanus_websockets.so" }
+events: { }
+loggers: { }
+`,
+  );
+  writeFileSync(
+    join(dir, 'janus.transport.http.jcfg'),
+    `general: { base_path = "/janus" http = true port = ${port} ip = "127.0.0.1" https = false }
+admin: { admin_http = false }
+`,
+  );
+  writeFileSync(join(dir, 'janus.plugin.videoroom.jcfg'), 'general: { }\n');
+  const child: ChildProcess = spawn(JANUS_PATH, ['-F', dir, '-C', join(dir, 'janus.jcfg')], {
+    stdio: 'ignore',
+  });
+  const failed = new Promise<never>((_, reject) =>
+    child.once('error', (e) =>
+      reject(new Error(`cannot start ${JANUS_PATH} (apt-get install janus): ${e.message}`)),
+    ),
+  );
+  const url = `http://127.0.0.1:${port}/janus`;
+  const ready = (async () => {
+    for (let i = 0; i < 100; i++) {
+      const ok = await fetch(`${url}/info`)
+        .then((r) => r.ok)
+        .catch(() => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('Janus did not answer within 10 s');
+  })();
+  await Promise.race([ready, failed]);
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
