@@ -30,6 +30,7 @@ import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/BriefingRoom.ts';
 import { briefingLifecycle } from './rooms/briefingLifecycle.ts';
 import { createJanusClient } from './media/janusClient.ts';
+import { createStageRooms } from './media/stageRooms.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService } from './services/queueService.ts';
 import { createConsultationService } from './rooms/consultationInvites.ts';
@@ -78,7 +79,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records = createRecordService(db);
   const bookings = createBookingService(db);
   const events = createEventService(db);
-  const janus = config.JANUS_URL ? createJanusClient(config.JANUS_URL) : null;
+  const stage = config.JANUS_URL
+    ? createStageRooms(createJanusClient(config.JANUS_URL), config.JANUS_PUBLIC_URL ?? config.JANUS_URL)
+    : null;
   const deps = {
     config,
     hall,
@@ -95,7 +98,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // The hall room instance is needed to hear when a consultation room closes by itself.
   let onConsultationClosed: (ticketId: number) => void = () => {};
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
-  const BriefingRoom = createBriefingRoom({ auth, events, seats });
+  const BriefingRoom = createBriefingRoom({
+    auth,
+    events,
+    seats,
+    stage: (eventId) => {
+      const info = stage?.info(eventId);
+      return info ? { ...info, iceServers: config.ICE_SERVERS } : null;
+    },
+  });
   const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
   const ConsultationRoom = createConsultationRoom({
     key: consultations.key,
@@ -122,7 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });
-      mountEventRoutes(app, { auth, events, onStatus: briefingLifecycle(janus) });
+      mountEventRoutes(app, { auth, events, onStatus: briefingLifecycle(stage) });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

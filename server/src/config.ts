@@ -44,6 +44,8 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
   /** Janus HTTP API (e.g. http://127.0.0.1:8088/janus): briefings stream through its VideoRoom when set. */
   JANUS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Janus address browsers use, when it differs from JANUS_URL (e.g. behind a proxy). */
+  JANUS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Auditorium seats briefings may use (fewer than the layout's, e.g. to keep distance); 0 = all. */
   BRIEFING_SEATS: int(0, 10_000).default(0),
   /** STUN/TURN servers for video consultations, as JSON: [{"urls":"turn:turn.example.org","username":"u","credential":"p"}]. */

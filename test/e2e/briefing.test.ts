@@ -1,13 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
+import { afterAll } from 'vitest';
 import { SHOTS, useHallInBrowser } from './support.ts';
+import { startJanus, type RunningJanus } from '../support/janus.ts';
 
 const TITLE = '防災説明会';
 
-describe('a briefing with a host and three attendees', () => {
-  const hall = useHallInBrowser();
+const FAKE_MEDIA = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
 
-  it('host creates and starts it; attendees join, raise a hand, ask; the host pins and everyone sees it', async () => {
+describe('a briefing through the Janus SFU: a host and three attendees', () => {
+  let janus: RunningJanus | undefined;
+  const hall = useHallInBrowser(async () => {
+    janus = await startJanus();
+    return { JANUS_URL: janus.url };
+  }, FAKE_MEDIA);
+  afterAll(async () => janus?.stop());
+
+  it('host creates and starts it; attendees join and receive the stage video, raise a hand, ask; the host pins', async () => {
     const host = await HallPage.open(hall.browser, hall.server.url, 'ja', '/staff?no3d');
     await host.page.getByLabel(host.t('staff.username')).fill('demo-host');
     await host.page.getByLabel(host.t('staff.password')).fill('demo-password');
@@ -48,6 +61,14 @@ describe('a briefing with a host and three attendees', () => {
       attendees.push(p);
     }
     const [a, b, c] = attendees as [HallPage, HallPage, HallPage];
+
+    // The presenter's camera reaches every attendee through Janus.
+    await hostView.getByRole('button', { name: host.t('briefing.goOnStage') }).click();
+    for (const p of attendees) {
+      await expect
+        .poll(() => p.page.evaluate(() => window.__cityHall!.stageFrames), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+    }
     await a.page.getByRole('button', { name: a.t('briefing.raiseHand') }).click();
     await hostView.getByRole('button', { name: host.t('briefing.inviteOf', { name: 'あお' }) }).waitFor();
     await b.page.getByLabel(b.t('briefing.ask')).fill('ペットと避難できますか？');

@@ -58,14 +58,15 @@ export interface HallUnderTest {
  * one headless Chromium. Each test opens its own contexts (residents) from it.
  */
 export function useHallInBrowser(
-  env: Record<string, string> = {},
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
   browserArgs: string[] = [],
 ): HallUnderTest {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client', ...env });
+    const extra = typeof env === 'function' ? await env() : env;
+    server = await startTestServer({ CLIENT_DIR: 'dist/e2e-client', ...extra });
     browser = await launchBrowser(browserArgs);
   });
   afterAll(async () => {

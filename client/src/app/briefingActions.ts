@@ -1,6 +1,7 @@
 import { BriefingClientMessage, type EventView, type NewEvent } from '../../../shared/protocol/index.ts';
 import { joinBriefing, leaveBriefing, sendBriefing } from '../net/briefingConnection.ts';
 import { eventsApi } from '../net/eventsApi.ts';
+import { publishStage, watchStage } from '../media/stageMedia.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
@@ -19,6 +20,20 @@ export const briefingActions = {
       useQueueStore.getState().staff !== null,
     ),
   leave: () => void leaveBriefing(),
+  /** The presenter goes on stage with camera and microphone (through the SFU). */
+  async goOnStage(): Promise<boolean> {
+    const b = useBriefingStore.getState();
+    const me = b.people.find((p) => p.id === b.selfId);
+    if (!b.stage) return false;
+    return publishStage(b.stage, me?.nickname ?? '').then(
+      () => true,
+      () => false,
+    );
+  },
+  watch(): void {
+    const stage = useBriefingStore.getState().stage;
+    if (stage) void watchStage(stage).catch(() => {});
+  },
   raiseHand: (up: boolean) => sendBriefing(m.raiseHand, { up }),
   ask: (text: string) => sendBriefing(m.ask, { text }),
   vote: (questionId: number) => sendBriefing(m.vote, { questionId }),

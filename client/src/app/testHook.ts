@@ -4,6 +4,7 @@ import { localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
 import { simulateNetworkDrop } from '../net/hallConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
+import { useBriefingStore } from '../store/briefingStore.ts';
 
 export interface CityHallTestHook {
   /** Joined and the first state received. */
@@ -23,6 +24,8 @@ export interface CityHallTestHook {
   walkTo(x: number, z: number): boolean;
   /** Video consultation: remote frames decoded (from getStats) and the link quality shown. */
   readonly media: { framesDecoded: number; quality: string; remoteTracks: number };
+  /** Briefing stage: video frames decoded from the SFU. */
+  readonly stageFrames: number;
   dropConnection(): void;
 }
 
@@ -66,6 +69,9 @@ export function installTestHook(): void {
         quality: m.quality,
         remoteTracks: m.remote?.getTracks().length ?? 0,
       };
+    },
+    get stageFrames() {
+      return useBriefingStore.getState().stageFrames;
     },
     sceneReady: false,
     fps: 0,

@@ -371,4 +371,9 @@ export const en: Dictionary = {
   'events.capacityLabel': 'Capacity',
   'events.createSubmit': 'Create',
   'events.created': 'The briefing is created.',
+  'briefing.stageLabel': 'Stage',
+  'briefing.waitingForPresenter': 'Waiting for the presenter’s video…',
+  'briefing.noSfu':
+    'This briefing runs without a media server (SFU): questions and hands work, video does not.',
+  'briefing.goOnStage': 'Go on stage with camera and microphone',
 };

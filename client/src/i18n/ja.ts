@@ -367,6 +367,10 @@ export const ja = {
   'events.capacityLabel': '定員',
   'events.createSubmit': '作成',
   'events.created': '説明会を作成しました。',
+  'briefing.stageLabel': 'ステージ',
+  'briefing.waitingForPresenter': '登壇者の映像を待っています…',
+  'briefing.noSfu': 'この説明会は映像配信サーバー（SFU）なしで開かれています。質問と挙手は使えます。',
+  'briefing.goOnStage': 'カメラとマイクでステージに立つ',
 } as const;
 
 export type MessageKey = keyof typeof ja;

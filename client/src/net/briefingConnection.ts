@@ -7,6 +7,8 @@ import { useBriefingStore } from '../store/briefingStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
+import { stopStage } from '../media/stageMedia.ts';
+import type { IceServer } from '../../../shared/protocol/index.ts';
 
 let room: Room<unknown, BriefingState> | null = null;
 
@@ -52,9 +54,16 @@ export async function joinBriefing(event: EventView, nickname: string, asStaff: 
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
     joined.onMessage('error', () => useHallStore.getState().announce('briefing.refused'));
+    joined.onMessage('stage', (m: { url?: unknown; room?: unknown; pin?: unknown; iceServers?: unknown }) => {
+      if (typeof m.url === 'string' && typeof m.room === 'number' && typeof m.pin === 'string') {
+        const iceServers = Array.isArray(m.iceServers) ? (m.iceServers as IceServer[]) : [];
+        useBriefingStore.getState().set({ stage: { url: m.url, room: m.room, pin: m.pin, iceServers } });
+      }
+    });
     joined.onLeave((code) => {
       if (room === joined) room = null;
-      useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null });
+      void stopStage();
+      useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null, stage: null });
       useHallStore.getState().announce(code === 4403 ? 'briefing.removed' : 'briefing.closed');
     });
     return true;
@@ -74,6 +83,7 @@ export function sendBriefing(
 export async function leaveBriefing(): Promise<void> {
   const r = room;
   room = null;
+  await stopStage();
   if (r) await r.leave(true).catch(() => {});
-  useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null });
+  useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null, stage: null });
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EventView } from '../../../shared/protocol/index.ts';
+import type { EventView, IceServer } from '../../../shared/protocol/index.ts';
 
 export interface BriefingPersonView {
   id: string;
@@ -29,6 +29,12 @@ interface BriefingStore {
   people: BriefingPersonView[];
   questions: QuestionView[];
   slide: number;
+  /** Janus stage media for this briefing (null without an SFU). */
+  stage: { url: string; room: number; pin: string; iceServers: IceServer[] } | null;
+  stageLocal: MediaStream | null;
+  stageRemote: MediaStream | null;
+  onStage: boolean;
+  stageFrames: number;
   set(patch: Partial<Omit<BriefingStore, 'set'>>): void;
 }
 
@@ -39,5 +45,10 @@ export const useBriefingStore = create<BriefingStore>((set) => ({
   people: [],
   questions: [],
   slide: 0,
+  stage: null,
+  stageLocal: null,
+  stageRemote: null,
+  onStage: false,
+  stageFrames: 0,
   set: (patch) => set(patch),
 }));

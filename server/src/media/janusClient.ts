@@ -45,7 +45,7 @@ export function createJanusClient(baseUrl: string) {
   }
 
   return {
-    async createRoom(room: number, description: string, publishers: number): Promise<void> {
+    async createRoom(room: number, description: string, publishers: number, pin?: string): Promise<void> {
       await videoroom({
         request: 'create',
         room,
@@ -53,6 +53,7 @@ export function createJanusClient(baseUrl: string) {
         publishers,
         is_private: true,
         bitrate: 1_000_000,
+        ...(pin ? { pin } : {}),
       });
     },
     async exists(room: number): Promise<boolean> {

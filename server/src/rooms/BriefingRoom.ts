@@ -33,7 +33,13 @@ export const REMOVED_CODE = 4403;
  * from a staff hall pass (presenter if named on the event, moderator if host or admin), never from the
  * client. One vote per person and question; the display order is `orderQuestions` (shared).
  */
-export function createBriefingRoom(deps: { auth: AuthService; events: EventService; seats: Seat[] }) {
+export function createBriefingRoom(deps: {
+  auth: AuthService;
+  events: EventService;
+  seats: Seat[];
+  /** The event's Janus room, PIN and ICE servers, when an SFU is configured. */
+  stage(eventId: number): object | null;
+}) {
   return class BriefingRoom extends Room<{ state: BriefingState }> {
     override state = new BriefingState();
     private event!: EventView;
@@ -103,6 +109,9 @@ export function createBriefingRoom(deps: { auth: AuthService; events: EventServi
         else p.overflow = true;
       }
       this.state.people.set(client.sessionId, p);
+      // Only people inside the briefing learn the stage's PIN.
+      const stage = deps.stage(this.event.id);
+      if (stage) client.send('stage', stage);
     }
 
     override onLeave(client: Client): void {

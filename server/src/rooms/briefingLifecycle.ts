@@ -1,22 +1,19 @@
 import { matchMaker } from '@colyseus/core';
 import { BRIEFING_ROOM } from '../../../shared/protocol/index.ts';
 
-import type { JanusClient } from '../media/janusClient.ts';
-import { janusRoomOf } from '../media/janusClient.ts';
+import type { StageRooms } from '../media/stageRooms.ts';
 
 /**
  * Going live creates the event's Janus VideoRoom (when Janus is configured); ending destroys it and
  * closes the briefing room for everyone.
  */
-export function briefingLifecycle(janus: JanusClient | null) {
+export function briefingLifecycle(stage: StageRooms | null) {
   return async (eventId: number, status: 'live' | 'ended', title = ''): Promise<void> => {
     if (status === 'live') {
-      await janus?.createRoom(janusRoomOf(eventId), title.slice(0, 100), 4);
+      await stage?.open(eventId, title);
       return;
     }
-    if (janus && (await janus.exists(janusRoomOf(eventId)).catch(() => false))) {
-      await janus.destroyRoom(janusRoomOf(eventId));
-    }
+    await stage?.close(eventId);
     await closeBriefingRooms(eventId);
   };
 }

@@ -3,6 +3,41 @@ import { useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 
+function StageVideo({ stream, muted }: { stream: MediaStream; muted: boolean }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
+  }, [stream]);
+  return <video ref={ref} autoPlay playsInline muted={muted} />;
+}
+
+/** The stage: the presenter's camera through the SFU; without an SFU, says so. */
+function Stage({ moderating }: { moderating: boolean }) {
+  const { t } = useT();
+  const stage = useBriefingStore((s) => s.stage);
+  const remote = useBriefingStore((s) => s.stageRemote);
+  const local = useBriefingStore((s) => s.stageLocal);
+  const isPresenter = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId)?.role === 'presenter');
+  useEffect(() => {
+    if (stage && !moderating) briefingActions.watch();
+  }, [stage, moderating]);
+  const stream = isPresenter ? local : remote;
+  return (
+    <div className="stage" aria-label={t('briefing.stageLabel')} role="region">
+      {stream ? (
+        <StageVideo stream={stream} muted={isPresenter} />
+      ) : (
+        <p>{stage ? t('briefing.waitingForPresenter') : t('briefing.noSfu')}</p>
+      )}
+      {stage && isPresenter && !local && (
+        <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>
+          {t('briefing.goOnStage')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 /**
  * Inside a briefing: where you sit (or that you are in the overflow hall), raise a hand, ask and vote on
  * questions. Presenters and moderators also see the raised hands and moderate the questions.
@@ -33,9 +68,7 @@ export function BriefingView() {
             : t(`briefing.role.${me?.role === 'presenter' ? 'presenter' : 'moderator'}`)}
       </p>
       <p className="muted">{t('briefing.counts', { seated, overflow })}</p>
-      <div className="stage" role="img" aria-label={t('briefing.stage', { slide: b.slide + 1 })}>
-        <p>{t('briefing.stage', { slide: b.slide + 1 })}</p>
-      </div>
+      <Stage moderating={moderating} />
       {!moderating && (
         <button type="button" aria-pressed={!!me?.hand} onClick={() => briefingActions.raiseHand(!me?.hand)}>
           {me?.hand ? t('briefing.lowerHand') : t('briefing.raiseHand')}

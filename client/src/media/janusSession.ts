@@ -1,0 +1,116 @@
+/**
+ * A browser-side Janus session over its HTTP API: requests by POST, events by long polling. Enough for
+ * the VideoRoom plugin: one publisher (the presenter) and many subscribers (the audience).
+ */
+type JanusMessage = {
+  janus: string;
+  transaction?: string;
+  sender?: number;
+  data?: { id: number };
+  plugindata?: { data: Record<string, unknown> };
+  jsep?: RTCSessionDescriptionInit;
+  error?: { reason: string };
+};
+
+const tx = () => Math.random().toString(36).slice(2);
+
+export class JanusHandle {
+  private listeners = new Set<(m: JanusMessage) => void>();
+  constructor(
+    private readonly session: JanusSession,
+    readonly id: number,
+  ) {}
+
+  deliver(m: JanusMessage): void {
+    for (const l of this.listeners) l(m);
+  }
+
+  /** Sends a plugin message and resolves with the plugin's answer (sync reply or the async event). */
+  async send(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<JanusMessage> {
+    const transaction = tx();
+    const event = new Promise<JanusMessage>((resolve, reject) => {
+      const l = (m: JanusMessage) => {
+        if (m.transaction !== transaction || m.janus === 'ack') return;
+        this.listeners.delete(l);
+        if (m.plugindata?.data.error) reject(new Error(String(m.plugindata.data.error)));
+        else resolve(m);
+      };
+      this.listeners.add(l);
+    });
+    const reply = await this.session.post(`/${this.id}`, { janus: 'message', body, jsep, transaction });
+    if (reply.janus === 'success') {
+      if (reply.plugindata?.data.error) throw new Error(String(reply.plugindata.data.error));
+      return reply;
+    }
+    return event;
+  }
+
+  trickle(candidate: RTCIceCandidateInit | null): void {
+    void this.session.post(`/${this.id}`, {
+      janus: 'trickle',
+      transaction: tx(),
+      candidate: candidate ?? { completed: true },
+    });
+  }
+}
+
+export class JanusSession {
+  private handles = new Map<number, JanusHandle>();
+  private alive = true;
+
+  private constructor(
+    private readonly base: string,
+    private readonly id: number,
+  ) {
+    void this.poll();
+  }
+
+  static async create(url: string): Promise<JanusSession> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ janus: 'create', transaction: tx() }),
+    });
+    const m = (await res.json()) as JanusMessage;
+    if (!m.data) throw new Error(m.error?.reason ?? 'Janus refused the session');
+    return new JanusSession(url.replace(/\/$/, ''), m.data.id);
+  }
+
+  async post(path: string, body: Record<string, unknown>): Promise<JanusMessage> {
+    const res = await fetch(`${this.base}/${this.id}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const m = (await res.json()) as JanusMessage;
+    if (m.janus === 'error') throw new Error(m.error?.reason ?? 'Janus error');
+    return m;
+  }
+
+  async attach(): Promise<JanusHandle> {
+    const m = await this.post('', { janus: 'attach', plugin: 'janus.plugin.videoroom', transaction: tx() });
+    const handle = new JanusHandle(this, m.data!.id);
+    this.handles.set(handle.id, handle);
+    return handle;
+  }
+
+  /** Long polling doubles as the keep-alive Janus needs to keep the session. */
+  private async poll(): Promise<void> {
+    while (this.alive) {
+      try {
+        const res = await fetch(`${this.base}/${this.id}?maxev=10&rid=${Date.now()}`);
+        const body = (await res.json()) as JanusMessage | JanusMessage[];
+        for (const m of Array.isArray(body) ? body : [body]) {
+          if (m.sender !== undefined) this.handles.get(m.sender)?.deliver(m);
+        }
+      } catch {
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  }
+
+  destroy(): void {
+    this.alive = false;
+    void this.post('', { janus: 'destroy', transaction: tx() }).catch(() => {});
+  }
+}
