@@ -31,8 +31,12 @@ describe('two residents in the 3D hall', () => {
     const before = await ben.page.evaluate(() => window.__cityHall!.peerPosition('あいこ'));
     expect(before).not.toBeNull();
     // No clicking first: entering the hall puts focus where the arrow keys walk.
+    // Hold the key until she has walked a metre and a half (a slow machine renders fewer frames per second).
+    const startZ = (await aiko.page.evaluate(() => window.__cityHall!.position)).z;
     await aiko.page.keyboard.down('ArrowUp');
-    await aiko.page.waitForTimeout(900);
+    await aiko.page.waitForFunction((z) => window.__cityHall!.position.z < z - 1.5, startZ, {
+      timeout: 10_000,
+    });
     await aiko.page.keyboard.up('ArrowUp');
     const moved = await aiko.page.evaluate(() => window.__cityHall!.position);
     await ben.page.waitForFunction(
