@@ -10,6 +10,7 @@ const LIB = '/usr/lib/x86_64-linux-gnu/janus';
 
 export interface RunningJanus {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -78,6 +79,7 @@ admin: { admin_http = false }
   await Promise.race([ready, failed]);
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 200));
