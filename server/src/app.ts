@@ -28,7 +28,9 @@ import { mountBookingRoutes } from './http/bookingRoutes.ts';
 import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/BriefingRoom.ts';
-import { briefingLifecycle } from './rooms/briefingLifecycle.ts';
+import { briefingLifecycle, tellDeck } from './rooms/briefingLifecycle.ts';
+import { createSlideService } from './services/slideService.ts';
+import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
 import { createStageRooms } from './media/stageRooms.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
@@ -79,6 +81,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const records = createRecordService(db);
   const bookings = createBookingService(db);
   const events = createEventService(db);
+  const slides = createSlideService(db);
   const stage = config.JANUS_URL
     ? createStageRooms(createJanusClient(config.JANUS_URL), config.JANUS_PUBLIC_URL ?? config.JANUS_URL)
     : null;
@@ -106,6 +109,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const info = stage?.info(eventId);
       return info ? { ...info, iceServers: config.ICE_SERVERS } : null;
     },
+    deckSize: (eventId) => slides.count(eventId),
+    p2pViewers: config.P2P_STAGE_VIEWERS,
+    iceServers: config.ICE_SERVERS,
   });
   const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
   const ConsultationRoom = createConsultationRoom({
@@ -134,6 +140,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });
       mountEventRoutes(app, { auth, events, onStatus: briefingLifecycle(stage) });
+      mountSlideRoutes(app, { auth, events, slides, onDeck: (id, pages) => void tellDeck(id, pages) });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

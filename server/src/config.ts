@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
   JANUS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The Janus address browsers use, when it differs from JANUS_URL (e.g. behind a proxy). */
   JANUS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Without JANUS_URL: how many people receive a briefing's video straight from the presenter's browser. */
+  P2P_STAGE_VIEWERS: int(1, 30).default(6),
   /** Auditorium seats briefings may use (fewer than the layout's, e.g. to keep distance); 0 = all. */
   BRIEFING_SEATS: int(0, 10_000).default(0),
   /** STUN/TURN servers for video consultations, as JSON: [{"urls":"turn:turn.example.org","username":"u","credential":"p"}]. */

@@ -25,6 +25,10 @@ export const BriefingClientMessage = {
   lowerHand: 'lowerHand',
   invite: 'invite',
   remove: 'remove',
+  // Moderators for anyone, an invited speaker for themselves
+  stopSpeaking: 'stopSpeaking',
+  // Peer-to-peer stage (no SFU): between the presenter and a viewer or an invited speaker
+  signal: 'signal',
   // Presenters (and moderators)
   slide: 'slide',
 } as const;

@@ -8,3 +8,4 @@ export * from './records.ts';
 export * from './bookings.ts';
 export * from './events.ts';
 export * from './briefing.ts';
+export * from './slides.ts';

@@ -11,6 +11,8 @@ export const BriefingPerson = schema(
     hand: t.boolean().default(false),
     /** Invited by a moderator to speak. */
     speaking: t.boolean().default(false),
+    /** Without an SFU: one of the few who receive the presenter's video peer-to-peer. */
+    viewer: t.boolean().default(false),
   },
   'BriefingPerson',
 );
@@ -37,7 +39,12 @@ export const BriefingState = schema(
     seats: t.uint16().default(0),
     people: t.map(BriefingPerson),
     questions: t.array(Question),
+    /** Page on screen (0-based) and how many pages the deck has (0: no slides). */
     slide: t.uint16().default(0),
+    slides: t.uint16().default(0),
+    /** `sfu`: the stage streams through Janus; `p2p`: from the presenter's browser to `p2pLimit` viewers. */
+    media: t.string().default('p2p'),
+    p2pLimit: t.uint16().default(0),
   },
   'BriefingState',
 );

@@ -1,12 +1,19 @@
 import { BriefingClientMessage, type EventView, type NewEvent } from '../../../shared/protocol/index.ts';
 import { joinBriefing, leaveBriefing, sendBriefing } from '../net/briefingConnection.ts';
 import { eventsApi } from '../net/eventsApi.ts';
-import { publishStage, watchStage } from '../media/stageMedia.ts';
+import { publishStage, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
+import { DeckError, deckFromFiles } from '../slides/deckFromFiles.ts';
+import type { MessageKey } from '../i18n/ja.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 
 const m = BriefingClientMessage;
+
+const self = () => {
+  const b = useBriefingStore.getState();
+  return b.people.find((p) => p.id === b.selfId);
+};
 
 export const briefingActions = {
   async refresh(): Promise<void> {
@@ -20,12 +27,11 @@ export const briefingActions = {
       useQueueStore.getState().staff !== null,
     ),
   leave: () => void leaveBriefing(),
-  /** The presenter goes on stage with camera and microphone (through the SFU). */
+  /** The presenter goes on stage with camera and microphone (through the SFU, or peer-to-peer). */
   async goOnStage(): Promise<boolean> {
     const b = useBriefingStore.getState();
-    const me = b.people.find((p) => p.id === b.selfId);
     if (!b.stage) return false;
-    return publishStage(b.stage, me?.nickname ?? '').then(
+    return publishStage(b.stage, self()?.nickname ?? '').then(
       () => true,
       () => false,
     );
@@ -33,6 +39,40 @@ export const briefingActions = {
   watch(): void {
     const stage = useBriefingStore.getState().stage;
     if (stage) void watchStage(stage).catch(() => {});
+  },
+  shareScreen: (on: boolean) =>
+    shareScreen(on).then(
+      () => true,
+      () => false,
+    ),
+  /** An invited attendee turns their microphone on the stage on or off. */
+  async speak(on: boolean): Promise<boolean> {
+    const stage = useBriefingStore.getState().stage;
+    if (!stage) return false;
+    return speak(stage, on, self()?.nickname ?? '').then(
+      () => true,
+      () => false,
+    );
+  },
+  stopSpeaking: (sessionId: string) => sendBriefing(m.stopSpeaking, { sessionId }),
+  /** The presenter turns pages; everyone follows. */
+  turnTo(index: number): void {
+    const { slides } = useBriefingStore.getState();
+    if (index >= 0 && index < slides) sendBriefing(m.slide, { index });
+  },
+  /** Renders a PDF (or takes images) into a deck and replaces the event's slides. */
+  async uploadSlides(
+    eventId: number,
+    files: File[],
+  ): Promise<{ ok: boolean; error?: MessageKey; detail?: string }> {
+    try {
+      const deck = await deckFromFiles(files);
+      const r = await eventsApi.uploadSlides(eventId, deck);
+      return r.ok ? { ok: true } : { ok: false, error: 'slides.refused', detail: r.message ?? '' };
+    } catch (err) {
+      if (err instanceof DeckError) return { ok: false, error: err.key, detail: err.detail };
+      return { ok: false, error: 'slides.badFile', detail: err instanceof Error ? err.message : '' };
+    }
   },
   raiseHand: (up: boolean) => sendBriefing(m.raiseHand, { up }),
   ask: (text: string) => sendBriefing(m.ask, { text }),

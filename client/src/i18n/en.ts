@@ -373,7 +373,26 @@ export const en: Dictionary = {
   'events.created': 'The briefing is created.',
   'briefing.stageLabel': 'Stage',
   'briefing.waitingForPresenter': 'Waiting for the presenter’s video…',
-  'briefing.noSfu':
-    'This briefing runs without a media server (SFU): questions and hands work, video does not.',
   'briefing.goOnStage': 'Go on stage with camera and microphone',
+  'slides.upload': 'Choose slides (PDF or images) to replace the deck',
+  'slides.preparing': 'Preparing the slides…',
+  'slides.uploaded': 'The slides are replaced.',
+  'slides.tooMany': 'Too many pages ({detail}; at most 80). The previous slides are unchanged.',
+  'slides.badFile': 'This file cannot be read ({detail}). Choose a PDF, PNG, JPEG or WebP.',
+  'slides.tooLarge': 'The image of page {detail} is too large (at most 3 MB).',
+  'slides.refused': 'The slides could not be saved: {detail}. The previous slides are unchanged.',
+  'slides.page': 'Slide {page} of {count}',
+  'slides.loading': 'Loading the slide…',
+  'slides.previous': 'Previous slide',
+  'slides.next': 'Next slide',
+  'briefing.p2pLimit':
+    'This briefing runs without a media server, so the video reaches the first {limit} people. Slides, questions and hands work for everyone.',
+  'briefing.noVideoForYou':
+    'Video is limited to the first {limit} people. Follow the slides and questions (the video comes when a place frees up).',
+  'briefing.voices': 'Speaking attendees: {count}',
+  'briefing.shareScreen': 'Share my screen',
+  'briefing.stopSharing': 'Stop sharing, back to the camera',
+  'briefing.microphoneOn': 'Turn on the microphone and speak',
+  'briefing.microphoneOff': 'Turn off the microphone',
+  'briefing.stopSpeakingOf': 'End {name}’s turn to speak',
 };

@@ -369,8 +369,28 @@ export const ja = {
   'events.created': '説明会を作成しました。',
   'briefing.stageLabel': 'ステージ',
   'briefing.waitingForPresenter': '登壇者の映像を待っています…',
-  'briefing.noSfu': 'この説明会は映像配信サーバー（SFU）なしで開かれています。質問と挙手は使えます。',
   'briefing.goOnStage': 'カメラとマイクでステージに立つ',
+  'slides.upload': 'スライド（PDFまたは画像）を選んで差し替える',
+  'slides.preparing': 'スライドを準備しています…',
+  'slides.uploaded': 'スライドを差し替えました。',
+  'slides.tooMany': 'ページが多すぎます（{detail}ページ、最大80ページ）。前のスライドはそのままです。',
+  'slides.badFile': 'このファイルは読み込めません（{detail}）。PDF、PNG、JPEG、WebPを選んでください。',
+  'slides.tooLarge': '{detail}ページ目の画像が大きすぎます（最大3MB）。',
+  'slides.refused': 'スライドを保存できませんでした：{detail}。前のスライドはそのままです。',
+  'slides.page': 'スライド {page} / {count}',
+  'slides.loading': 'スライドを読み込んでいます…',
+  'slides.previous': '前のスライド',
+  'slides.next': '次のスライド',
+  'briefing.p2pLimit':
+    '映像配信サーバーなしで開催中のため、映像は先着{limit}人までに届きます。スライド・質問・挙手は全員が使えます。',
+  'briefing.noVideoForYou':
+    '映像は先着{limit}人までです。スライドと質問でご参加ください（席が空くと映像が届きます）。',
+  'briefing.voices': '発言中の参加者：{count}人',
+  'briefing.shareScreen': '画面を共有する',
+  'briefing.stopSharing': '画面共有をやめてカメラに戻す',
+  'briefing.microphoneOn': 'マイクをオンにして話す',
+  'briefing.microphoneOff': 'マイクをオフにする',
+  'briefing.stopSpeakingOf': '{name}さんの発言を終える',
 } as const;
 
 export type MessageKey = keyof typeof ja;

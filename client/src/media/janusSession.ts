@@ -1,6 +1,6 @@
 /**
  * A browser-side Janus session over its HTTP API: requests by POST, events by long polling. Enough for
- * the VideoRoom plugin: one publisher (the presenter) and many subscribers (the audience).
+ * the VideoRoom plugin: a few publishers (the presenter, invited speakers) and many subscribers.
  */
 type JanusMessage = {
   janus: string;
@@ -43,6 +43,10 @@ export class JanusHandle {
       return reply;
     }
     return event;
+  }
+
+  detach(): void {
+    void this.session.post(`/${this.id}`, { janus: 'detach', transaction: tx() }).catch(() => {});
   }
 
   trickle(candidate: RTCIceCandidateInit | null): void {

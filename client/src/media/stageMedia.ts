@@ -1,100 +1,139 @@
-import type { IceServer } from '../../../shared/protocol/index.ts';
-import { useBriefingStore } from '../store/briefingStore.ts';
-import { JanusSession } from './janusSession.ts';
+import { useBriefingStore, type StageInfo } from '../store/briefingStore.ts';
+import { SfuAudience, sfuPublish, type SfuPublisher } from './sfuStage.ts';
+import {
+  p2pConnections,
+  p2pMicrophone,
+  p2pPeople,
+  p2pPresent,
+  p2pReplaceVideo,
+  p2pStop,
+} from './p2pStage.ts';
 
-export interface StageMediaInfo {
-  url: string;
-  room: number;
-  pin: string;
-  iceServers: IceServer[];
-}
-
-let session: JanusSession | null = null;
-let pc: RTCPeerConnection | null = null;
+/**
+ * The briefing stage for this browser, whichever way it travels (Janus or peer-to-peer): the presenter
+ * sends camera (or screen) and microphone, an invited speaker sends a microphone, everyone else receives.
+ */
+let presenter: SfuPublisher | null = null;
+let speaker: SfuPublisher | null = null;
+let audience: SfuAudience | null = null;
 let local: MediaStream | null = null;
-let watchTimer: ReturnType<typeof setInterval> | null = null;
+let camera: MediaStreamTrack | null = null;
+let screen: MediaStreamTrack | null = null;
+let microphone: MediaStream | null = null;
 let statsTimer: ReturnType<typeof setInterval> | null = null;
 
 const store = () => useBriefingStore.getState();
 
+/** Received streams: the one with video is the stage, audio-only ones are invited speakers' voices. */
+export function showStreams(streams: MediaStream[]): void {
+  store().set({
+    stageRemote: streams.find((s) => s.getVideoTracks().length > 0) ?? null,
+    voices: streams.filter((s) => s.getVideoTracks().length === 0 && s.getAudioTracks().length > 0),
+  });
+}
+
+function connections(): RTCPeerConnection[] {
+  return [...(audience?.connections() ?? []), ...p2pConnections()];
+}
+
 function sampleFrames(): void {
+  if (statsTimer) return;
   statsTimer = setInterval(() => {
-    void pc?.getStats().then((stats) => {
+    void Promise.all(connections().map((pc) => pc.getStats())).then((all) => {
       let frames = 0;
-      stats.forEach((r: RTCStats & Record<string, unknown>) => {
-        if (r.type === 'inbound-rtp' && r.kind === 'video') frames += Number(r.framesDecoded ?? 0);
-      });
+      for (const stats of all)
+        stats.forEach((r: RTCStats & Record<string, unknown>) => {
+          if (r.type === 'inbound-rtp' && r.kind === 'video') frames += Number(r.framesDecoded ?? 0);
+        });
       store().set({ stageFrames: frames });
     });
   }, 1000);
 }
 
-/** The presenter sends camera and microphone to the event's Janus VideoRoom (the SFU fans it out). */
-export async function publishStage(info: StageMediaInfo, display: string): Promise<void> {
-  await stopStage();
-  local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
-  session = await JanusSession.create(info.url);
-  const handle = await session.attach();
-  await handle.send({ request: 'join', ptype: 'publisher', room: info.room, pin: info.pin, display });
-  pc = new RTCPeerConnection({ iceServers: info.iceServers });
-  for (const t of local.getTracks()) pc.addTransceiver(t, { direction: 'sendonly', streams: [local] });
-  pc.onicecandidate = ({ candidate }) => handle.trickle(candidate ? candidate.toJSON() : null);
-  await pc.setLocalDescription(await pc.createOffer());
-  const answer = await handle.send(
-    { request: 'configure', audio: true, video: true },
-    pc.localDescription!.toJSON(),
-  );
-  if (answer.jsep) await pc.setRemoteDescription(answer.jsep);
-  store().set({ stageLocal: local, onStage: true });
+const ownFeeds = () => new Set([presenter?.feed, speaker?.feed].filter((f): f is number => f !== undefined));
+
+/** Starts receiving what is on stage (through Janus; peer-to-peer links come from the presenter). */
+export async function watchStage(stage: StageInfo): Promise<void> {
+  sampleFrames();
+  if (stage.mode !== 'sfu' || audience) return;
+  audience = new SfuAudience(stage, ownFeeds, showStreams);
+  await audience.start();
 }
 
-/** An attendee watches the stage: waits for a publisher, then subscribes to it through Janus. */
-export async function watchStage(info: StageMediaInfo): Promise<void> {
-  await stopStage();
-  session = await JanusSession.create(info.url);
-  const lister = await session.attach();
-  const subscribe = async (feed: number) => {
-    if (watchTimer) clearInterval(watchTimer);
-    watchTimer = null;
-    const handle = await session!.attach();
-    const offer = await handle.send({
-      request: 'join',
-      ptype: 'subscriber',
-      room: info.room,
-      pin: info.pin,
-      streams: [{ feed }],
-    });
-    pc = new RTCPeerConnection({ iceServers: info.iceServers });
-    const remote = new MediaStream();
-    pc.ontrack = ({ track }) => {
-      remote.addTrack(track);
-      store().set({ stageRemote: new MediaStream(remote.getTracks()) });
-    };
-    pc.onicecandidate = ({ candidate }) => handle.trickle(candidate ? candidate.toJSON() : null);
-    await pc.setRemoteDescription(offer.jsep!);
-    await pc.setLocalDescription(await pc.createAnswer());
-    await handle.send({ request: 'start', room: info.room }, pc.localDescription!.toJSON());
-    sampleFrames();
-  };
-  const look = async () => {
-    const r = await lister.send({ request: 'listparticipants', room: info.room }).catch(() => null);
-    const list = (r?.plugindata?.data.participants ?? []) as { id: number; publisher: boolean }[];
-    const feed = list.find((p) => p.publisher);
-    if (feed && watchTimer) await subscribe(feed.id);
-  };
-  watchTimer = setInterval(() => void look(), 1500);
-  await look();
+/** The presenter goes on stage with camera and microphone. */
+export async function publishStage(stage: StageInfo, display: string): Promise<void> {
+  if (local) return;
+  local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+  camera = local.getVideoTracks()[0] ?? null;
+  if (stage.mode === 'sfu') presenter = await sfuPublish(stage, display, local);
+  else p2pPresent(local, store().people, store().selfId);
+  store().set({ stageLocal: local, onStage: true });
+  await watchStage(stage); // to hear invited speakers
+}
+
+/** The presenter shows their screen instead of the camera (same senders, no renegotiation), or stops. */
+export async function shareScreen(on: boolean): Promise<void> {
+  if (!local) return;
+  let track = camera;
+  if (on) {
+    const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+    screen = display.getVideoTracks()[0] ?? null;
+    if (!screen) return;
+    screen.addEventListener('ended', () => void shareScreen(false));
+    track = screen;
+  } else {
+    screen?.stop();
+    screen = null;
+  }
+  if (!track) return;
+  const sender = presenter?.pc.getSenders().find((s) => s.track?.kind === 'video');
+  await sender?.replaceTrack(track);
+  await p2pReplaceVideo(track);
+  local = new MediaStream([...local.getAudioTracks(), track]);
+  store().set({ stageLocal: local, sharingScreen: !!screen });
+}
+
+/** An invited speaker's microphone on the stage, or off it. */
+export async function speak(stage: StageInfo, on: boolean, display: string): Promise<void> {
+  if (on && !microphone) {
+    microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
+    if (stage.mode === 'sfu') speaker = await sfuPublish(stage, display, microphone);
+    else await p2pMicrophone(microphone);
+  } else if (!on && microphone) {
+    speaker?.close();
+    speaker = null;
+    await p2pMicrophone(null);
+    for (const t of microphone.getTracks()) t.stop();
+    microphone = null;
+  }
+  store().set({ microphoneOn: !!microphone });
+}
+
+/** Who is in the briefing changed: the presenter's peer links follow, a speaker no longer invited stops. */
+export function stagePeople(): void {
+  const b = store();
+  p2pPeople(b.people, b.selfId);
+  const me = b.people.find((p) => p.id === b.selfId);
+  if (microphone && b.stage && me && !me.speaking) void speak(b.stage, false, '');
 }
 
 export async function stopStage(): Promise<void> {
-  if (watchTimer) clearInterval(watchTimer);
   if (statsTimer) clearInterval(statsTimer);
-  watchTimer = statsTimer = null;
-  pc?.close();
-  pc = null;
-  for (const t of local?.getTracks() ?? []) t.stop();
-  local = null;
-  session?.destroy();
-  session = null;
-  store().set({ stageLocal: null, stageRemote: null, onStage: false, stageFrames: 0 });
+  statsTimer = null;
+  audience?.stop();
+  presenter?.close();
+  speaker?.close();
+  audience = presenter = speaker = null;
+  p2pStop();
+  for (const t of [...(local?.getTracks() ?? []), ...(microphone?.getTracks() ?? []), screen]) t?.stop();
+  local = microphone = camera = screen = null;
+  store().set({
+    stageLocal: null,
+    stageRemote: null,
+    voices: [],
+    onStage: false,
+    sharingScreen: false,
+    microphoneOn: false,
+    stageFrames: 0,
+  });
 }

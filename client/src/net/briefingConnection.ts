@@ -4,19 +4,56 @@ import { BRIEFING_ROOM, type EventView } from '../../../shared/protocol/index.ts
 import type { BriefingState } from '../../../shared/state/briefingState.ts';
 import { orderQuestions } from '../../../shared/briefing/questionOrder.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
+
+type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState>['set']>[0];
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
-import { stopStage } from '../media/stageMedia.ts';
-import type { IceServer } from '../../../shared/protocol/index.ts';
+import { stagePeople, stopStage } from '../media/stageMedia.ts';
+import { showStreams } from '../media/stageMedia.ts';
+import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
+import { IceServer, SignalMessage } from '../../../shared/protocol/index.ts';
+import { eventsApi } from './eventsApi.ts';
+import { z } from 'zod';
+
+const StageMessage = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('sfu'),
+    url: z.string(),
+    room: z.number(),
+    pin: z.string(),
+    iceServers: z.array(IceServer),
+  }),
+  z.object({ mode: z.literal('p2p'), limit: z.number(), iceServers: z.array(IceServer) }),
+]);
+const IncomingSignal = SignalMessage.omit({ to: true }).extend({ from: z.string() });
 
 let room: Room<unknown, BriefingState> | null = null;
 
+const EMPTY: Partial<BriefingStoreState> = {
+  event: null,
+  people: [],
+  questions: [],
+  selfId: null,
+  stage: null,
+  slide: 0,
+  slides: 0,
+  deck: [],
+};
+
 function mirror(r: Room<unknown, BriefingState>): void {
   const s = r.state;
+  const before = useBriefingStore.getState();
+  if (s.slides !== before.slides && before.event) {
+    const eventId = before.event.id;
+    void eventsApi.slides(eventId).then((deck) => {
+      if (useBriefingStore.getState().event?.id === eventId) useBriefingStore.getState().set({ deck });
+    });
+  }
   useBriefingStore.getState().set({
     selfId: r.sessionId,
     slide: s.slide,
+    slides: s.slides,
     people: [...(s.people?.entries() ?? [])].map(([id, p]) => ({
       id,
       nickname: p.nickname,
@@ -25,6 +62,7 @@ function mirror(r: Room<unknown, BriefingState>): void {
       overflow: p.overflow,
       hand: p.hand,
       speaking: p.speaking,
+      viewer: p.viewer,
     })),
     questions: orderQuestions(
       [...(s.questions ?? [])].map((q) => ({
@@ -38,6 +76,7 @@ function mirror(r: Room<unknown, BriefingState>): void {
       })),
     ),
   });
+  stagePeople();
 }
 
 /** Joins a live briefing; staff come in with a hall pass (presenter or moderator, decided by the server). */
@@ -54,16 +93,27 @@ export async function joinBriefing(event: EventView, nickname: string, asStaff: 
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
     joined.onMessage('error', () => useHallStore.getState().announce('briefing.refused'));
-    joined.onMessage('stage', (m: { url?: unknown; room?: unknown; pin?: unknown; iceServers?: unknown }) => {
-      if (typeof m.url === 'string' && typeof m.room === 'number' && typeof m.pin === 'string') {
-        const iceServers = Array.isArray(m.iceServers) ? (m.iceServers as IceServer[]) : [];
-        useBriefingStore.getState().set({ stage: { url: m.url, room: m.room, pin: m.pin, iceServers } });
+    joined.onMessage('stage', (m: unknown) => {
+      const stage = StageMessage.safeParse(m);
+      if (!stage.success) return;
+      useBriefingStore.getState().set({ stage: stage.data });
+      configureP2p({
+        iceServers: stage.data.iceServers,
+        send: (to, signal) => joined.send('signal', { to, ...signal }),
+        onStreams: showStreams,
+      });
+    });
+    joined.onMessage('signal', (m: unknown) => {
+      const signal = IncomingSignal.safeParse(m);
+      if (signal.success) {
+        const { from, ...rest } = signal.data;
+        void p2pReceive(from, rest).catch(() => {});
       }
     });
     joined.onLeave((code) => {
       if (room === joined) room = null;
       void stopStage();
-      useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null, stage: null });
+      useBriefingStore.getState().set(EMPTY);
       useHallStore.getState().announce(code === 4403 ? 'briefing.removed' : 'briefing.closed');
     });
     return true;
@@ -85,5 +135,5 @@ export async function leaveBriefing(): Promise<void> {
   room = null;
   await stopStage();
   if (r) await r.leave(true).catch(() => {});
-  useBriefingStore.getState().set({ event: null, people: [], questions: [], selfId: null, stage: null });
+  useBriefingStore.getState().set(EMPTY);
 }

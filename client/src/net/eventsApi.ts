@@ -1,4 +1,4 @@
-import type { EventView, NewEvent } from '../../../shared/protocol/index.ts';
+import type { EventView, NewEvent, SlideDeckUpload, SlideView } from '../../../shared/protocol/index.ts';
 
 export const eventsApi = {
   async list(): Promise<EventView[]> {
@@ -22,5 +22,21 @@ export const eventsApi = {
       () => null,
     );
     return res?.ok ?? false;
+  },
+  async slides(id: number): Promise<SlideView[]> {
+    const res = await fetch(`/api/events/${id}/slides`).catch(() => null);
+    return res?.ok ? ((await res.json()) as SlideView[]) : [];
+  },
+  /** Replaces the whole deck; on refusal the server's reason (the deck already saved stays). */
+  async uploadSlides(id: number, deck: SlideDeckUpload): Promise<{ ok: boolean; message?: string }> {
+    const res = await fetch(`/api/events/${id}/slides`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(deck),
+    }).catch(() => null);
+    if (!res) return { ok: false };
+    if (res.ok) return { ok: true };
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    return { ok: false, message: body.message ?? `HTTP ${res.status}` };
   },
 };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EventView, IceServer } from '../../../shared/protocol/index.ts';
+import type { EventView, IceServer, SlideView } from '../../../shared/protocol/index.ts';
 
 export interface BriefingPersonView {
   id: string;
@@ -9,6 +9,7 @@ export interface BriefingPersonView {
   overflow: boolean;
   hand: boolean;
   speaking: boolean;
+  viewer: boolean;
 }
 
 export interface QuestionView {
@@ -21,6 +22,11 @@ export interface QuestionView {
   at: number;
 }
 
+/** How the stage reaches the audience: through Janus, or straight from the presenter's browser to a few. */
+export type StageInfo =
+  | { mode: 'sfu'; url: string; room: number; pin: string; iceServers: IceServer[] }
+  | { mode: 'p2p'; limit: number; iceServers: IceServer[] };
+
 interface BriefingStore {
   events: EventView[];
   /** The briefing we are in, or null. */
@@ -28,12 +34,20 @@ interface BriefingStore {
   selfId: string | null;
   people: BriefingPersonView[];
   questions: QuestionView[];
+  /** Page on screen (0-based) and the pages of the deck. */
   slide: number;
-  /** Janus stage media for this briefing (null without an SFU). */
-  stage: { url: string; room: number; pin: string; iceServers: IceServer[] } | null;
+  slides: number;
+  deck: SlideView[];
+  stage: StageInfo | null;
+  /** What this browser sends to the stage (presenter), and the stage as received (everyone else). */
   stageLocal: MediaStream | null;
   stageRemote: MediaStream | null;
+  /** Invited speakers' voices (each its own stream, played by hidden audio elements). */
+  voices: MediaStream[];
   onStage: boolean;
+  sharingScreen: boolean;
+  /** This attendee's microphone is on the stage (invited to speak). */
+  microphoneOn: boolean;
   stageFrames: number;
   set(patch: Partial<Omit<BriefingStore, 'set'>>): void;
 }
@@ -45,10 +59,15 @@ export const useBriefingStore = create<BriefingStore>((set) => ({
   people: [],
   questions: [],
   slide: 0,
+  slides: 0,
+  deck: [],
   stage: null,
   stageLocal: null,
   stageRemote: null,
+  voices: [],
   onStage: false,
+  sharingScreen: false,
+  microphoneOn: false,
   stageFrames: 0,
   set: (patch) => set(patch),
 }));

@@ -9,6 +9,7 @@ import * as m002 from './migrations/002_catalog.ts';
 import * as m003 from './migrations/003_staff_queue.ts';
 import * as m004 from './migrations/004_records_bookings.ts';
 import * as m005 from './migrations/005_events.ts';
+import * as m006 from './migrations/006_slides.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '003_staff_queue': m003,
   '004_records_bookings': m004,
   '005_events': m005,
+  '006_slides': m006,
 };
 
 export type Db = Kysely<Database>;

@@ -150,6 +150,14 @@ export interface EventsTable {
   created_at: string;
 }
 
+export interface EventSlidesTable {
+  event_id: number;
+  page: number;
+  mime: string;
+  image: Buffer;
+  text: string;
+}
+
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
@@ -166,4 +174,5 @@ export interface Database {
   slots: SlotsTable;
   bookings: BookingsTable;
   events: EventsTable;
+  event_slides: EventSlidesTable;
 }

@@ -9,7 +9,9 @@ import {
   PinMessage,
   QuestionRef,
   RaiseHandMessage,
+  SignalMessage,
   SlideMessage,
+  type IceServer,
 } from '../../../shared/protocol/index.ts';
 import { BriefingPerson, BriefingState, Question } from '../../../shared/state/briefingState.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
@@ -39,6 +41,11 @@ export function createBriefingRoom(deps: {
   seats: Seat[];
   /** The event's Janus room, PIN and ICE servers, when an SFU is configured. */
   stage(eventId: number): object | null;
+  /** Pages in the event's slide deck when the room opens. */
+  deckSize(eventId: number): Promise<number>;
+  /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
+  p2pViewers: number;
+  iceServers: IceServer[];
 }) {
   return class BriefingRoom extends Room<{ state: BriefingState }> {
     override state = new BriefingState();
@@ -55,6 +62,9 @@ export function createBriefingRoom(deps: {
       this.maxClients = event.capacity + 20; // room for presenters and moderators beyond the audience
       this.state.eventId = event.id;
       this.state.seats = Math.min(deps.seats.length, event.capacity);
+      this.state.slides = await deps.deckSize(event.id);
+      this.state.media = deps.stage(event.id) ? 'sfu' : 'p2p';
+      this.state.p2pLimit = deps.p2pViewers;
       await this.setMetadata({ eventId: event.id });
       const d = BriefingClientMessage;
       this.on(d.raiseHand, RaiseHandMessage, (c, m) => this.person(c).then((p) => (p.hand = m.up)));
@@ -73,7 +83,9 @@ export function createBriefingRoom(deps: {
         }),
       );
       this.on(d.remove, PersonRef, (_c, m) => this.removePerson(m.sessionId));
-      this.on(d.slide, SlideMessage, (_c, m) => Promise.resolve((this.state.slide = m.index)));
+      this.on(d.stopSpeaking, PersonRef, (c, m) => this.stopSpeaking(c, m.sessionId));
+      this.on(d.slide, SlideMessage, (_c, m) => this.turnTo(m.index));
+      this.on(d.signal, SignalMessage, (c, m) => this.relay(c, m));
       this.onMessage('*', (client, type) =>
         this.refuse(client, String(type), 'unknownMessage', 'no such message type'),
       );
@@ -111,11 +123,62 @@ export function createBriefingRoom(deps: {
       this.state.people.set(client.sessionId, p);
       // Only people inside the briefing learn the stage's PIN.
       const stage = deps.stage(this.event.id);
-      if (stage) client.send('stage', stage);
+      if (stage) client.send('stage', { mode: 'sfu', ...stage });
+      else {
+        this.assignViewers();
+        client.send('stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
+      }
     }
 
     override onLeave(client: Client): void {
       this.state.people.delete(client.sessionId);
+      if (this.state.media === 'p2p') this.assignViewers();
+    }
+
+    /** A new slide deck was uploaded while the event is live. */
+    setDeck(pages: number): void {
+      this.state.slides = pages;
+      if (this.state.slide >= pages) this.state.slide = 0;
+    }
+
+    /**
+     * Peer-to-peer video costs the presenter's upload per viewer, so only the first `p2pViewers` (in order
+     * of arrival; moderators first) receive it; when one leaves, the next in line takes the place.
+     */
+    private assignViewers(): void {
+      const people = [...this.state.people.values()].filter((p) => p.role !== 'presenter');
+      const inLine = [
+        ...people.filter((p) => p.role === 'moderator'),
+        ...people.filter((p) => p.role !== 'moderator'),
+      ];
+      inLine.forEach((p, i) => (p.viewer = i < deps.p2pViewers));
+    }
+
+    private async turnTo(index: number): Promise<void> {
+      if (index >= Math.max(1, this.state.slides)) throw new Error(`the deck has ${this.state.slides} pages`);
+      this.state.slide = index;
+    }
+
+    private async stopSpeaking(client: Client, sessionId: string): Promise<void> {
+      const role = this.state.people.get(client.sessionId)?.role;
+      if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
+        throw new Error('only moderators can stop someone else speaking');
+      (await this.target(sessionId)).speaking = false;
+    }
+
+    /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */
+    private async relay(client: Client, m: SignalMessage): Promise<void> {
+      if (this.state.media !== 'p2p') throw new Error('the stage streams through the SFU');
+      const from = this.state.people.get(client.sessionId);
+      const to = this.state.people.get(m.to);
+      const target = this.clients.getById(m.to);
+      if (!from || !to || !target) throw new Error('no such person in this briefing');
+      const linked = (a: BriefingPerson, b: BriefingPerson) =>
+        a.role === 'presenter' && b.role !== 'presenter' && (b.viewer || b.speaking);
+      if (!linked(from, to) && !linked(to, from))
+        throw new Error('video goes only between the presenter and a viewer or invited speaker');
+      const { to: _to, ...signal } = m;
+      target.send('signal', { from: client.sessionId, ...signal });
     }
 
     private on<S extends z.ZodType>(

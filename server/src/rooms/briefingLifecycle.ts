@@ -18,11 +18,19 @@ export function briefingLifecycle(stage: StageRooms | null) {
   };
 }
 
-async function closeBriefingRooms(eventId: number): Promise<void> {
+async function briefingRooms(eventId: number) {
   const rooms = await matchMaker.query({ name: BRIEFING_ROOM });
-  for (const r of rooms) {
-    if ((r.metadata as { eventId?: number } | undefined)?.eventId === eventId) {
-      await matchMaker.getLocalRoomById(r.roomId)?.disconnect();
-    }
-  }
+  return rooms
+    .filter((r) => (r.metadata as { eventId?: number } | undefined)?.eventId === eventId)
+    .map((r) => matchMaker.getLocalRoomById(r.roomId))
+    .filter((r) => r !== undefined);
+}
+
+async function closeBriefingRooms(eventId: number): Promise<void> {
+  for (const r of await briefingRooms(eventId)) await r.disconnect();
+}
+
+/** A deck uploaded during the event reaches everyone in it at once. */
+export async function tellDeck(eventId: number, pages: number): Promise<void> {
+  for (const r of await briefingRooms(eventId)) (r as unknown as { setDeck(n: number): void }).setDeck(pages);
 }

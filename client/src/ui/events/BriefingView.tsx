@@ -1,42 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { StageView } from './StageView.tsx';
+import { SlideUploader } from './SlideUploader.tsx';
 import { useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
-
-function StageVideo({ stream, muted }: { stream: MediaStream; muted: boolean }) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
-  }, [stream]);
-  return <video ref={ref} autoPlay playsInline muted={muted} />;
-}
-
-/** The stage: the presenter's camera through the SFU; without an SFU, says so. */
-function Stage({ moderating }: { moderating: boolean }) {
-  const { t } = useT();
-  const stage = useBriefingStore((s) => s.stage);
-  const remote = useBriefingStore((s) => s.stageRemote);
-  const local = useBriefingStore((s) => s.stageLocal);
-  const isPresenter = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId)?.role === 'presenter');
-  useEffect(() => {
-    if (stage && !moderating) briefingActions.watch();
-  }, [stage, moderating]);
-  const stream = isPresenter ? local : remote;
-  return (
-    <div className="stage" aria-label={t('briefing.stageLabel')} role="region">
-      {stream ? (
-        <StageVideo stream={stream} muted={isPresenter} />
-      ) : (
-        <p>{stage ? t('briefing.waitingForPresenter') : t('briefing.noSfu')}</p>
-      )}
-      {stage && isPresenter && !local && (
-        <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>
-          {t('briefing.goOnStage')}
-        </button>
-      )}
-    </div>
-  );
-}
 
 /**
  * Inside a briefing: where you sit (or that you are in the overflow hall), raise a hand, ask and vote on
@@ -68,7 +35,8 @@ export function BriefingView() {
             : t(`briefing.role.${me?.role === 'presenter' ? 'presenter' : 'moderator'}`)}
       </p>
       <p className="muted">{t('briefing.counts', { seated, overflow })}</p>
-      <Stage moderating={moderating} />
+      <StageView />
+      {moderating && <SlideUploader eventId={b.event.id} />}
       {!moderating && (
         <button type="button" aria-pressed={!!me?.hand} onClick={() => briefingActions.raiseHand(!me?.hand)}>
           {me?.hand ? t('briefing.lowerHand') : t('briefing.raiseHand')}
@@ -86,9 +54,15 @@ export function BriefingView() {
                 <button type="button" onClick={() => briefingActions.lowerHand(p.id)}>
                   {t('briefing.lowerHandOf', { name: p.nickname })}
                 </button>
-                <button type="button" onClick={() => briefingActions.invite(p.id)}>
-                  {t('briefing.inviteOf', { name: p.nickname })}
-                </button>
+                {p.speaking ? (
+                  <button type="button" onClick={() => briefingActions.stopSpeaking(p.id)}>
+                    {t('briefing.stopSpeakingOf', { name: p.nickname })}
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => briefingActions.invite(p.id)}>
+                    {t('briefing.inviteOf', { name: p.nickname })}
+                  </button>
+                )}
                 <button type="button" onClick={() => briefingActions.remove(p.id)}>
                   {t('briefing.removeOf', { name: p.nickname })}
                 </button>

@@ -4,6 +4,7 @@ import { useQueueStore } from '../../store/queueStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useWhen } from '../../i18n/useWhen.ts';
+import { SlideUploader } from './SlideUploader.tsx';
 
 /** Upcoming and live briefings, in the side panel of both views: join, add to calendar; hosts start and end them. */
 export function EventsPanel() {
@@ -53,6 +54,7 @@ export function EventsPanel() {
                 </button>
               )}
             </div>
+            {isHost && e.status === 'scheduled' && <SlideUploader eventId={e.id} />}
           </li>
         ))}
       </ul>

@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { useBriefingStore } from '../../store/briefingStore.ts';
+import { briefingActions } from '../../app/briefingActions.ts';
+import { useT } from '../../i18n/useT.ts';
+import { SlideScreen } from './SlideScreen.tsx';
+
+function MediaOut({ stream, muted, video }: { stream: MediaStream; muted: boolean; video: boolean }) {
+  const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  useEffect(() => {
+    if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
+  }, [stream]);
+  return video ? <video ref={ref} autoPlay playsInline muted={muted} /> : <audio ref={ref} autoPlay />;
+}
+
+/**
+ * The stage: the presenter's camera or screen and the slides. Through Janus everyone receives it;
+ * without Janus only the first few (peer-to-peer from the presenter), and the view says so.
+ */
+export function StageView() {
+  const { t } = useT();
+  const stage = useBriefingStore((s) => s.stage);
+  const remote = useBriefingStore((s) => s.stageRemote);
+  const local = useBriefingStore((s) => s.stageLocal);
+  const voices = useBriefingStore((s) => s.voices);
+  const sharing = useBriefingStore((s) => s.sharingScreen);
+  const micOn = useBriefingStore((s) => s.microphoneOn);
+  const me = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId));
+  const presenting = me?.role === 'presenter';
+  useEffect(() => {
+    if (stage && !presenting) briefingActions.watch();
+  }, [stage, presenting]);
+  const stream = presenting ? local : remote;
+  const p2p = stage?.mode === 'p2p';
+  const receives = !p2p || presenting || !!me?.viewer;
+
+  return (
+    <div className="stage" aria-label={t('briefing.stageLabel')} role="region">
+      {p2p && <p className="muted">{t('briefing.p2pLimit', { limit: stage.limit })}</p>}
+      {stream ? (
+        <MediaOut stream={stream} muted={presenting} video />
+      ) : (
+        <p>
+          {receives
+            ? t('briefing.waitingForPresenter')
+            : t('briefing.noVideoForYou', { limit: p2p ? stage.limit : 0 })}
+        </p>
+      )}
+      {voices.map((v) => (
+        <MediaOut key={v.id} stream={v} muted={false} video={false} />
+      ))}
+      {voices.length > 0 && <p className="muted">{t('briefing.voices', { count: voices.length })}</p>}
+      <SlideScreen presenting={presenting} />
+      <div className="ticket-actions">
+        {stage && presenting && !local && (
+          <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>
+            {t('briefing.goOnStage')}
+          </button>
+        )}
+        {presenting && local && (
+          <button
+            type="button"
+            aria-pressed={sharing}
+            onClick={() => void briefingActions.shareScreen(!sharing)}
+          >
+            {sharing ? t('briefing.stopSharing') : t('briefing.shareScreen')}
+          </button>
+        )}
+        {stage && me?.speaking && !presenting && (
+          <button
+            type="button"
+            className={micOn ? undefined : 'primary'}
+            aria-pressed={micOn}
+            onClick={() => void briefingActions.speak(!micOn)}
+          >
+            {micOn ? t('briefing.microphoneOff') : t('briefing.microphoneOn')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

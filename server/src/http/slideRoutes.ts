@@ -1,0 +1,79 @@
+import express, { type Application, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { MAX_SLIDE_BYTES, MAX_SLIDES, SlideDeckUpload } from '../../../shared/protocol/index.ts';
+import { EventError, type EventService } from '../services/eventService.ts';
+import type { SlideService } from '../services/slideService.ts';
+import type { AuthService } from '../auth/authService.ts';
+import { formatIssues } from '../rooms/formatIssues.ts';
+import { staffGuard, type Authed } from './staffGuard.ts';
+
+const Params = z.object({
+  id: z.coerce.number().int().positive(),
+  page: z.coerce.number().int().min(1).max(MAX_SLIDES).optional(),
+});
+
+/**
+ * Briefing slides: hosts replace an event's deck (before or during the event); everyone reads the list of
+ * pages with their text and fetches page images.
+ */
+export function mountSlideRoutes(
+  app: Application,
+  deps: {
+    auth: AuthService;
+    events: EventService;
+    slides: SlideService;
+    /** Tells a live briefing how many pages its deck has now. */
+    onDeck?(eventId: number, pages: number): void;
+  },
+): void {
+  const signedIn = staffGuard(deps.auth);
+  // Base64 adds a third; a full deck of large pages is refused with 413 before it is parsed.
+  const json = express.json({ limit: Math.ceil((MAX_SLIDES * MAX_SLIDE_BYTES * 4) / 3 / 8) });
+  const params = (req: Request, res: Response) => {
+    const p = Params.safeParse(req.params);
+    if (!p.success) res.status(400).json({ error: 'badRequest', message: formatIssues(p.error) });
+    return p.success ? p.data : null;
+  };
+  const refused = (res: Response, err: unknown) => {
+    if (!(err instanceof EventError)) throw err;
+    res.status(err.status).json({ error: err.code, message: err.message });
+  };
+
+  app.get('/api/events/:id/slides', async (req: Request, res: Response) => {
+    const p = params(req, res);
+    if (!p) return;
+    await deps.events.get(p.id).then(
+      async () => res.json(await deps.slides.list(p.id)),
+      (e: unknown) => refused(res, e),
+    );
+  });
+
+  app.get('/api/events/:id/slides/:page', async (req: Request, res: Response) => {
+    const p = params(req, res);
+    if (!p?.page) return;
+    const slide = await deps.slides.page(p.id, p.page);
+    if (!slide) return void res.status(404).json({ error: 'noSuchSlide', message: `no page ${p.page}` });
+    res.setHeader('Content-Type', slide.mime);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    // The deck can be replaced under the same URLs: revalidate (express answers 304 by ETag).
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(slide.image);
+  });
+
+  app.put('/api/events/:id/slides', signedIn('hostEvents'), json, async (req: Authed, res: Response) => {
+    const p = params(req, res);
+    if (!p) return;
+    const body = SlideDeckUpload.safeParse(req.body);
+    if (!body.success)
+      return void res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
+    try {
+      const event = await deps.events.get(p.id);
+      if (event.status === 'ended') throw new EventError(409, 'ended', 'the event is over');
+      const pages = await deps.slides.replace(p.id, body.data);
+      deps.onDeck?.(p.id, pages.length);
+      res.json(pages);
+    } catch (e) {
+      refused(res, e);
+    }
+  });
+}

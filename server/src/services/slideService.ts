@@ -1,0 +1,68 @@
+import type { Db } from '../db/database.ts';
+import type { SlideDeckUpload, SlideType, SlideView } from '../../../shared/protocol/index.ts';
+import { EventError } from './eventService.ts';
+
+/** What the first bytes say the image is; the declared type must agree, so no other file hides in a deck. */
+export function sniffImage(b: Buffer): SlideType | null {
+  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
+  if (b.length > 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP')
+    return 'image/webp';
+  return null;
+}
+
+/** Slide decks of briefings: replaced whole (in one transaction), served page by page. */
+export function createSlideService(db: Db) {
+  return {
+    async replace(eventId: number, deck: SlideDeckUpload): Promise<SlideView[]> {
+      const rows = deck.pages.map((p, i) => {
+        const image = Buffer.from(p.data, 'base64');
+        const actual = sniffImage(image);
+        if (actual !== p.type) {
+          throw new EventError(
+            400,
+            'badSlide',
+            `page ${i + 1}: the data is ${actual ?? 'not a PNG, JPEG or WebP image'}, not ${p.type}`,
+          );
+        }
+        return { event_id: eventId, page: i + 1, mime: p.type, image, text: p.text.trim() };
+      });
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('event_slides').where('event_id', '=', eventId).execute();
+        for (const r of rows) await tx.insertInto('event_slides').values(r).execute();
+      });
+      return this.list(eventId);
+    },
+
+    async list(eventId: number): Promise<SlideView[]> {
+      const rows = await db
+        .selectFrom('event_slides')
+        .select(['page', 'text'])
+        .where('event_id', '=', eventId)
+        .orderBy('page')
+        .execute();
+      return rows.map((r) => ({ ...r, url: `/api/events/${eventId}/slides/${r.page}` }));
+    },
+
+    async count(eventId: number): Promise<number> {
+      const r = await db
+        .selectFrom('event_slides')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('event_id', '=', eventId)
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+
+    async page(eventId: number, page: number): Promise<{ mime: string; image: Buffer } | null> {
+      const r = await db
+        .selectFrom('event_slides')
+        .select(['mime', 'image'])
+        .where('event_id', '=', eventId)
+        .where('page', '=', page)
+        .executeTakeFirst();
+      return r ?? null;
+    },
+  };
+}
+export type SlideService = ReturnType<typeof createSlideService>;
