@@ -26,6 +26,8 @@ export interface CityHallTestHook {
   readonly media: { framesDecoded: number; quality: string; remoteTracks: number };
   /** Briefing stage: video frames decoded from the SFU. */
   readonly stageFrames: number;
+  /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
+  readonly stageVoices: number;
   dropConnection(): void;
 }
 
@@ -72,6 +74,9 @@ export function installTestHook(): void {
     },
     get stageFrames() {
       return useBriefingStore.getState().stageFrames;
+    },
+    get stageVoices() {
+      return useBriefingStore.getState().voices.length;
     },
     sceneReady: false,
     fps: 0,

@@ -5,7 +5,7 @@ import { PeerLink, type Signal } from './peerLink.ts';
 /**
  * The stage without an SFU: the presenter's browser keeps one peer connection per viewer (the server
  * picks at most a few) and per invited speaker. A speaker's voice reaches the presenter, whose browser
- * forwards it to every viewer, so the whole audience hears the question.
+ * forwards it to every viewer while the speaker has the floor, so the whole audience hears the question.
  */
 interface Wiring {
   iceServers: IceServer[];
@@ -19,17 +19,19 @@ let presenting: MediaStream | null = null;
 let microphone: MediaStream | null = null;
 const links = new Map<string, PeerLink>();
 const received = new Map<string, Map<string, MediaStream>>(); // link → stream id → stream
-/** Speakers' voices the presenter forwards: speaker id → its track and stream. */
-const voices = new Map<string, { track: MediaStreamTrack; stream: MediaStream }>();
-const forwarded = new Map<string, RTCRtpSender[]>(); // "speaker→viewer" → senders
 const micSenders = new Map<string, RTCRtpSender>(); // link → our microphone's sender
+/** Presenter only: the voice heard from each speaker's link, who has the floor now, and what is forwarded. */
+const heard = new Map<string, { track: MediaStreamTrack; stream: MediaStream }>();
+let floor = new Set<string>();
+const forwarded = new Map<string, { speaker: string; viewer: string; sender: RTCRtpSender }>();
 
 export function configureP2p(w: Wiring | null): void {
   wiring = w;
 }
 
 function emit(): void {
-  wiring?.onStreams([...received.values()].flatMap((m) => [...m.values()]));
+  const streams = [...received].flatMap(([id, m]) => (presenting && !floor.has(id) ? [] : [...m.values()]));
+  wiring?.onStreams(streams);
 }
 
 function open(id: string, polite: boolean): PeerLink {
@@ -46,44 +48,53 @@ function open(id: string, polite: boolean): PeerLink {
   link.pc.addEventListener('track', ({ track, streams }) => {
     const stream = streams[0] ?? new MediaStream([track]);
     received.get(id)?.set(stream.id, stream);
+    // A forwarded voice the presenter stops forwarding leaves the stream (the track is not ended).
+    stream.onremovetrack = emit;
     track.addEventListener('ended', emit);
+    if (presenting && track.kind === 'audio') {
+      heard.set(id, { track, stream });
+      syncVoices();
+    }
     emit();
-    if (presenting && track.kind === 'audio') forward(id, track, stream);
   });
-  if (presenting) {
-    for (const t of presenting.getTracks()) link.pc.addTrack(t, presenting);
-    for (const [speaker, v] of voices) if (speaker !== id) addForward(speaker, id, v);
-  }
+  if (presenting) for (const t of presenting.getTracks()) link.pc.addTrack(t, presenting);
   const mic = microphone?.getAudioTracks()[0];
   if (mic) micSenders.set(id, link.pc.addTrack(mic, microphone!));
   return link;
 }
 
-function addForward(speaker: string, viewer: string, v: { track: MediaStreamTrack; stream: MediaStream }) {
-  const link = links.get(viewer);
-  const key = `${speaker}→${viewer}`;
-  if (!link || forwarded.has(key)) return;
-  forwarded.set(key, [link.pc.addTrack(v.track, v.stream)]);
+function unforward(match: (f: { speaker: string; viewer: string }) => boolean): void {
+  for (const [key, f] of forwarded) {
+    if (!match(f)) continue;
+    const pc = links.get(f.viewer)?.pc;
+    if (pc && pc.signalingState !== 'closed') pc.removeTrack(f.sender);
+    forwarded.delete(key);
+  }
 }
 
-function forward(speaker: string, track: MediaStreamTrack, stream: MediaStream): void {
-  voices.set(speaker, { track, stream });
-  for (const viewer of links.keys()) if (viewer !== speaker) addForward(speaker, viewer, { track, stream });
+/** Presenter: each speaker with the floor is forwarded to every other link; the others are not. */
+function syncVoices(): void {
+  for (const [speaker, v] of heard) {
+    if (!floor.has(speaker)) {
+      unforward((f) => f.speaker === speaker);
+      continue;
+    }
+    for (const [viewer, link] of links) {
+      const key = `${speaker}→${viewer}`;
+      if (viewer === speaker || forwarded.has(key)) continue;
+      forwarded.set(key, { speaker, viewer, sender: link.pc.addTrack(v.track, v.stream) });
+    }
+  }
+  emit();
 }
 
 function close(id: string): void {
+  unforward((f) => f.speaker === id || f.viewer === id);
   links.get(id)?.close();
   links.delete(id);
   received.delete(id);
   micSenders.delete(id);
-  voices.delete(id);
-  for (const [key, senders] of forwarded) {
-    const [speaker, viewer] = key.split('→');
-    if (speaker !== id && viewer !== id) continue;
-    const pc = links.get(viewer === id ? speaker! : viewer!)?.pc;
-    if (pc && pc.signalingState !== 'closed') for (const s of senders) pc.removeTrack(s);
-    forwarded.delete(key);
-  }
+  heard.delete(id);
   emit();
 }
 
@@ -96,13 +107,12 @@ export function p2pPresent(stream: MediaStream, people: BriefingPersonView[], se
 /** The presenter follows who may receive the stage (viewers and invited speakers) as it changes. */
 export function p2pPeople(people: BriefingPersonView[], selfId: string | null): void {
   if (!presenting || !wiring) return;
-  const wanted = new Set(
-    people
-      .filter((p) => p.id !== selfId && p.role !== 'presenter' && (p.viewer || p.speaking))
-      .map((p) => p.id),
-  );
+  const others = people.filter((p) => p.id !== selfId && p.role !== 'presenter');
+  floor = new Set(others.filter((p) => p.speaking).map((p) => p.id));
+  const wanted = new Set(others.filter((p) => p.viewer || p.speaking).map((p) => p.id));
   for (const id of [...links.keys()]) if (!wanted.has(id)) close(id);
   for (const id of wanted) open(id, false);
+  syncVoices();
 }
 
 /** The presenter replaces what the stage shows (camera or screen) on every link, without renegotiating. */
@@ -138,6 +148,5 @@ export function p2pConnections(): RTCPeerConnection[] {
 export function p2pStop(): void {
   for (const id of [...links.keys()]) close(id);
   presenting = microphone = null;
-  voices.clear();
-  forwarded.clear();
+  floor = new Set();
 }

@@ -10,8 +10,9 @@ export function SlideUploader({ eventId }: { eventId: number }) {
   const [status, setStatus] = useState<{ key: MessageKey; detail?: string } | null>(null);
   return (
     <div className="slide-uploader">
-      <label htmlFor={id}>{t('slides.upload')}</label>
+      {/* The native file button speaks the browser's language; the label is the visible button instead. */}
       <input
+        className="visually-hidden"
         id={id}
         type="file"
         accept="application/pdf,.pdf,image/png,image/jpeg,image/webp"
@@ -25,6 +26,9 @@ export function SlideUploader({ eventId }: { eventId: number }) {
           setStatus(r.ok ? { key: 'slides.uploaded' } : { key: r.error!, detail: r.detail ?? '' });
         }}
       />
+      <label htmlFor={id} className="button-like">
+        {t('slides.upload')}
+      </label>
       {status && (
         <p role="status" className={status.key === 'slides.uploaded' ? undefined : 'muted'}>
           {t(status.key, { detail: status.detail ?? '' })}

@@ -36,20 +36,24 @@ export function StageView() {
   return (
     <div className="stage" aria-label={t('briefing.stageLabel')} role="region">
       {p2p && <p className="muted">{t('briefing.p2pLimit', { limit: stage.limit })}</p>}
-      {stream ? (
-        <MediaOut stream={stream} muted={presenting} video />
-      ) : (
-        <p>
-          {receives
-            ? t('briefing.waitingForPresenter')
-            : t('briefing.noVideoForYou', { limit: p2p ? stage.limit : 0 })}
-        </p>
-      )}
+      <div className="stage-screens">
+        <div className="stage-video">
+          {stream ? (
+            <MediaOut stream={stream} muted={presenting} video />
+          ) : (
+            <p>
+              {receives
+                ? t('briefing.waitingForPresenter')
+                : t('briefing.noVideoForYou', { limit: p2p ? stage.limit : 0 })}
+            </p>
+          )}
+        </div>
+        <SlideScreen presenting={presenting} />
+      </div>
       {voices.map((v) => (
         <MediaOut key={v.id} stream={v} muted={false} video={false} />
       ))}
       {voices.length > 0 && <p className="muted">{t('briefing.voices', { count: voices.length })}</p>}
-      <SlideScreen presenting={presenting} />
       <div className="ticket-actions">
         {stage && presenting && !local && (
           <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>

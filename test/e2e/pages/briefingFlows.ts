@@ -1,0 +1,67 @@
+import type { Browser } from 'playwright-core';
+import { HallPage } from './HallPage.ts';
+
+/** Fake camera and microphone, no prompts, screen capture picks the screen; media stays on loopback. */
+export const STAGE_MEDIA_FLAGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--auto-select-desktop-capture-source=Entire screen',
+];
+
+/** A host signs in at /staff (2D view), creates a briefing starting now and starts it; returns the page. */
+export async function hostStartsBriefing(browser: Browser, url: string, title: string) {
+  const host = await HallPage.open(browser, url, 'ja', '/staff?no3d');
+  await host.page.getByLabel(host.t('staff.username')).fill('demo-host');
+  await host.page.getByLabel(host.t('staff.password')).fill('demo-password');
+  await host.page.getByRole('button', { name: host.t('staff.signIn') }).click();
+  await host.waitForReady();
+  const console = host.page.getByRole('region', { name: host.t('staff.console') });
+  await console.getByText(host.t('events.create')).click();
+  const local = await host.page.evaluate(() => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+  await console.getByLabel(host.t('events.titleJa')).fill(title);
+  await console.getByLabel(host.t('events.titleEn')).fill(`${title} (English)`);
+  await console.getByLabel(host.t('events.descJa')).fill('避難所と備蓄について');
+  await console.getByLabel(host.t('events.descEn')).fill('Shelters and supplies');
+  await console.getByLabel(host.t('slots.startsAt')).fill(local);
+  await console.getByRole('button', { name: host.t('events.createSubmit') }).click();
+  await console.getByText(host.t('events.created')).waitFor();
+  const events = host.page.getByRole('region', { name: host.t('events.heading') });
+  return { host, events };
+}
+
+/** The host joins the live briefing (as its presenter); returns the briefing region. */
+export async function hostJoins(host: HallPage, title: string) {
+  const events = host.page.getByRole('region', { name: host.t('events.heading') });
+  await events.getByRole('button', { name: host.t('events.start') }).click();
+  await events.getByRole('button', { name: host.t('events.join', { title }) }).click();
+  const view = host.page.getByRole('region', { name: title });
+  await view.getByText(host.t('briefing.role.presenter')).waitFor();
+  return view;
+}
+
+/** Residents enter the hall (2D view) and join the live briefing from the side panel. */
+export async function attendeesJoin(browser: Browser, url: string, title: string, names: string[]) {
+  const attendees: HallPage[] = [];
+  for (const name of names) {
+    const p = await HallPage.open(browser, url, 'ja', '/?no3d');
+    await p.enter(name, '青');
+    await p.page
+      .getByRole('region', { name: p.t('events.heading') })
+      .getByRole('button', { name: p.t('events.join', { title }) })
+      .click();
+    await p.page
+      .getByRole('region', { name: title })
+      .getByText(/講堂の座席/)
+      .waitFor();
+    attendees.push(p);
+  }
+  return attendees;
+}
+
+export const stageFrames = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.stageFrames);
+export const stageVoices = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.stageVoices);
