@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, type Room } from '@colyseus/sdk';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { settle, waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
-import { BRIEFING_ROOM, type EventView } from '../../shared/protocol/index.ts';
-import type { BriefingState } from '../../shared/state/briefingState.ts';
+import type { EventView } from '../../shared/protocol/index.ts';
+import { briefingClients } from './briefingClients.ts';
 import { orderQuestions } from '../../shared/briefing/questionOrder.ts';
-
-type Briefing = Room<unknown, BriefingState> & { errors: { code: string; type: string }[] };
 
 describe('briefings: events, seats and overflow, hands and Q&A', () => {
   let server: TestServer;
   let host: string;
   let event: EventView;
-  const rooms: Briefing[] = [];
   beforeAll(async () => {
     server = await startTestServer({ BRIEFING_SEATS: '2', LOG_LEVEL: 'error' });
     host = await signIn(server.url, 'demo-host');
@@ -25,27 +21,9 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     await server?.stop();
   });
 
-  const post = (path: string, body: unknown, cookie?: string) =>
-    fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-  const join = async (nickname: string, staffPass?: string): Promise<Briefing> => {
-    const room = (await new Client(server.endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
-      eventId: event.id,
-      nickname,
-      ...(staffPass ? { staffPass } : {}),
-    })) as Briefing;
-    room.errors = [];
-    room.onMessage('error', (m: { code: string; type: string }) => room.errors.push(m));
-    await waitFor(() => room.state.people?.get(room.sessionId), 5000, `${nickname} in the briefing`);
-    rooms.push(room);
-    return room;
-  };
-  const me = (r: Briefing) => r.state.people.get(r.sessionId)!;
-  const refusal = (r: Briefing, type: string) =>
-    waitFor(() => r.errors.find((e) => e.type === type), 5000, `refusal of ${type}`).then((e) => e.code);
+  const { post, me, refusal, ...clients } = briefingClients(() => server);
+  const rooms = clients.rooms;
+  const join = (nickname: string, staffPass?: string) => clients.join(event.id, nickname, staffPass);
 
   it('only hosts create events; residents list them and get an .ics', async () => {
     const body = {

@@ -1,0 +1,45 @@
+import { Client, type Room } from '@colyseus/sdk';
+import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
+import type { BriefingState } from '../../shared/state/briefingState.ts';
+import type { TestServer } from '../support/testServer.ts';
+import { waitFor } from '../support/waitFor.ts';
+
+/** A briefing participant with the refusals and private messages the server sent it, collected. */
+export type Briefing = Room<unknown, BriefingState> & {
+  errors: { code: string; type: string; detail?: string }[];
+  inbox: { type: string; message: Record<string, unknown> }[];
+};
+
+/** HTTP and room helpers for briefing tests against one booted server. */
+export function briefingClients(server: () => TestServer) {
+  const send = (method: string, path: string, body: unknown, cookie?: string) =>
+    fetch(`${server().url}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  const rooms: Briefing[] = [];
+  return {
+    rooms,
+    post: (path: string, body: unknown, cookie?: string) => send('POST', path, body, cookie),
+    put: (path: string, body: unknown, cookie?: string) => send('PUT', path, body, cookie),
+    async join(eventId: number, nickname: string, staffPass?: string): Promise<Briefing> {
+      const room = (await new Client(server().endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
+        eventId,
+        nickname,
+        ...(staffPass ? { staffPass } : {}),
+      })) as Briefing;
+      room.errors = [];
+      room.inbox = [];
+      room.onMessage('error', (m: { code: string; type: string }) => room.errors.push(m));
+      for (const type of ['stage', 'signal'])
+        room.onMessage(type, (message: Record<string, unknown>) => room.inbox.push({ type, message }));
+      await waitFor(() => room.state.people?.get(room.sessionId), 5000, `${nickname} in the briefing`);
+      rooms.push(room);
+      return room;
+    },
+    me: (r: Briefing) => r.state.people.get(r.sessionId)!,
+    refusal: (r: Briefing, type: string) =>
+      waitFor(() => r.errors.find((e) => e.type === type), 5000, `refusal of ${type}`).then((e) => e.code),
+  };
+}
