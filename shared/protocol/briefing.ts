@@ -11,6 +11,11 @@ export const BriefingJoinOptions = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/)
     .optional(),
+  /** The auditorium seat the resident already sits on in the hall: kept if free. */
+  seat: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
 });
 export type BriefingJoinOptions = z.infer<typeof BriefingJoinOptions>;
 

@@ -28,6 +28,9 @@ export const ServerErrorCode = z.enum([
   'past',
   'full',
   'alreadyBooked',
+  'noSuchSeat',
+  'notAtSeat',
+  'seatTaken',
 ]);
 export type ServerErrorCode = z.infer<typeof ServerErrorCode>;
 

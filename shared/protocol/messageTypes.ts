@@ -1,6 +1,7 @@
 /** Every message type on the wire, in one place, so client and server cannot drift apart. */
 export const ClientMessage = {
   move: 'move',
+  sit: 'sit',
   // Residents
   takeTicket: 'takeTicket',
   leaveQueue: 'leaveQueue',

@@ -19,3 +19,12 @@ export type CorrectionReason = z.infer<typeof CorrectionReason>;
 /** Sent to one client whose claimed position was refused: snap back to the last accepted one. */
 export const CorrectionMessage = z.object({ x: z.number(), z: z.number(), reason: CorrectionReason });
 export type CorrectionMessage = z.infer<typeof CorrectionMessage>;
+
+/** Sit on an auditorium seat the avatar stands at (null: stand up). */
+export const SitMessage = z.strictObject({
+  seatId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .nullable(),
+});
+export type SitMessage = z.infer<typeof SitMessage>;

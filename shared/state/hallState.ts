@@ -21,6 +21,8 @@ export const AvatarState = schema(
     consulting: t.boolean().default(false),
     /** Staff only: the counter they are working, '' otherwise. */
     counterId: t.string().default(''),
+    /** Auditorium seat the avatar sits on, '' when standing. */
+    seat: t.string().default(''),
   },
   'AvatarState',
 );

@@ -23,11 +23,12 @@ export function briefingClients(server: () => TestServer) {
     rooms,
     post: (path: string, body: unknown, cookie?: string) => send('POST', path, body, cookie),
     put: (path: string, body: unknown, cookie?: string) => send('PUT', path, body, cookie),
-    async join(eventId: number, nickname: string, staffPass?: string): Promise<Briefing> {
+    async join(eventId: number, nickname: string, staffPass?: string, seat?: string): Promise<Briefing> {
       const room = (await new Client(server().endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
         eventId,
         nickname,
         ...(staffPass ? { staffPass } : {}),
+        ...(seat ? { seat } : {}),
       })) as Briefing;
       room.errors = [];
       room.inbox = [];

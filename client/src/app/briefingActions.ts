@@ -4,6 +4,7 @@ import { eventsApi } from '../net/eventsApi.ts';
 import { publishStage, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
 import { DeckError, deckFromFiles } from '../slides/deckFromFiles.ts';
 import type { MessageKey } from '../i18n/ja.ts';
+import { mySeat, standUp, walkToSeat } from './seating.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
@@ -20,13 +21,23 @@ export const briefingActions = {
     useBriefingStore.getState().set({ events: await eventsApi.list() });
   },
   calendarUrl: eventsApi.calendarUrl,
-  join: (event: EventView) =>
-    joinBriefing(
-      event,
-      useAppStore.getState().profile?.nickname ?? '',
-      useQueueStore.getState().staff !== null,
-    ),
-  leave: () => void leaveBriefing(),
+  /**
+   * Joins a live briefing. A resident already sitting in the auditorium keeps that seat when it is free;
+   * otherwise their avatar walks to the seat the briefing gives them and sits down.
+   */
+  async join(event: EventView): Promise<boolean> {
+    const staff = useQueueStore.getState().staff !== null;
+    const ok = await joinBriefing(event, useAppStore.getState().profile?.nickname ?? '', staff, mySeat());
+    if (!ok || staff) return ok;
+    for (let i = 0; i < 30 && !self(); i++) await new Promise((r) => setTimeout(r, 100));
+    const seat = self()?.seat;
+    if (seat) walkToSeat(seat);
+    return ok;
+  },
+  leave: () => {
+    standUp();
+    void leaveBriefing();
+  },
   /** The presenter goes on stage with camera and microphone (through the SFU, or peer-to-peer). */
   async goOnStage(): Promise<boolean> {
     const b = useBriefingStore.getState();

@@ -92,12 +92,13 @@ function advance(world: ReturnType<typeof getHall>['world'], dt: number): void {
     if (plan.waypoints.length === 0) {
       localIntent.plan = null;
       if (plan.label) useHallStore.getState().announce('hall.arrived', { name: plan.label });
+      plan.onArrive?.();
     }
   }
 }
 
 /** Plans a walk around walls to `target`. Returns false (and announces it) when there is no way there. */
-export function walkTo(target: Point, label?: string, face?: Point): boolean {
+export function walkTo(target: Point, label?: string, face?: Point, onArrive?: () => void): boolean {
   const hall = getHall();
   const path = findPath(hall.world, hall.nav, localPose, target);
   const store = useHallStore.getState();
@@ -110,7 +111,7 @@ export function walkTo(target: Point, label?: string, face?: Point): boolean {
     const end = path[path.length - 1]!;
     localPose.ry = Math.atan2(face.x - end.x, face.z - end.z);
   }
-  localIntent.plan = { waypoints: path, label };
+  localIntent.plan = { waypoints: path, label, onArrive };
   if (label) store.announce('hall.walkingTo', { name: label });
   return true;
 }

@@ -391,6 +391,17 @@ export const ja = {
   'briefing.microphoneOn': 'マイクをオンにして話す',
   'briefing.microphoneOff': 'マイクをオフにする',
   'briefing.stopSpeakingOf': '{name}さんの発言を終える',
+  'serverError.noSuchSeat': 'その座席はありません。',
+  'serverError.notAtSeat': '座席の前まで歩いてから座ってください。',
+  'serverError.seatTaken': 'その座席には別の方が座っています。',
+  'hall.sitHere': 'この座席に座る',
+  'hall.standUp': '立ち上がる',
+  'hall.seated': '座席 {seat} に座りました。',
+  'events.inAuditorium': '講堂では説明会「{title}」が開催中です。',
+  'events.sign.live': '開催中：{title}',
+  'events.sign.next': '次の説明会：{title}（{when}）',
+  'events.sign.none': '説明会の予定はありません',
+  'events.auditorium': '講堂',
 } as const;
 
 export type MessageKey = keyof typeof ja;

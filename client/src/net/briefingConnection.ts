@@ -80,7 +80,12 @@ function mirror(r: Room<unknown, BriefingState>): void {
 }
 
 /** Joins a live briefing; staff come in with a hall pass (presenter or moderator, decided by the server). */
-export async function joinBriefing(event: EventView, nickname: string, asStaff: boolean): Promise<boolean> {
+export async function joinBriefing(
+  event: EventView,
+  nickname: string,
+  asStaff: boolean,
+  seat?: string,
+): Promise<boolean> {
   await leaveBriefing();
   const staffPass = asStaff ? await staffApi.hallPass() : null;
   try {
@@ -88,6 +93,7 @@ export async function joinBriefing(event: EventView, nickname: string, asStaff: 
       eventId: event.id,
       nickname,
       ...(staffPass ? { staffPass } : {}),
+      ...(seat && !staffPass ? { seat } : {}),
     });
     room = joined;
     useBriefingStore.getState().set({ event });

@@ -58,6 +58,7 @@ function toPerson(id: string, a: AvatarState): Person {
     away: a.away,
     consulting: a.consulting,
     counterId: a.counterId,
+    seat: a.seat,
   };
 }
 
@@ -124,7 +125,8 @@ function subscribe(r: HallRoom): void {
         before.away !== next.away ||
         before.nickname !== next.nickname ||
         before.consulting !== next.consulting ||
-        before.counterId !== next.counterId
+        before.counterId !== next.counterId ||
+        before.seat !== next.seat
       ) {
         store().upsertPerson(next);
       }

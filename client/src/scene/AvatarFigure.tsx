@@ -19,12 +19,21 @@ export interface AvatarFigureProps {
   tagRef?: Ref<Sprite>;
   /** Staff wear a gold badge on the chest, so residents can tell who works here. */
   staff?: boolean;
+  /** Seated in the auditorium: the figure sinks onto the chair. */
+  sitting?: boolean;
 }
 
 /** Body, head and a visor that shows which way the avatar faces (+z in local space), with a name tag. */
-export function AvatarFigure({ color, nickname, away = false, tagRef, staff = false }: AvatarFigureProps) {
+export function AvatarFigure({
+  color,
+  nickname,
+  away = false,
+  tagRef,
+  staff = false,
+  sitting = false,
+}: AvatarFigureProps) {
   return (
-    <group>
+    <group position={[0, sitting ? -0.3 : 0, 0]}>
       <mesh
         geometry={bodyGeometry}
         material={bodyMaterial(away ? '#b0b4b8' : color)}

@@ -10,6 +10,7 @@ import { Walls } from './Walls.tsx';
 import { CounterDesk } from './CounterDesk.tsx';
 import { Furniture } from './Furniture.tsx';
 import { SeatRows } from './SeatRows.tsx';
+import { EventSign } from './EventSign.tsx';
 import { AreaLabels } from './AreaLabels.tsx';
 import { RemoteAvatars } from './RemoteAvatars.tsx';
 import { LocalAvatar } from './LocalAvatar.tsx';
@@ -54,6 +55,7 @@ export function HallScene() {
           <Furniture key={f.id} item={f} lang={lang} />
         ))}
         <SeatRows seats={hall.seats} />
+        <EventSign hall={hall} />
         <RemoteAvatars />
         <LocalAvatar />
         <WalkMarker />

@@ -22,7 +22,7 @@ export function LocalAvatar() {
         <ringGeometry args={[0.42, 0.55, 32]} />
         <meshBasicMaterial color="#f5b700" />
       </mesh>
-      <AvatarFigure color={me.color} nickname={me.nickname} staff={me.role === 'staff'} />
+      <AvatarFigure color={me.color} nickname={me.nickname} staff={me.role === 'staff'} sitting={!!me.seat} />
     </group>
   );
 }

@@ -70,6 +70,7 @@ function RemoteAvatar({ id }: { id: string }) {
         away={person.away}
         tagRef={tagRef}
         staff={person.role === 'staff'}
+        sitting={!!person.seat}
       />
     </group>
   );

@@ -1,8 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Object3D, type InstancedMesh } from 'three';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-
-const FACING_ANGLE = { north: Math.PI, south: 0, east: Math.PI / 2, west: -Math.PI / 2 } as const;
+import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
 
 /** All auditorium seats in one instanced draw call (seat and backrest as one box pair each). */
 export function SeatRows({ seats }: { seats: Seat[] }) {

@@ -17,6 +17,8 @@ export interface Person {
   consulting: boolean;
   /** Staff: the counter they work ('' if none). */
   counterId: string;
+  /** Auditorium seat sat on ('' standing). */
+  seat: string;
 }
 
 /** A message for the screen-reader live region and the visible notice line, kept as a key to re-translate. */

@@ -21,6 +21,8 @@ export interface WalkPlan {
   waypoints: Point[];
   /** What the resident asked to go to, for the arrival announcement; undefined for a floor click. */
   label?: string;
+  /** Runs once the last waypoint is reached (e.g. sitting down on the seat walked to). */
+  onArrive?: () => void;
 }
 
 /** Movement intent of the local avatar: held keys and an optional path being followed. */

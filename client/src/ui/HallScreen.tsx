@@ -20,6 +20,7 @@ import { CallNotice } from './queue/CallNotice.tsx';
 import { ConsultationView } from './queue/ConsultationView.tsx';
 import { StaffConsole } from './staff/StaffConsole.tsx';
 import { EventsPanel } from './events/EventsPanel.tsx';
+import { AuditoriumPrompt } from './events/AuditoriumPrompt.tsx';
 import { BriefingView } from './events/BriefingView.tsx';
 import { useBriefingStore } from '../store/briefingStore.ts';
 
@@ -89,6 +90,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
       <aside className="hall-side">
         <StaffConsole />
         <TicketCard />
+        <AuditoriumPrompt />
         <GuidePanel />
         <EventsPanel />
         <PeoplePanel />

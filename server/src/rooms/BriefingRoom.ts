@@ -24,6 +24,7 @@ import { formatIssues } from './formatIssues.ts';
 interface BriefingAuth {
   nickname: string;
   role: 'attendee' | 'presenter' | 'moderator';
+  seat?: string;
 }
 
 /** Close code sent to an attendee a moderator removed. */
@@ -95,7 +96,8 @@ export function createBriefingRoom(deps: {
       const parsed = BriefingJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       if (parsed.data.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
-      if (!parsed.data.staffPass) return { nickname: parsed.data.nickname, role: 'attendee' };
+      if (!parsed.data.staffPass)
+        return { nickname: parsed.data.nickname, role: 'attendee', seat: parsed.data.seat };
       const staff: StaffProfile | null = await deps.auth.redeemHallPass(parsed.data.staffPass);
       if (!staff) throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
       const role = this.event.presenters.includes(staff.username)
@@ -116,7 +118,10 @@ export function createBriefingRoom(deps: {
       p.role = auth.role;
       if (auth.role === 'attendee') {
         const taken = new Set([...this.state.people.values()].map((x) => x.seat).filter(Boolean));
-        const free = deps.seats.slice(0, this.state.seats).find((s) => !taken.has(s.id));
+        // `state.seats` limits how many sit (capacity, distancing), not which seats: any free one will do.
+        const usable = taken.size < this.state.seats ? deps.seats.filter((s) => !taken.has(s.id)) : [];
+        // The seat the resident walked to and sat on, if it is free; otherwise the first free one.
+        const free = usable.find((s) => s.id === auth.seat) ?? usable[0];
         if (free) p.seat = free.id;
         else p.overflow = true;
       }

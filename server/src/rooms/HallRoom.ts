@@ -1,3 +1,4 @@
+import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
 import type { z } from 'zod';
@@ -9,6 +10,7 @@ import {
   EmptyMessage,
   HallJoinOptions,
   MoveMessage,
+  SitMessage,
   STAFF_MESSAGES,
   ServerMessage,
   SetCounterStatusMessage,
@@ -32,6 +34,8 @@ import { formatIssues } from './formatIssues.ts';
 const INTEREST_INTERVAL_MS = 250;
 /** How often lapsed calls, absent residents and opening hours are checked. */
 const QUEUE_TICK_MS = 1000;
+/** How far from a seat an avatar may be to sit on it (a step). */
+const SIT_REACH_M = 0.9;
 
 interface JoinAuth {
   options: HallJoinOptions;
@@ -92,6 +96,7 @@ export function createHallRoom(
       this.setPatchRate(PATCH_INTERVAL_MS);
       for (const area of deps.hall.layout.areas) this.state.areaCounts.set(area.id, 0);
       this.onMessage(ClientMessage.move, (client, raw: unknown) => this.handleMove(client, raw));
+      this.handle(ClientMessage.sit, SitMessage, (sid, m) => this.sit(sid, m.seatId));
       const d = this.desk;
       this.handle(ClientMessage.takeTicket, TakeTicketMessage, (sid, m) =>
         d.takeTicket(sid, m.counterId, m.procedureId),
@@ -233,6 +238,28 @@ export function createHallRoom(
       });
     }
 
+    /**
+     * Sitting down: only on a seat the avatar stands at (within SIT_REACH_M) and nobody else sits on; the
+     * avatar is placed on it facing the stage. Walking away stands it up again.
+     */
+    private sit(sessionId: string, seatId: string | null): void {
+      const avatar = this.state.avatars.get(sessionId);
+      if (!avatar) return;
+      if (seatId === null) {
+        avatar.seat = '';
+        return;
+      }
+      const seat = deps.hall.seats.find((s) => s.id === seatId);
+      if (!seat) throw new DeskError('noSuchSeat', `no seat ${seatId}`);
+      if (Math.hypot(avatar.x - seat.at[0], avatar.z - seat.at[1]) > SIT_REACH_M)
+        throw new DeskError('notAtSeat', 'walk to the seat first');
+      for (const [id, other] of this.state.avatars)
+        if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');
+      this.place(sessionId, seat.at);
+      avatar.ry = FACING_ANGLE[seat.facing];
+      avatar.seat = seatId;
+    }
+
     private place(sessionId: string, at: readonly [number, number]): void {
       const track = this.tracks.get(sessionId);
       const avatar = this.state.avatars.get(sessionId);
@@ -260,6 +287,8 @@ export function createHallRoom(
       const outcome = deps.movement.move(track, parsed.data, Date.now());
       this.tracks.set(client.sessionId, outcome.track);
       if (outcome.accepted) {
+        if (avatar.seat && Math.hypot(outcome.track.x - avatar.x, outcome.track.z - avatar.z) > 0.05)
+          avatar.seat = '';
         this.applyTrack(avatar, outcome.track);
       } else {
         const correction: CorrectionMessage = {

@@ -1,0 +1,51 @@
+import { getHall } from '../../../shared/layout/hallLayout.ts';
+import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
+import type { Seat } from '../../../shared/layout/layoutSchema.ts';
+import { ClientMessage } from '../../../shared/protocol/index.ts';
+import { sendToHall } from '../net/hallConnection.ts';
+import { localPose } from '../store/poses.ts';
+import { useHallStore } from '../store/hallStore.ts';
+import { walkTo } from './localMovement.ts';
+
+/** Close enough to sit down (the server allows 0.9 m). */
+const REACH_M = 0.8;
+
+const taken = () => {
+  const { people, selfId } = useHallStore.getState();
+  return new Set(Object.values(people).flatMap((p) => (p.id !== selfId && p.seat ? [p.seat] : [])));
+};
+
+export const mySeat = (): string => {
+  const { people, selfId } = useHallStore.getState();
+  return (selfId && people[selfId]?.seat) || '';
+};
+
+/** The free seat the avatar stands at, if any. */
+export function seatHere(): Seat | null {
+  const busy = taken();
+  const near = getHall()
+    .seats.filter((s) => !busy.has(s.id))
+    .map((s) => ({ s, d: Math.hypot(s.at[0] - localPose.x, s.at[1] - localPose.z) }))
+    .filter((x) => x.d <= REACH_M)
+    .sort((a, b) => a.d - b.d)[0];
+  return near?.s ?? null;
+}
+
+export function sit(seat: Seat): void {
+  localPose.ry = FACING_ANGLE[seat.facing];
+  sendToHall(ClientMessage.sit, { seatId: seat.id });
+  useHallStore.getState().announce('hall.seated', { seat: seat.id });
+}
+
+export function standUp(): void {
+  if (mySeat()) sendToHall(ClientMessage.sit, { seatId: null });
+}
+
+/** Walks to the seat (around walls) and sits down on arrival; sits at once when already there. */
+export function walkToSeat(seatId: string): void {
+  const seat = getHall().seats.find((s) => s.id === seatId);
+  if (!seat || mySeat() === seatId) return;
+  if (Math.hypot(seat.at[0] - localPose.x, seat.at[1] - localPose.z) <= REACH_M) return sit(seat);
+  const front = { x: seat.at[0], z: seat.at[1] };
+  walkTo(front, undefined, undefined, () => sit(seat));
+}
