@@ -406,4 +406,5 @@ export const en: Dictionary = {
   'events.sign.next': 'Next briefing: {title} ({when})',
   'events.sign.none': 'No briefings scheduled',
   'events.auditorium': 'Auditorium',
+  'people.seated': 'seated',
 };

@@ -402,6 +402,7 @@ export const ja = {
   'events.sign.next': '次の説明会：{title}（{when}）',
   'events.sign.none': '説明会の予定はありません',
   'events.auditorium': '講堂',
+  'people.seated': '着席中',
 } as const;
 
 export type MessageKey = keyof typeof ja;

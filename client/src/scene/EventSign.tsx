@@ -22,8 +22,8 @@ export function EventSign({ hall }: { hall: Hall }) {
   return (
     <SignBoard
       id="event-sign"
-      position={[x, 2.1, auditorium.rect.maxZ + 0.3]}
-      height={0.55}
+      position={[x, 1.75, auditorium.rect.maxZ + 0.15]}
+      height={1}
       lines={[
         { text: t('events.heading'), size: 30, color: '#ffffff' },
         { text, size: 44, bold: true, color: live ? '#ffd43b' : '#ffffff' },

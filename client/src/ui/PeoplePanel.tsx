@@ -33,6 +33,7 @@ export function PeoplePanel() {
               {p.area && ` · ${areaName(p.area)}`}
               {p.away && ` · ${t('people.away')}`}
               {p.consulting && ` · ${t('people.consulting')}`}
+              {p.seat && ` · ${t('people.seated')}`}
             </span>
           </li>
         ))}
