@@ -83,7 +83,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const events = createEventService(db);
   const slides = createSlideService(db);
   const stage = config.JANUS_URL
-    ? createStageRooms(createJanusClient(config.JANUS_URL), config.JANUS_PUBLIC_URL ?? config.JANUS_URL)
+    ? createStageRooms(
+        createJanusClient(config.JANUS_URL),
+        config.JANUS_PUBLIC_URL ?? config.JANUS_URL,
+        events.stageKeys,
+      )
+    : null;
+  await stage
+    ?.restore(async (id) => (await events.get(id)).title.en)
+    .catch((err: unknown) => log.error('could not restore the live briefing stages in Janus', err));
+  // Anyone who publishes to a stage without a feed id the briefing handed out is removed within seconds.
+  const sweeper = stage
+    ? setInterval(() => void stage.sweep().catch((err: unknown) => log.warn('stage sweep failed', err)), 2000)
     : null;
   const deps = {
     config,
@@ -110,6 +121,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       return info ? { ...info, iceServers: config.ICE_SERVERS } : null;
     },
     deckSize: (eventId) => slides.count(eventId),
+    allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,
   });
@@ -162,6 +174,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     db,
     async close() {
+      if (sweeper) clearInterval(sweeper);
       await server.gracefullyShutdown(false);
       await db.destroy();
     },

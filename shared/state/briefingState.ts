@@ -13,6 +13,8 @@ export const BriefingPerson = schema(
     speaking: t.boolean().default(false),
     /** Without an SFU: one of the few who receive the presenter's video peer-to-peer. */
     viewer: t.boolean().default(false),
+    /** With an SFU: the Janus publisher id the server handed out (presenter, invited speaker), else 0. */
+    feed: t.float64().default(0),
   },
   'BriefingPerson',
 );

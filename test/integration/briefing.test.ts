@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { settle, waitFor } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 import { briefingClients } from './briefingClients.ts';
@@ -16,8 +16,7 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     host = await signIn(server.url, 'demo-host');
   });
   afterAll(async () => {
-    // Rooms closed by the end of the event never answer a leave, so do not wait on them for long.
-    await Promise.all(rooms.map((r) => Promise.race([r.leave().catch(() => {}), settle(500)])));
+    await clients.leaveAll();
     await server?.stop();
   });
 

@@ -2,7 +2,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import type { BriefingState } from '../../shared/state/briefingState.ts';
 import type { TestServer } from '../support/testServer.ts';
-import { waitFor } from '../support/waitFor.ts';
+import { settle, waitFor } from '../support/waitFor.ts';
 
 /** A briefing participant with the refusals and private messages the server sent it, collected. */
 export type Briefing = Room<unknown, BriefingState> & {
@@ -39,6 +39,9 @@ export function briefingClients(server: () => TestServer) {
       rooms.push(room);
       return room;
     },
+    /** Rooms closed by the end of an event never answer a leave, so do not wait on them for long. */
+    leaveAll: () =>
+      Promise.all(rooms.splice(0).map((r) => Promise.race([r.leave().catch(() => {}), settle(500)]))),
     me: (r: Briefing) => r.state.people.get(r.sessionId)!,
     refusal: (r: Briefing, type: string) =>
       waitFor(() => r.errors.find((e) => e.type === type), 5000, `refusal of ${type}`).then((e) => e.code),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { settle, waitFor } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients, type Briefing } from './briefingClients.ts';
 import type { EventView, SlideView } from '../../shared/protocol/index.ts';
@@ -15,7 +15,8 @@ describe('briefing stage without Janus: slide decks, peer-to-peer viewers, speak
   let server: TestServer;
   let host: string;
   let event: EventView;
-  const { post, put, me, refusal, rooms, join: joinEvent } = briefingClients(() => server);
+  const clients = briefingClients(() => server);
+  const { post, put, me, refusal, join: joinEvent } = clients;
   const join = (nickname: string, pass?: string) => joinEvent(event.id, nickname, pass);
   const slides = async () =>
     (await (await fetch(`${server.url}/api/events/${event.id}/slides`)).json()) as SlideView[];
@@ -39,7 +40,7 @@ describe('briefing stage without Janus: slide decks, peer-to-peer viewers, speak
     event = (await created.json()) as EventView;
   });
   afterAll(async () => {
-    await Promise.all(rooms.map((r) => Promise.race([r.leave().catch(() => {}), settle(500)])));
+    await clients.leaveAll();
     await server?.stop();
   });
 

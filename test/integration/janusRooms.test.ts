@@ -1,45 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { startJanus, type RunningJanus } from '../support/janus.ts';
-import { signIn } from './staffQueue.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { hallPass, signIn } from './staffQueue.ts';
+import { briefingClients } from './briefingClients.ts';
 import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClient.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
+
+/** Joins a VideoRoom as a publisher straight through the Janus HTTP API, as a rogue client could. */
+async function joinAsPublisher(url: string, room: number, pin: string, id: number): Promise<void> {
+  const call = async (path: string, body: object) =>
+    (await (
+      await fetch(`${url}${path}`, {
+        method: 'POST',
+        body: JSON.stringify({ ...body, transaction: String(Math.random()) }),
+      })
+    ).json()) as { data?: { id: number } };
+  const session = (await call('', { janus: 'create' })).data!.id;
+  const handle = (await call(`/${session}`, { janus: 'attach', plugin: 'janus.plugin.videoroom' })).data!.id;
+  await call(`/${session}/${handle}`, {
+    janus: 'message',
+    body: { request: 'join', ptype: 'publisher', room, pin, id, display: 'rogue' },
+  });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 describe('briefing media rooms on a real Janus', () => {
   let janus: RunningJanus;
   let server: TestServer;
+  let host: string;
+  let event: EventView;
+  const dataDir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
+  const boot = () => startTestServer({ JANUS_URL: janus.url, LOG_LEVEL: 'error', DATA_DIR: dataDir });
+  const clients = briefingClients(() => server);
+  const { post, join: joinEvent, me, rooms } = clients;
+  const rooms$ = () => createJanusClient(janus.url);
+  const room = () => janusRoomOf(event.id);
   beforeAll(async () => {
     janus = await startJanus();
-    server = await startTestServer({ JANUS_URL: janus.url, LOG_LEVEL: 'error' });
+    server = await boot();
+    host = await signIn(server.url, 'demo-host');
   }, 30_000);
   afterAll(async () => {
+    await clients.leaveAll();
     await server?.stop();
     await janus?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('the VideoRoom exists while the event is live and is destroyed when it ends', async () => {
-    const host = await signIn(server.url, 'demo-host');
-    const post = (path: string, body: unknown = {}) =>
-      fetch(`${server.url}${path}`, {
-        method: 'POST',
-        headers: { cookie: host, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const event = (await (
-      await post('/api/events', {
-        title: { ja: '税の説明会', en: 'Tax briefing' },
-        description: { ja: '住民税の申告', en: 'Filing resident tax' },
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-        capacity: 200,
-        presenters: ['demo-host'],
-      })
+  it('going live creates the VideoRoom; only the server can destroy it', async () => {
+    event = (await (
+      await post(
+        '/api/events',
+        {
+          title: { ja: '税の説明会', en: 'Tax briefing' },
+          description: { ja: '住民税の申告', en: 'Filing resident tax' },
+          startsAt: new Date().toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          capacity: 200,
+          presenters: ['demo-host'],
+        },
+        host,
+      )
     ).json()) as EventView;
-    const rooms = createJanusClient(janus.url);
-    expect(await rooms.exists(janusRoomOf(event.id))).toBe(false);
-    expect((await post(`/api/events/${event.id}/start`)).status).toBe(200);
-    expect(await rooms.exists(janusRoomOf(event.id))).toBe(true);
-    expect((await post(`/api/events/${event.id}/end`)).status).toBe(200);
-    expect(await rooms.exists(janusRoomOf(event.id))).toBe(false);
+    expect(await rooms$().exists(room())).toBe(false);
+    expect((await post(`/api/events/${event.id}/start`, {}, host)).status).toBe(200);
+    expect(await rooms$().exists(room())).toBe(true);
+    await expect(rooms$().destroyRoom(room(), 'guessed')).rejects.toThrow();
+    expect(await rooms$().exists(room())).toBe(true);
+  });
+
+  it('presenters and invited speakers get publisher ids; anyone else publishing is kicked', async () => {
+    const presenter = await joinEvent(event.id, 'p', await hallPass(server.url, host));
+    const attendee = await joinEvent(event.id, 'あい');
+    const stage = await waitFor(() => attendee.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
+    const pin = String(stage.message.pin);
+    expect(stage.message).toMatchObject({ mode: 'sfu', room: room() });
+    expect(me(presenter).feed).toBeGreaterThan(0);
+    expect(me(attendee).feed).toBe(0);
+
+    await joinAsPublisher(janus.url, room(), pin, me(presenter).feed);
+    await joinAsPublisher(janus.url, room(), pin, 4242);
+    const ids = async () => (await rooms$().participants(room())).map((p) => p.id).sort();
+    await until(async () => (await ids()).length === 1, 8000, 'the rogue publisher kicked');
+    expect(await ids()).toEqual([me(presenter).feed]);
+
+    presenter.send('invite', { sessionId: attendee.sessionId });
+    await waitFor(() => me(attendee).feed > 0, 5000, 'speaker id handed out');
+    await joinAsPublisher(janus.url, room(), pin, me(attendee).feed);
+    await new Promise((r) => setTimeout(r, 3000)); // more than one sweep
+    expect(await ids()).toHaveLength(2);
+    presenter.send('stopSpeaking', { sessionId: attendee.sessionId });
+    await until(async () => (await ids()).length === 1, 8000, 'the former speaker removed');
+  });
+
+  it('after a restart the server still knows the stage, and ending it destroys the VideoRoom', async () => {
+    for (const r of rooms.splice(0)) await r.leave().catch(() => {});
+    await server.stop();
+    server = await boot();
+    host = await signIn(server.url, 'demo-host');
+    const again = await joinEvent(event.id, 'いろ');
+    const stage = await waitFor(() => again.inbox.find((m) => m.type === 'stage'), 5000, 'stage again');
+    expect(stage.message).toMatchObject({ mode: 'sfu', room: room() });
+    expect((await post(`/api/events/${event.id}/end`, {}, host)).status).toBe(200);
+    expect(await rooms$().exists(room())).toBe(false);
   });
 });

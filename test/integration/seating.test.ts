@@ -13,7 +13,8 @@ describe('sitting in the auditorium: walk up, sit, keep the seat in the briefing
   let server: TestServer;
   let a: Resident, b: Resident;
   const seat = getHall().seats.find((s) => s.id === SEAT)!;
-  const { post, join, me, rooms } = briefingClients(() => server);
+  const clients = briefingClients(() => server);
+  const { post, join, me } = clients;
   const seatOf = (r: Resident, who: Resident) => r.room.state.avatars.get(who.room.sessionId)?.seat;
   const refusedWith = (r: Resident, code: string) =>
     waitFor(() => r.errors.find((e) => e.type === 'sit' && e.code === code), 5000, `sit refused: ${code}`);
@@ -24,7 +25,7 @@ describe('sitting in the auditorium: walk up, sit, keep the seat in the briefing
     b = await joinResident(server.endpoint, 'ぶん');
   });
   afterAll(async () => {
-    for (const r of rooms) await r.leave().catch(() => {});
+    await clients.leaveAll();
     for (const r of [a, b]) await r?.room.leave().catch(() => {});
     await server?.stop();
   });

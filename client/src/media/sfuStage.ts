@@ -10,16 +10,25 @@ export interface SfuPublisher {
   close(): void;
 }
 
-/** Sends `stream` (camera and microphone, or a speaker's microphone alone) to the event's VideoRoom. */
-export async function sfuPublish(info: SfuInfo, display: string, stream: MediaStream): Promise<SfuPublisher> {
+/**
+ * Sends `stream` (camera and microphone, or a speaker's microphone alone) to the event's VideoRoom as the
+ * publisher id the briefing handed out (Janus removes publishers with any other id).
+ */
+export async function sfuPublish(
+  info: SfuInfo,
+  feed: number,
+  display: string,
+  stream: MediaStream,
+): Promise<SfuPublisher> {
   const session = await JanusSession.create(info.url);
   try {
     const handle = await session.attach();
-    const joined = await handle.send({
+    await handle.send({
       request: 'join',
       ptype: 'publisher',
       room: info.room,
       pin: info.pin,
+      id: feed,
       display: display.slice(0, 64),
     });
     const pc = new RTCPeerConnection({ iceServers: info.iceServers });
@@ -36,7 +45,7 @@ export async function sfuPublish(info: SfuInfo, display: string, stream: MediaSt
     );
     if (answer.jsep) await pc.setRemoteDescription(answer.jsep);
     return {
-      feed: Number(joined.plugindata?.data.id),
+      feed,
       pc,
       close() {
         pc.close();
@@ -68,7 +77,8 @@ export class SfuAudience {
 
   constructor(
     private readonly info: SfuInfo,
-    private readonly own: () => ReadonlySet<number>,
+    /** Feeds the briefing handed out, minus our own: anything else in the room is not ours to play. */
+    private readonly wanted: () => ReadonlySet<number>,
     private readonly onChange: (streams: MediaStream[]) => void,
   ) {}
 
@@ -85,7 +95,8 @@ export class SfuAudience {
     try {
       const r = await this.lister.send({ request: 'listparticipants', room: this.info.room });
       const list = (r.plugindata?.data.participants ?? []) as { id: number; publisher: boolean }[];
-      const live = new Set(list.filter((p) => p.publisher && !this.own().has(p.id)).map((p) => p.id));
+      const wanted = this.wanted();
+      const live = new Set(list.filter((p) => p.publisher && wanted.has(p.id)).map((p) => p.id));
       for (const [id, feed] of this.feeds) {
         if (live.has(id)) continue;
         feed.pc.close();

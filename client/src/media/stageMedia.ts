@@ -50,13 +50,21 @@ function sampleFrames(): void {
   }, 1000);
 }
 
-const ownFeeds = () => new Set([presenter?.feed, speaker?.feed].filter((f): f is number => f !== undefined));
+/** The feeds the briefing handed out to others (presenters, invited speakers). */
+const wantedFeeds = () => {
+  const b = store();
+  return new Set(b.people.filter((p) => p.id !== b.selfId && p.feed > 0).map((p) => p.feed));
+};
+const myFeed = () => {
+  const b = store();
+  return b.people.find((p) => p.id === b.selfId)?.feed ?? 0;
+};
 
 /** Starts receiving what is on stage (through Janus; peer-to-peer links come from the presenter). */
 export async function watchStage(stage: StageInfo): Promise<void> {
   sampleFrames();
   if (stage.mode !== 'sfu' || audience) return;
-  audience = new SfuAudience(stage, ownFeeds, showStreams);
+  audience = new SfuAudience(stage, wantedFeeds, showStreams);
   await audience.start();
 }
 
@@ -65,7 +73,7 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
   if (local) return;
   local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
   camera = local.getVideoTracks()[0] ?? null;
-  if (stage.mode === 'sfu') presenter = await sfuPublish(stage, display, local);
+  if (stage.mode === 'sfu') presenter = await sfuPublish(stage, myFeed(), display, local);
   else p2pPresent(local, store().people, store().selfId);
   store().set({ stageLocal: local, onStage: true });
   await watchStage(stage); // to hear invited speakers
@@ -97,7 +105,7 @@ export async function shareScreen(on: boolean): Promise<void> {
 export async function speak(stage: StageInfo, on: boolean, display: string): Promise<void> {
   if (on && !microphone) {
     microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-    if (stage.mode === 'sfu') speaker = await sfuPublish(stage, display, microphone);
+    if (stage.mode === 'sfu') speaker = await sfuPublish(stage, myFeed(), display, microphone);
     else await p2pMicrophone(microphone);
   } else if (!on && microphone) {
     speaker?.close();

@@ -63,6 +63,7 @@ function mirror(r: Room<unknown, BriefingState>): void {
       hand: p.hand,
       speaking: p.speaking,
       viewer: p.viewer,
+      feed: p.feed,
     })),
     questions: orderQuestions(
       [...(s.questions ?? [])].map((q) => ({

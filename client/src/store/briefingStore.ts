@@ -10,6 +10,8 @@ export interface BriefingPersonView {
   hand: boolean;
   speaking: boolean;
   viewer: boolean;
+  /** Janus publisher id handed out by the server (presenter, invited speaker), 0 otherwise. */
+  feed: number;
 }
 
 export interface QuestionView {

@@ -10,6 +10,7 @@ import * as m003 from './migrations/003_staff_queue.ts';
 import * as m004 from './migrations/004_records_bookings.ts';
 import * as m005 from './migrations/005_events.ts';
 import * as m006 from './migrations/006_slides.ts';
+import * as m007 from './migrations/007_stage_keys.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004_records_bookings': m004,
   '005_events': m005,
   '006_slides': m006,
+  '007_stage_keys': m007,
 };
 
 export type Db = Kysely<Database>;

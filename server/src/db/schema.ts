@@ -148,6 +148,8 @@ export interface EventsTable {
   status: string;
   created_by: number;
   created_at: string;
+  stage_pin: string | null;
+  stage_secret: string | null;
 }
 
 export interface EventSlidesTable {

@@ -11,7 +11,8 @@ interface JanusReply {
 }
 
 /**
- * The few Janus HTTP API calls the server needs to manage VideoRoom rooms (create, exists, destroy).
+ * The few Janus HTTP API calls the server needs to manage VideoRoom rooms (create, exists, destroy, and
+ * removing publishers it did not allow).
  * Media never passes through here: browsers talk to Janus themselves.
  */
 export function createJanusClient(baseUrl: string) {
@@ -45,7 +46,13 @@ export function createJanusClient(baseUrl: string) {
   }
 
   return {
-    async createRoom(room: number, description: string, publishers: number, pin?: string): Promise<void> {
+    /** `secret` guards destroy and kick: only the server knows it; `pin` lets briefing members in. */
+    async createRoom(
+      room: number,
+      description: string,
+      publishers: number,
+      keys: { pin: string; secret: string },
+    ): Promise<void> {
       await videoroom({
         request: 'create',
         room,
@@ -53,14 +60,23 @@ export function createJanusClient(baseUrl: string) {
         publishers,
         is_private: true,
         bitrate: 1_000_000,
-        ...(pin ? { pin } : {}),
+        pin: keys.pin,
+        secret: keys.secret,
       });
     },
     async exists(room: number): Promise<boolean> {
       return (await videoroom({ request: 'exists', room })).exists === true;
     },
-    async destroyRoom(room: number): Promise<void> {
-      await videoroom({ request: 'destroy', room });
+    async destroyRoom(room: number, secret: string): Promise<void> {
+      await videoroom({ request: 'destroy', room, secret });
+    },
+    /** Everyone who joined as a publisher (sending media or not). */
+    async participants(room: number): Promise<{ id: number; publisher: boolean }[]> {
+      const data = await videoroom({ request: 'listparticipants', room });
+      return (data.participants ?? []) as { id: number; publisher: boolean }[];
+    },
+    async kick(room: number, secret: string, id: number): Promise<void> {
+      await videoroom({ request: 'kick', room, secret, id });
     },
   };
 }

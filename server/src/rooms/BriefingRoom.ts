@@ -20,6 +20,7 @@ import type { AuthService } from '../auth/authService.ts';
 import type { EventService } from '../services/eventService.ts';
 import type { EventView } from '../../../shared/protocol/index.ts';
 import { formatIssues } from './formatIssues.ts';
+import { newFeedId } from '../media/stageRooms.ts';
 
 interface BriefingAuth {
   nickname: string;
@@ -47,6 +48,8 @@ export function createBriefingRoom(deps: {
   /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
   p2pViewers: number;
   iceServers: IceServer[];
+  /** With an SFU: the only publisher ids Janus should keep in the event's room. */
+  allowFeeds(eventId: number, feeds: number[]): void;
 }) {
   return class BriefingRoom extends Room<{ state: BriefingState }> {
     override state = new BriefingState();
@@ -81,6 +84,7 @@ export function createBriefingRoom(deps: {
         this.target(m.sessionId).then((p) => {
           p.speaking = true;
           p.hand = false;
+          this.handOutFeeds();
         }),
       );
       this.on(d.remove, PersonRef, (_c, m) => this.removePerson(m.sessionId));
@@ -126,6 +130,7 @@ export function createBriefingRoom(deps: {
         else p.overflow = true;
       }
       this.state.people.set(client.sessionId, p);
+      this.handOutFeeds();
       // Only people inside the briefing learn the stage's PIN.
       const stage = deps.stage(this.event.id);
       if (stage) client.send('stage', { mode: 'sfu', ...stage });
@@ -138,12 +143,28 @@ export function createBriefingRoom(deps: {
     override onLeave(client: Client): void {
       this.state.people.delete(client.sessionId);
       if (this.state.media === 'p2p') this.assignViewers();
+      this.handOutFeeds();
     }
 
     /** A new slide deck was uploaded while the event is live. */
     setDeck(pages: number): void {
       this.state.slides = pages;
       if (this.state.slide >= pages) this.state.slide = 0;
+    }
+
+    /**
+     * With an SFU, presenters and invited speakers get an unguessable Janus publisher id each; Janus keeps
+     * only those (others are kicked) and attendees subscribe only to those.
+     */
+    private handOutFeeds(): void {
+      if (this.state.media !== 'sfu') return;
+      for (const p of this.state.people.values()) {
+        const may = p.role === 'presenter' || p.speaking;
+        if (may && !p.feed) p.feed = newFeedId();
+        else if (!may) p.feed = 0;
+      }
+      const feeds = [...this.state.people.values()].map((p) => p.feed).filter((f) => f > 0);
+      deps.allowFeeds(this.event.id, feeds);
     }
 
     /**
@@ -169,6 +190,7 @@ export function createBriefingRoom(deps: {
       if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
         throw new Error('only moderators can stop someone else speaking');
       (await this.target(sessionId)).speaking = false;
+      this.handOutFeeds();
     }
 
     /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */

@@ -79,6 +79,26 @@ export function createEventService(db: Db) {
 
     get: async (id: number) => view(await row(id)),
 
+    /** The Janus keys of live stages (see StageKeyStore). */
+    stageKeys: {
+      async save(id: number, keys: { pin: string; secret: string } | null): Promise<void> {
+        await db
+          .updateTable('events')
+          .set({ stage_pin: keys?.pin ?? null, stage_secret: keys?.secret ?? null })
+          .where('id', '=', id)
+          .execute();
+      },
+      async live() {
+        const rows = await db
+          .selectFrom('events')
+          .select(['id', 'stage_pin', 'stage_secret'])
+          .where('status', '=', 'live')
+          .where('stage_pin', 'is not', null)
+          .execute();
+        return rows.map((r) => ({ eventId: r.id, keys: { pin: r.stage_pin!, secret: r.stage_secret! } }));
+      },
+    },
+
     async setStatus(id: number, status: 'live' | 'ended'): Promise<EventView> {
       const r = await row(id);
       const allowed = status === 'live' ? r.status === 'scheduled' : r.status !== 'ended';
