@@ -2,7 +2,7 @@ import './nodeCompat.ts';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { defineRoom, defineServer } from '@colyseus/core';
+import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
@@ -122,6 +122,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     deckSize: (eventId) => slides.count(eventId),
     allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
+    seatOf: async (residentKey) => {
+      for (const r of await matchMaker.query({ name: HALL_ROOM })) {
+        const seat = (
+          matchMaker.getLocalRoomById(r.roomId) as { seatOf?(k: string): string } | undefined
+        )?.seatOf?.(residentKey);
+        if (seat) return seat;
+      }
+      return '';
+    },
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,
   });
@@ -151,8 +160,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });
-      mountEventRoutes(app, { auth, events, onStatus: briefingLifecycle(stage) });
-      mountSlideRoutes(app, { auth, events, slides, onDeck: (id, pages) => void tellDeck(id, pages) });
+      mountEventRoutes(app, { auth, events, ...briefingLifecycle(stage, log) });
+      mountSlideRoutes(app, {
+        auth,
+        events,
+        slides,
+        onDeck: (id, pages) =>
+          void tellDeck(id, pages).catch((err: unknown) =>
+            log.warn('could not tell the briefing of new slides', err),
+          ),
+      });
       mountStaffRoutes(app, {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',

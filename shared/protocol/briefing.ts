@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Nickname } from '../nickname.ts';
+import { ResumeToken } from './join.ts';
 
 export const BRIEFING_ROOM = 'briefing';
 
@@ -16,6 +17,8 @@ export const BriefingJoinOptions = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
+  /** The tab's hall resume token: the same person across rejoins (one vote, a removal that holds, the seat). */
+  resumeToken: ResumeToken.optional(),
 });
 export type BriefingJoinOptions = z.infer<typeof BriefingJoinOptions>;
 
@@ -36,6 +39,9 @@ export const BriefingClientMessage = {
   signal: 'signal',
   // Presenters (and moderators)
   slide: 'slide',
+  // With an SFU, presenters and invited speakers: a fresh private publisher id, then "it is on air"
+  requestFeed: 'requestFeed',
+  onAir: 'onAir',
 } as const;
 
 export const MODERATOR_MESSAGES: ReadonlySet<string> = new Set([
@@ -61,3 +67,12 @@ export const QuestionRef = z.strictObject({ questionId: z.number().int().positiv
 export const PinMessage = z.strictObject({ questionId: z.number().int().positive(), pinned: z.boolean() });
 export const PersonRef = z.strictObject({ sessionId: z.string().min(1).max(64) });
 export const SlideMessage = z.strictObject({ index: z.number().int().min(0).max(999) });
+export const RequestFeedMessage = z.strictObject({});
+export const OnAirMessage = z.strictObject({
+  feed: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+/** Sent privately to a presenter or invited speaker: the Janus publisher id to join with. */
+export const FeedMessage = z.strictObject({ id: z.number().int().positive() });
+
+/** Limits that keep one attendee from flooding the question list everyone receives. */
+export const QUESTION_LIMITS = { openPerPerson: 3, gapS: 10, total: 200 } as const;

@@ -13,7 +13,11 @@ export const BriefingPerson = schema(
     speaking: t.boolean().default(false),
     /** Without an SFU: one of the few who receive the presenter's video peer-to-peer. */
     viewer: t.boolean().default(false),
-    /** With an SFU: the Janus publisher id the server handed out (presenter, invited speaker), else 0. */
+    /**
+     * With an SFU: the Janus publisher id of this person's stage feed once it is on air (presenter, invited
+     * speaker), else 0. The id is handed out privately and shown here only after Janus has it, so nobody
+     * can take it first.
+     */
     feed: t.float64().default(0),
   },
   'BriefingPerson',

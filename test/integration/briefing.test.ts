@@ -6,6 +6,9 @@ import { hallPass, signIn } from './staffQueue.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 import { briefingClients } from './briefingClients.ts';
 import { orderQuestions } from '../../shared/briefing/questionOrder.ts';
+import { randomBytes } from 'node:crypto';
+import { Client } from '@colyseus/sdk';
+import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 
 describe('briefings: events, seats and overflow, hands and Q&A', () => {
   let server: TestServer;
@@ -22,7 +25,14 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
 
   const { post, me, refusal, ...clients } = briefingClients(() => server);
   const rooms = clients.rooms;
-  const join = (nickname: string, staffPass?: string) => clients.join(event.id, nickname, staffPass);
+  // Each resident's tab token (as the hall gives it), so a rejoin is recognised as the same person.
+  const tokens = new Map<string, string>();
+  const tokenOf = (nickname: string) => {
+    if (!tokens.has(nickname)) tokens.set(nickname, randomBytes(32).toString('base64url'));
+    return tokens.get(nickname)!;
+  };
+  const join = (nickname: string, staffPass?: string) =>
+    clients.join(event.id, nickname, staffPass, staffPass ? {} : { resumeToken: tokenOf(nickname) });
 
   it('only hosts create events; residents list them and get an .ics', async () => {
     const body = {
@@ -64,6 +74,10 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     expect(new Set([me(a).seat, me(b).seat]).size).toBe(2);
     expect([c, d].map((r) => me(r).overflow)).toEqual([true, true]);
     await expect(join('えり')).rejects.toThrow(/full/);
+    // Creating a second room for the same event (which would split the audience and the Q&A) is refused.
+    await expect(
+      new Client(server.endpoint).create(BRIEFING_ROOM, { eventId: event.id, nickname: 'えり' }),
+    ).rejects.toThrow(/full/);
   });
 
   it('hands and questions: one vote each, ordered by votes and pins; moderation is for moderators', async () => {
@@ -77,7 +91,9 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     for (const r of [a!, c!]) r.send('vote', { questionId: second.id });
     await waitFor(() => second.votes === 2, 5000, 'two votes');
     a!.send('vote', { questionId: second.id });
-    expect(await refusal(a!, 'vote')).toBe('invalidMessage');
+    expect(await refusal(a!, 'vote')).toBe('alreadyVoted');
+    a!.send('ask', { text: 'もう一つ質問です' });
+    expect(await refusal(a!, 'ask')).toBe('askTooSoon');
     expect(orderQuestions(moderator!.state.questions).map((q) => q.author)).toEqual(['ぶん', 'あい']);
 
     const first = [...moderator!.state.questions].find((q) => q.author === 'あい')!;
@@ -96,12 +112,35 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     expect(await refusal(b!, 'remove')).toBe('forbidden');
   });
 
-  it('a moderator removes a disruptive attendee; ending the event closes the room', async () => {
-    const [moderator, , , c] = rooms;
+  it('a vote counts once per person, also after leaving and coming back', async () => {
+    const [moderator, , b] = rooms;
+    const q = [...moderator!.state.questions][0]!;
+    const before = q.votes;
+    b!.send('vote', { questionId: q.id });
+    await waitFor(() => q.votes === before + 1, 5000, 'voted');
+    await b!.leave();
+    rooms.splice(rooms.indexOf(b!), 1, await join('ぶん'));
+    const back = rooms[2]!;
+    back.send('vote', { questionId: q.id });
+    expect(await refusal(back, 'vote')).toBe('alreadyVoted');
+  });
+
+  it('a freed seat goes to the overflow hall first; a removed attendee cannot rejoin', async () => {
+    const [moderator, , back, c, d] = rooms;
+    // The seat ぶん left went to the first in the overflow hall; back again, ぶん waits in the overflow hall.
+    expect(me(c!).overflow).toBe(false);
+    expect(me(back!).overflow).toBe(true);
+    const freed = me(c!).seat;
     let code = 0;
     c!.onLeave((closeCode) => (code = closeCode));
     moderator!.send('remove', { sessionId: c!.sessionId });
     await waitFor(() => code === 4403, 5000, 'removed');
+    await waitFor(() => me(d!).seat === freed && !me(d!).overflow, 5000, 'seated from the overflow hall');
+    await expect(join('ちか')).rejects.toThrow(/removed/);
+  });
+
+  it('ending the event closes the room', async () => {
+    const [moderator] = rooms;
     let closed = false;
     moderator!.onLeave(() => (closed = true));
     expect((await post(`/api/events/${event.id}/end`, {}, host)).status).toBe(200);

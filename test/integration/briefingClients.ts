@@ -23,17 +23,22 @@ export function briefingClients(server: () => TestServer) {
     rooms,
     post: (path: string, body: unknown, cookie?: string) => send('POST', path, body, cookie),
     put: (path: string, body: unknown, cookie?: string) => send('PUT', path, body, cookie),
-    async join(eventId: number, nickname: string, staffPass?: string, seat?: string): Promise<Briefing> {
+    async join(
+      eventId: number,
+      nickname: string,
+      staffPass?: string,
+      more: { seat?: string; resumeToken?: string } = {},
+    ): Promise<Briefing> {
       const room = (await new Client(server().endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
         eventId,
         nickname,
         ...(staffPass ? { staffPass } : {}),
-        ...(seat ? { seat } : {}),
+        ...more,
       })) as Briefing;
       room.errors = [];
       room.inbox = [];
       room.onMessage('error', (m: { code: string; type: string }) => room.errors.push(m));
-      for (const type of ['stage', 'signal'])
+      for (const type of ['stage', 'signal', 'feed'])
         room.onMessage(type, (message: Record<string, unknown>) => room.inbox.push({ type, message }));
       await waitFor(() => room.state.people?.get(room.sessionId), 5000, `${nickname} in the briefing`);
       rooms.push(room);

@@ -11,7 +11,12 @@ import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClie
 import type { EventView } from '../../shared/protocol/index.ts';
 
 /** Joins a VideoRoom as a publisher straight through the Janus HTTP API, as a rogue client could. */
-async function joinAsPublisher(url: string, room: number, pin: string, id: number): Promise<void> {
+async function joinAsPublisher(
+  url: string,
+  room: number,
+  pin: string,
+  id: number,
+): Promise<() => Promise<void>> {
   const call = async (path: string, body: object) =>
     (await (
       await fetch(`${url}${path}`, {
@@ -25,6 +30,7 @@ async function joinAsPublisher(url: string, room: number, pin: string, id: numbe
     janus: 'message',
     body: { request: 'join', ptype: 'publisher', room, pin, id, display: 'rogue' },
   });
+  return async () => void (await call(`/${session}`, { janus: 'destroy' }));
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -43,7 +49,7 @@ describe('briefing media rooms on a real Janus', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
   const boot = () => startTestServer({ JANUS_URL: janus.url, LOG_LEVEL: 'error', DATA_DIR: dataDir });
   const clients = briefingClients(() => server);
-  const { post, join: joinEvent, me, rooms } = clients;
+  const { post, join: joinEvent, me, rooms, refusal } = clients;
   const rooms$ = () => createJanusClient(janus.url);
   const room = () => janusRoomOf(event.id);
   beforeAll(async () => {
@@ -80,24 +86,50 @@ describe('briefing media rooms on a real Janus', () => {
     expect(await rooms$().exists(room())).toBe(true);
   });
 
-  it('presenters and invited speakers get publisher ids; anyone else publishing is kicked', async () => {
+  it('presenters and invited speakers get publisher ids privately; anyone else publishing is kicked', async () => {
     const presenter = await joinEvent(event.id, 'p', await hallPass(server.url, host));
     const attendee = await joinEvent(event.id, 'あい');
     const stage = await waitFor(() => attendee.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
     const pin = String(stage.message.pin);
     expect(stage.message).toMatchObject({ mode: 'sfu', room: room() });
-    expect(me(presenter).feed).toBeGreaterThan(0);
-    expect(me(attendee).feed).toBe(0);
-
-    await joinAsPublisher(janus.url, room(), pin, me(presenter).feed);
-    await joinAsPublisher(janus.url, room(), pin, 4242);
+    const feedOf = (r: typeof presenter, n: number) =>
+      waitFor(
+        () => r.inbox.filter((m) => m.type === 'feed')[n]?.message.id as number,
+        5000,
+        'a publisher id',
+      );
     const ids = async () => (await rooms$().participants(room())).map((p) => p.id).sort();
+
+    attendee.send('requestFeed', {});
+    expect(await refusal(attendee, 'requestFeed')).toBe('forbidden');
+    presenter.send('requestFeed', {});
+    const first = await feedOf(presenter, 0);
+    expect(first).toBeGreaterThan(0);
+    // Handed out privately: nobody else sees it until the presenter is on air.
+    expect(attendee.state.people.get(presenter.sessionId)!.feed).toBe(0);
+    const presenterLeaves = await joinAsPublisher(janus.url, room(), pin, first);
+    await joinAsPublisher(janus.url, room(), pin, 4242);
     await until(async () => (await ids()).length === 1, 8000, 'the rogue publisher kicked');
-    expect(await ids()).toEqual([me(presenter).feed]);
+    expect(await ids()).toEqual([first]);
+    attendee.send('onAir', { feed: first });
+    expect(await refusal(attendee, 'onAir')).toBe('notYourFeed');
+    presenter.send('onAir', { feed: first });
+    await waitFor(() => attendee.state.people.get(presenter.sessionId)!.feed === first, 5000, 'on air');
+
+    // The presenter's connection drops and someone takes the now public id: asking for a new id kicks them.
+    await presenterLeaves();
+    await joinAsPublisher(janus.url, room(), pin, first);
+    presenter.send('requestFeed', {});
+    const second = await feedOf(presenter, 1);
+    expect(second).not.toBe(first);
+    await waitFor(() => attendee.state.people.get(presenter.sessionId)!.feed === 0, 5000, 'off air');
+    await until(async () => (await ids()).length === 0, 8000, 'the old id kicked');
+    await joinAsPublisher(janus.url, room(), pin, second);
 
     presenter.send('invite', { sessionId: attendee.sessionId });
-    await waitFor(() => me(attendee).feed > 0, 5000, 'speaker id handed out');
-    await joinAsPublisher(janus.url, room(), pin, me(attendee).feed);
+    await waitFor(() => me(attendee).speaking, 5000, 'invited');
+    attendee.send('requestFeed', {});
+    await joinAsPublisher(janus.url, room(), pin, await feedOf(attendee, 0));
     await new Promise((r) => setTimeout(r, 3000)); // more than one sweep
     expect(await ids()).toHaveLength(2);
     presenter.send('stopSpeaking', { sessionId: attendee.sessionId });
@@ -114,5 +146,38 @@ describe('briefing media rooms on a real Janus', () => {
     expect(stage.message).toMatchObject({ mode: 'sfu', room: room() });
     expect((await post(`/api/events/${event.id}/end`, {}, host)).status).toBe(200);
     expect(await rooms$().exists(room())).toBe(false);
+  });
+
+  it('with Janus down, ending still closes the briefing and starting keeps the event scheduled', async () => {
+    const make = async (ja: string) =>
+      (await (
+        await post(
+          '/api/events',
+          {
+            title: { ja, en: 'Briefing' },
+            description: { ja: '説明', en: 'About' },
+            startsAt: new Date().toISOString(),
+            endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+            capacity: 50,
+          },
+          host,
+        )
+      ).json()) as EventView;
+    const live = await make('防災');
+    expect((await post(`/api/events/${live.id}/start`, {}, host)).status).toBe(200);
+    const attendee = await joinEvent(live.id, 'のこり');
+    let closed = false;
+    attendee.onLeave(() => (closed = true));
+
+    await janus.stop();
+    expect((await post(`/api/events/${live.id}/end`, {}, host)).status).toBe(200);
+    await waitFor(() => closed, 5000, 'the briefing closed without Janus');
+
+    const next = await make('年金');
+    const refused = await post(`/api/events/${next.id}/start`, {}, host);
+    expect(refused.status).toBe(502);
+    expect(((await refused.json()) as { error: string }).error).toBe('stageUnavailable');
+    const after = (await (await fetch(`${server.url}/api/events/${next.id}`)).json()) as EventView;
+    expect(after.status).toBe('scheduled');
   });
 });

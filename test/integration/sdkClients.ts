@@ -10,6 +10,8 @@ export interface Resident {
   room: HallRoom;
   corrections: CorrectionMessage[];
   errors: ServerErrorMessage[];
+  /** The tab secret the server handed out (as a browser keeps it in sessionStorage). */
+  resumeToken(): string | undefined;
   /** This resident's own avatar as the server reports it. */
   self(): { x: number; z: number; area: string; nickname: string; away: boolean };
   sees(nickname: string): boolean;
@@ -27,14 +29,15 @@ export async function joinResident(
   const errors: ServerErrorMessage[] = [];
   room.onMessage('correction', (m: CorrectionMessage) => corrections.push(m));
   room.onMessage('error', (m: ServerErrorMessage) => errors.push(m));
-  // Every resident is told its resume token and (absent) ticket; these tests do not need them.
-  room.onMessage('identity', () => {});
+  let resumeToken: string | undefined;
+  room.onMessage('identity', (m: { resumeToken?: string }) => (resumeToken = m.resumeToken));
   room.onMessage('ticket', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
   const r: Resident = {
     room,
     corrections,
     errors,
+    resumeToken: () => resumeToken,
     self: () => {
       const a = room.state.avatars.get(room.sessionId)!;
       return { x: a.x, z: a.z, area: a.area, nickname: a.nickname, away: a.away };

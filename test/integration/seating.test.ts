@@ -72,7 +72,12 @@ describe('sitting in the auditorium: walk up, sit, keep the seat in the briefing
     await post(`/api/events/${event.id}/start`, {}, host);
     const first = await join(event.id, 'ちか');
     expect(me(first).seat).not.toBe(SEAT);
-    const kept = await join(event.id, 'ぶん', undefined, SEAT);
+    // Claiming a seat one does not sit on in the hall gets the next free seat instead.
+    const claimer = await join(event.id, 'あい', undefined, { seat: SEAT, resumeToken: a.resumeToken() });
+    expect(me(claimer).seat).not.toBe(SEAT);
+    const noToken = await join(event.id, 'なし', undefined, { seat: SEAT });
+    expect(me(noToken).seat).not.toBe(SEAT);
+    const kept = await join(event.id, 'ぶん', undefined, { seat: SEAT, resumeToken: b.resumeToken() });
     await waitFor(() => me(kept).seat === SEAT, 5000, 'kept the seat');
   });
 });

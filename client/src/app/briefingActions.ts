@@ -8,6 +8,7 @@ import { mySeat, standUp, walkToSeat } from './seating.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
+import { useHallStore } from '../store/hallStore.ts';
 
 const m = BriefingClientMessage;
 
@@ -15,6 +16,21 @@ const self = () => {
   const b = useBriefingStore.getState();
   return b.people.find((p) => p.id === b.selfId);
 };
+
+let seatWatch: (() => void) | null = null;
+/** A seat freed while this resident waits in the overflow hall is theirs: the avatar walks to it. */
+function watchForSeat(): void {
+  seatWatch?.();
+  let waiting = self()?.overflow ?? false;
+  seatWatch = useBriefingStore.subscribe(() => {
+    const me = self();
+    if (waiting && me && !me.overflow && me.seat) {
+      useHallStore.getState().announce('briefing.seatFreed', { seat: me.seat });
+      walkToSeat(me.seat);
+    }
+    waiting = me?.overflow ?? false;
+  });
+}
 
 export const briefingActions = {
   async refresh(): Promise<void> {
@@ -32,9 +48,12 @@ export const briefingActions = {
     for (let i = 0; i < 30 && !self(); i++) await new Promise((r) => setTimeout(r, 100));
     const seat = self()?.seat;
     if (seat) walkToSeat(seat);
+    watchForSeat();
     return ok;
   },
   leave: () => {
+    seatWatch?.();
+    seatWatch = null;
     standUp();
     void leaveBriefing();
   },

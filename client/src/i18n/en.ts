@@ -325,6 +325,13 @@ export const en: Dictionary = {
   'briefing.removed': 'A moderator removed you from the briefing.',
   'briefing.closed': 'You left the briefing.',
   'briefing.joinFailed': 'Could not join the briefing (full or over).',
+  'briefing.removedNoReturn': 'A moderator removed you from this briefing, so you cannot rejoin it.',
+  'briefing.error.tooManyQuestions':
+    'You can have up to {n} questions waiting for an answer. Ask again once one is answered.',
+  'briefing.error.askTooSoon': 'Please wait about {s} seconds between questions.',
+  'briefing.error.questionsFull': 'The briefing is taking no more questions.',
+  'briefing.error.alreadyVoted': 'You already voted for this question.',
+  'briefing.seatFreed': 'A seat in the auditorium is free: going to seat {seat}.',
   'briefing.inOverflow':
     'The auditorium is full, so you are in the overflow hall: same stage, same questions.',
   'briefing.seated': 'You sit in auditorium seat {seat}.',

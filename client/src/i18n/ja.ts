@@ -321,6 +321,12 @@ export const ja = {
   'briefing.removed': '司会者により説明会から退出させられました。',
   'briefing.closed': '説明会から退出しました。',
   'briefing.joinFailed': '説明会に参加できませんでした（満員または終了）。',
+  'briefing.removedNoReturn': '司会者により退出させられたため、この説明会には戻れません。',
+  'briefing.error.tooManyQuestions': '回答待ちの質問は1人{n}件までです。回答されてから次の質問をどうぞ。',
+  'briefing.error.askTooSoon': '続けての質問は{s}秒ほど間をあけてください。',
+  'briefing.error.questionsFull': '質問の受付数が上限に達しました。',
+  'briefing.error.alreadyVoted': 'この質問にはすでに投票しています。',
+  'briefing.seatFreed': '会場の席が空きました。座席 {seat} へ移動します。',
   'briefing.inOverflow':
     '講堂が満席のため、第2会場（オーバーフロー）から参加しています。同じ映像と質問を共有します。',
   'briefing.seated': '講堂の座席 {seat} に座っています。',

@@ -24,6 +24,32 @@ let statsTimer: ReturnType<typeof setInterval> | null = null;
 
 const store = () => useBriefingStore.getState();
 
+/** How this browser gets a publisher id from the briefing and says its feed is on air (set on joining). */
+interface SfuLink {
+  requestFeed(): Promise<number>;
+  onAir(feed: number): void;
+}
+let link: SfuLink | null = null;
+export function configureSfuLink(l: SfuLink | null): void {
+  link = l;
+}
+
+/**
+ * Publishes through Janus with an id the briefing hands out privately just now, then tells the briefing
+ * it is on air so attendees subscribe (nobody can take the id before the publisher has it).
+ */
+async function publishThroughSfu(
+  stage: StageInfo,
+  display: string,
+  stream: MediaStream,
+): Promise<SfuPublisher> {
+  if (stage.mode !== 'sfu' || !link) throw new Error('no SFU stage');
+  const feed = await link.requestFeed();
+  const publisher = await sfuPublish(stage, feed, display, stream);
+  link.onAir(feed);
+  return publisher;
+}
+
 /** Received streams: the one with video is the stage, audio-only ones are invited speakers' voices. */
 export function showStreams(streams: MediaStream[]): void {
   store().set({
@@ -55,10 +81,6 @@ const wantedFeeds = () => {
   const b = store();
   return new Set(b.people.filter((p) => p.id !== b.selfId && p.feed > 0).map((p) => p.feed));
 };
-const myFeed = () => {
-  const b = store();
-  return b.people.find((p) => p.id === b.selfId)?.feed ?? 0;
-};
 
 /** Starts receiving what is on stage (through Janus; peer-to-peer links come from the presenter). */
 export async function watchStage(stage: StageInfo): Promise<void> {
@@ -73,8 +95,15 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
   if (local) return;
   local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
   camera = local.getVideoTracks()[0] ?? null;
-  if (stage.mode === 'sfu') presenter = await sfuPublish(stage, myFeed(), display, local);
-  else p2pPresent(local, store().people, store().selfId);
+  if (stage.mode === 'sfu') {
+    try {
+      presenter = await publishThroughSfu(stage, display, local);
+    } catch (err) {
+      for (const t of local.getTracks()) t.stop();
+      local = camera = null;
+      throw err;
+    }
+  } else p2pPresent(local, store().people, store().selfId);
   store().set({ stageLocal: local, onStage: true });
   await watchStage(stage); // to hear invited speakers
 }
@@ -105,8 +134,14 @@ export async function shareScreen(on: boolean): Promise<void> {
 export async function speak(stage: StageInfo, on: boolean, display: string): Promise<void> {
   if (on && !microphone) {
     microphone = await navigator.mediaDevices.getUserMedia({ audio: true, video: false });
-    if (stage.mode === 'sfu') speaker = await sfuPublish(stage, myFeed(), display, microphone);
-    else await p2pMicrophone(microphone);
+    try {
+      if (stage.mode === 'sfu') speaker = await publishThroughSfu(stage, display, microphone);
+      else await p2pMicrophone(microphone);
+    } catch (err) {
+      for (const t of microphone.getTracks()) t.stop();
+      microphone = null;
+      throw err;
+    }
   } else if (!on && microphone) {
     speaker?.close();
     speaker = null;

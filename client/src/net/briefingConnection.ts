@@ -9,10 +9,12 @@ type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
-import { stagePeople, stopStage } from '../media/stageMedia.ts';
+import { configureSfuLink, stagePeople, stopStage } from '../media/stageMedia.ts';
 import { showStreams } from '../media/stageMedia.ts';
 import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
-import { IceServer, SignalMessage } from '../../../shared/protocol/index.ts';
+import { FeedMessage, IceServer, QUESTION_LIMITS, SignalMessage } from '../../../shared/protocol/index.ts';
+import { storedResumeToken } from './hallConnection.ts';
+import type { MessageKey } from '../i18n/ja.ts';
 import { eventsApi } from './eventsApi.ts';
 import { z } from 'zod';
 
@@ -27,6 +29,15 @@ const StageMessage = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('p2p'), limit: z.number(), iceServers: z.array(IceServer) }),
 ]);
 const IncomingSignal = SignalMessage.omit({ to: true }).extend({ from: z.string() });
+const Refusal = z.object({ code: z.string() });
+/** Refusals a person can act on get their own words; anything else is "the briefing refused that". */
+const REFUSALS: Record<string, MessageKey> = {
+  tooManyQuestions: 'briefing.error.tooManyQuestions',
+  askTooSoon: 'briefing.error.askTooSoon',
+  questionsFull: 'briefing.error.questionsFull',
+  alreadyVoted: 'briefing.error.alreadyVoted',
+};
+const FEED_WAIT_MS = 10_000;
 
 let room: Room<unknown, BriefingState> | null = null;
 
@@ -90,16 +101,44 @@ export async function joinBriefing(
   await leaveBriefing();
   const staffPass = asStaff ? await staffApi.hallPass() : null;
   try {
+    const resumeToken = staffPass ? undefined : storedResumeToken();
     const joined = await new Client(serverEndpoint()).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
       eventId: event.id,
       nickname,
       ...(staffPass ? { staffPass } : {}),
       ...(seat && !staffPass ? { seat } : {}),
+      ...(resumeToken ? { resumeToken } : {}),
     });
     room = joined;
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
-    joined.onMessage('error', () => useHallStore.getState().announce('briefing.refused'));
+    joined.onMessage('error', (m: unknown) => {
+      const r = Refusal.safeParse(m);
+      useHallStore.getState().announce((r.success && REFUSALS[r.data.code]) || 'briefing.refused', {
+        n: QUESTION_LIMITS.openPerPerson,
+        s: QUESTION_LIMITS.gapS,
+      });
+    });
+    const feedWaiters: ((id: number) => void)[] = [];
+    joined.onMessage('feed', (m: unknown) => {
+      const f = FeedMessage.safeParse(m);
+      if (f.success) feedWaiters.shift()?.(f.data.id);
+    });
+    configureSfuLink({
+      requestFeed: () =>
+        new Promise<number>((resolve, reject) => {
+          const timer = setTimeout(
+            () => reject(new Error('no publisher id from the briefing')),
+            FEED_WAIT_MS,
+          );
+          feedWaiters.push((id) => {
+            clearTimeout(timer);
+            resolve(id);
+          });
+          joined.send('requestFeed', {});
+        }),
+      onAir: (feed) => joined.send('onAir', { feed }),
+    });
     joined.onMessage('stage', (m: unknown) => {
       const stage = StageMessage.safeParse(m);
       if (!stage.success) return;
@@ -119,13 +158,15 @@ export async function joinBriefing(
     });
     joined.onLeave((code) => {
       if (room === joined) room = null;
+      configureSfuLink(null);
       void stopStage();
       useBriefingStore.getState().set(EMPTY);
       useHallStore.getState().announce(code === 4403 ? 'briefing.removed' : 'briefing.closed');
     });
     return true;
-  } catch {
-    useHallStore.getState().announce('briefing.joinFailed');
+  } catch (err) {
+    const removed = err instanceof Error && err.message.startsWith('removed');
+    useHallStore.getState().announce(removed ? 'briefing.removedNoReturn' : 'briefing.joinFailed');
     return false;
   }
 }

@@ -1,6 +1,6 @@
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { NewEvent } from '../../../shared/protocol/index.ts';
+import { NewEvent, type EventView } from '../../../shared/protocol/index.ts';
 import { EventError, type EventService } from '../services/eventService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/formatIssues.ts';
@@ -21,7 +21,10 @@ export function mountEventRoutes(
   deps: {
     auth: AuthService;
     events: EventService;
-    onStatus?(id: number, status: 'live' | 'ended', title: string): Promise<void>;
+    /** Opens the event's stage before it is saved as live; an error leaves the event scheduled. */
+    beforeLive?(e: EventView): Promise<(() => Promise<void>) | void>;
+    /** Closes the stage and the briefing room once the event is saved as ended. */
+    afterEnd?(e: EventView): Promise<void>;
   },
 ): void {
   const signedIn = staffGuard(deps.auth);
@@ -94,9 +97,10 @@ export function mountEventRoutes(
     app.post(`/api/events/:id/${path}`, signedIn('hostEvents'), async (req: Authed, res: Response) => {
       const eventId = id(req, res);
       if (eventId === null) return;
-      await deps.events.setStatus(eventId, status).then(
+      const prepare = status === 'live' ? deps.beforeLive : undefined;
+      await deps.events.setStatus(eventId, status, prepare).then(
         async (e) => {
-          await deps.onStatus?.(e.id, status, e.title.en);
+          if (status === 'ended') await deps.afterEnd?.(e);
           res.json(e);
         },
         (e: unknown) => refused(res, e),

@@ -15,17 +15,21 @@ interface JanusReply {
  * removing publishers it did not allow).
  * Media never passes through here: browsers talk to Janus themselves.
  */
-export function createJanusClient(baseUrl: string) {
+export function createJanusClient(baseUrl: string, timeoutMs = 5000) {
   const base = baseUrl.replace(/\/$/, '');
   async function call(path: string, body: Record<string, unknown>): Promise<JanusReply> {
+    // A Janus that hangs must not pile up requests (the stage sweep runs every 2 s).
+    const signal = AbortSignal.timeout(timeoutMs);
+    const fail = (err: unknown): never => {
+      throw new JanusError(`Janus at ${base} did not answer: ${String(err)}`);
+    };
     const res = await fetch(`${base}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...body, transaction: randomUUID() }),
-    }).catch((err: unknown) => {
-      throw new JanusError(`Janus at ${base} is not reachable: ${String(err)}`);
-    });
-    const reply = (await res.json()) as JanusReply;
+      signal,
+    }).catch(fail);
+    const reply = (await res.json().catch(fail)) as JanusReply;
     if (reply.janus === 'error') throw new JanusError(reply.error?.reason ?? 'Janus error');
     return reply;
   }

@@ -29,6 +29,7 @@ export const newFeedId = () => randomInt(1, 2 ** 47);
 export function createStageRooms(janus: JanusClient, publicUrl: string, store: StageKeyStore) {
   const keys = new Map<number, StageKeys>();
   const allowed = new Map<number, Set<number>>();
+  let sweeping = false;
   return {
     async open(eventId: number, title: string): Promise<void> {
       const k = { pin: randomBytes(12).toString('base64url'), secret: randomBytes(24).toString('base64url') };
@@ -61,20 +62,30 @@ export function createStageRooms(janus: JanusClient, publicUrl: string, store: S
     },
     /** Kicks every publisher of a live stage whose id the briefing did not hand out. */
     async sweep(): Promise<number> {
-      let kicked = 0;
-      for (const [eventId, k] of keys) {
-        const ok = allowed.get(eventId) ?? new Set<number>();
-        const room = janusRoomOf(eventId);
-        for (const p of await janus.participants(room).catch(() => [])) {
-          if (ok.has(p.id)) continue;
-          await janus.kick(room, k.secret, p.id).then(
-            () => kicked++,
-            () => {},
-          );
-        }
+      // A slow Janus must not stack sweeps on top of each other.
+      if (sweeping) return 0;
+      sweeping = true;
+      try {
+        return await sweepOnce();
+      } finally {
+        sweeping = false;
       }
-      return kicked;
     },
   };
+  async function sweepOnce(): Promise<number> {
+    let kicked = 0;
+    for (const [eventId, k] of keys) {
+      const ok = allowed.get(eventId) ?? new Set<number>();
+      const room = janusRoomOf(eventId);
+      for (const p of await janus.participants(room).catch(() => [])) {
+        if (ok.has(p.id)) continue;
+        await janus.kick(room, k.secret, p.id).then(
+          () => kicked++,
+          () => {},
+        );
+      }
+    }
+    return kicked;
+  }
 }
 export type StageRooms = ReturnType<typeof createStageRooms>;

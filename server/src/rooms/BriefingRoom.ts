@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import {
@@ -5,15 +6,17 @@ import {
   BriefingClientMessage,
   BriefingJoinOptions,
   MODERATOR_MESSAGES,
+  OnAirMessage,
   PersonRef,
   PinMessage,
   QuestionRef,
   RaiseHandMessage,
+  RequestFeedMessage,
   SignalMessage,
   SlideMessage,
   type IceServer,
 } from '../../../shared/protocol/index.ts';
-import { BriefingPerson, BriefingState, Question } from '../../../shared/state/briefingState.ts';
+import { BriefingPerson, BriefingState } from '../../../shared/state/briefingState.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
 import type { AuthService } from '../auth/authService.ts';
@@ -21,10 +24,14 @@ import type { EventService } from '../services/eventService.ts';
 import type { EventView } from '../../../shared/protocol/index.ts';
 import { formatIssues } from './formatIssues.ts';
 import { newFeedId } from '../media/stageRooms.ts';
+import { residentKeyOf } from './residentKey.ts';
+import { BriefingError, createQuestionBoard } from './questionBoard.ts';
 
 interface BriefingAuth {
   nickname: string;
   role: 'attendee' | 'presenter' | 'moderator';
+  /** The same person across rejoins: staff account, or the hash of the tab's hall resume token. */
+  key: string;
   seat?: string;
 }
 
@@ -50,15 +57,38 @@ export function createBriefingRoom(deps: {
   iceServers: IceServer[];
   /** With an SFU: the only publisher ids Janus should keep in the event's room. */
   allowFeeds(eventId: number, feeds: number[]): void;
+  /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
+  seatOf(residentKey: string): Promise<string>;
 }) {
+  // One briefing room per event in this process: a second one would split the audience and the Q&A.
+  const openEvents = new Set<number>();
   return class BriefingRoom extends Room<{ state: BriefingState }> {
     override state = new BriefingState();
     private event!: EventView;
-    private nextQuestion = 1;
-    private voters = new Map<number, Set<string>>();
+    private board = createQuestionBoard(this.state.questions);
+    /** Person key of each session, and the keys a moderator removed (they cannot come back). */
+    private keys = new Map<string, string>();
+    private removed = new Set<string>();
+    /** Publisher ids handed out privately (session → id); the public `feed` follows once on air. */
+    private feedKeys = new Map<string, number>();
 
     override async onCreate(options: { eventId?: unknown }): Promise<void> {
       const id = Number(options?.eventId);
+      if (openEvents.has(id)) throw new ServerError(409, 'eventFull: the briefing is full');
+      openEvents.add(id);
+      try {
+        await this.open(id);
+      } catch (err) {
+        openEvents.delete(id);
+        throw err;
+      }
+    }
+
+    override onDispose(): void {
+      if (this.event) openEvents.delete(this.event.id);
+    }
+
+    private async open(id: number): Promise<void> {
       const event = Number.isInteger(id) && id > 0 ? await deps.events.get(id).catch(() => null) : null;
       if (!event || event.status !== 'live')
         throw new ServerError(404, 'eventNotLive: no live event with that id');
@@ -72,25 +102,26 @@ export function createBriefingRoom(deps: {
       await this.setMetadata({ eventId: event.id });
       const d = BriefingClientMessage;
       this.on(d.raiseHand, RaiseHandMessage, (c, m) => this.person(c).then((p) => (p.hand = m.up)));
-      this.on(d.ask, AskMessage, (c, m) => this.ask(c, m.text));
-      this.on(d.vote, QuestionRef, (c, m) => this.vote(c, m.questionId));
-      this.on(d.pin, PinMessage, (_c, m) => this.question(m.questionId).then((q) => (q.pinned = m.pinned)));
-      this.on(d.markAnswered, QuestionRef, (_c, m) =>
-        this.question(m.questionId).then((q) => (q.answered = true)),
+      this.on(d.ask, AskMessage, async (c, m) =>
+        this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text),
       );
-      this.on(d.hide, QuestionRef, (_c, m) => this.hide(m.questionId));
+      this.on(d.vote, QuestionRef, async (c, m) => this.board.vote(this.keyOf(c), m.questionId));
+      this.on(d.pin, PinMessage, async (_c, m) => (this.board.find(m.questionId).pinned = m.pinned));
+      this.on(d.markAnswered, QuestionRef, async (_c, m) => (this.board.find(m.questionId).answered = true));
+      this.on(d.hide, QuestionRef, async (_c, m) => this.board.hide(m.questionId));
       this.on(d.lowerHand, PersonRef, (_c, m) => this.target(m.sessionId).then((p) => (p.hand = false)));
       this.on(d.invite, PersonRef, (_c, m) =>
         this.target(m.sessionId).then((p) => {
           p.speaking = true;
           p.hand = false;
-          this.handOutFeeds();
         }),
       );
       this.on(d.remove, PersonRef, (_c, m) => this.removePerson(m.sessionId));
       this.on(d.stopSpeaking, PersonRef, (c, m) => this.stopSpeaking(c, m.sessionId));
       this.on(d.slide, SlideMessage, (_c, m) => this.turnTo(m.index));
       this.on(d.signal, SignalMessage, (c, m) => this.relay(c, m));
+      this.on(d.requestFeed, RequestFeedMessage, (c) => this.handOutFeed(c));
+      this.on(d.onAir, OnAirMessage, (c, m) => this.onAir(c, m.feed));
       this.onMessage('*', (client, type) =>
         this.refuse(client, String(type), 'unknownMessage', 'no such message type'),
       );
@@ -99,17 +130,26 @@ export function createBriefingRoom(deps: {
     override async onAuth(_client: Client, options: unknown): Promise<BriefingAuth> {
       const parsed = BriefingJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
-      if (parsed.data.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
-      if (!parsed.data.staffPass)
-        return { nickname: parsed.data.nickname, role: 'attendee', seat: parsed.data.seat };
-      const staff: StaffProfile | null = await deps.auth.redeemHallPass(parsed.data.staffPass);
+      const o = parsed.data;
+      if (o.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
+      if (!o.staffPass) {
+        // Without a hall token (no hall connection) the person is new each time: no seat claim, no memory.
+        const resident = o.resumeToken ? residentKeyOf(o.resumeToken) : null;
+        const key = resident ? `resident:${resident}` : `visit:${randomUUID()}`;
+        if (this.removed.has(key))
+          throw new ServerError(403, 'removed: a moderator removed you from this briefing');
+        // The seat counts only if the hall says this resident sits on it (nobody claims a seat from afar).
+        const seat = resident && o.seat && (await deps.seatOf(resident)) === o.seat ? o.seat : undefined;
+        return { nickname: o.nickname, role: 'attendee', key, seat };
+      }
+      const staff: StaffProfile | null = await deps.auth.redeemHallPass(o.staffPass);
       if (!staff) throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
       const role = this.event.presenters.includes(staff.username)
         ? 'presenter'
         : can(staff.role, 'hostEvents')
           ? 'moderator'
           : 'attendee';
-      return { nickname: staff.displayName, role };
+      return { nickname: staff.displayName, role, key: `staff:${staff.username}` };
     }
 
     override onJoin(client: Client, _options: unknown, auth: BriefingAuth): void {
@@ -130,20 +170,38 @@ export function createBriefingRoom(deps: {
         else p.overflow = true;
       }
       this.state.people.set(client.sessionId, p);
-      this.handOutFeeds();
+      this.keys.set(client.sessionId, auth.key);
       // Only people inside the briefing learn the stage's PIN.
-      const stage = deps.stage(this.event.id);
-      if (stage) client.send('stage', { mode: 'sfu', ...stage });
-      else {
+      if (this.state.media === 'sfu') {
+        const stage = deps.stage(this.event.id);
+        if (stage) client.send('stage', { mode: 'sfu', ...stage });
+      } else {
         this.assignViewers();
         client.send('stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
       }
     }
 
     override onLeave(client: Client): void {
+      const gone = this.state.people.get(client.sessionId);
       this.state.people.delete(client.sessionId);
+      this.keys.delete(client.sessionId);
+      this.feedKeys.delete(client.sessionId);
+      if (gone?.seat) this.seatFromOverflow(gone.seat);
       if (this.state.media === 'p2p') this.assignViewers();
-      this.handOutFeeds();
+      this.allowFeeds();
+    }
+
+    /** A freed seat goes to whoever has waited longest in the overflow hall. */
+    private seatFromOverflow(seat: string): void {
+      const taken = [...this.state.people.values()].filter((p) => p.seat).length;
+      if (taken >= this.state.seats) return;
+      for (const p of this.state.people.values()) {
+        if (p.overflow) {
+          p.overflow = false;
+          p.seat = seat;
+          return;
+        }
+      }
     }
 
     /** A new slide deck was uploaded while the event is live. */
@@ -153,18 +211,39 @@ export function createBriefingRoom(deps: {
     }
 
     /**
-     * With an SFU, presenters and invited speakers get an unguessable Janus publisher id each; Janus keeps
-     * only those (others are kicked) and attendees subscribe only to those.
+     * With an SFU, a presenter or invited speaker about to publish gets a fresh, unguessable Janus publisher
+     * id, privately; Janus keeps only handed-out ids (others are kicked within seconds). Asking again (a
+     * reconnect) replaces the old id, so whoever grabbed it once it was public is kicked too.
      */
-    private handOutFeeds(): void {
+    private async handOutFeed(client: Client): Promise<void> {
+      if (this.state.media !== 'sfu') throw new BriefingError('noSfu', 'the stage is peer-to-peer');
+      const p = await this.person(client);
+      if (p.role !== 'presenter' && !p.speaking)
+        throw new BriefingError('forbidden', 'only presenters and invited speakers publish');
+      const id = newFeedId();
+      this.feedKeys.set(client.sessionId, id);
+      p.feed = 0;
+      this.allowFeeds();
+      client.send('feed', { id });
+    }
+
+    /** The publisher reports its feed is in Janus: attendees may now subscribe to it. */
+    private async onAir(client: Client, feed: number): Promise<void> {
+      const p = await this.person(client);
+      if (this.feedKeys.get(client.sessionId) !== feed)
+        throw new BriefingError('notYourFeed', 'that publisher id was not handed to you');
+      p.feed = feed;
+    }
+
+    /** Tells the stage which publisher ids to keep: those handed to people still allowed on stage. */
+    private allowFeeds(): void {
       if (this.state.media !== 'sfu') return;
-      for (const p of this.state.people.values()) {
-        const may = p.role === 'presenter' || p.speaking;
-        if (may && !p.feed) p.feed = newFeedId();
-        else if (!may) p.feed = 0;
+      for (const [sid, p] of this.state.people) {
+        if (p.role === 'presenter' || p.speaking) continue;
+        this.feedKeys.delete(sid);
+        p.feed = 0;
       }
-      const feeds = [...this.state.people.values()].map((p) => p.feed).filter((f) => f > 0);
-      deps.allowFeeds(this.event.id, feeds);
+      deps.allowFeeds(this.event.id, [...this.feedKeys.values()]);
     }
 
     /**
@@ -190,7 +269,7 @@ export function createBriefingRoom(deps: {
       if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
         throw new Error('only moderators can stop someone else speaking');
       (await this.target(sessionId)).speaking = false;
-      this.handOutFeeds();
+      this.allowFeeds();
     }
 
     /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */
@@ -222,7 +301,9 @@ export function createBriefingRoom(deps: {
           return this.refuse(client, type, 'forbidden', 'moderators only');
         }
         run(client, parsed.data).catch((err: unknown) =>
-          this.refuse(client, type, 'invalidMessage', err instanceof Error ? err.message : String(err)),
+          err instanceof BriefingError
+            ? this.refuse(client, type, err.code, err.message)
+            : this.refuse(client, type, 'invalidMessage', err instanceof Error ? err.message : String(err)),
         );
       });
     }
@@ -243,35 +324,8 @@ export function createBriefingRoom(deps: {
       return p;
     }
 
-    private async question(id: number): Promise<Question> {
-      const q = this.state.questions.find((x) => x.id === id);
-      if (!q) throw new Error(`no question ${id}`);
-      return q;
-    }
-
-    private async ask(client: Client, text: string): Promise<void> {
-      const q = new Question();
-      q.id = this.nextQuestion++;
-      q.text = text;
-      q.author = (await this.person(client)).nickname;
-      q.at = Date.now();
-      this.state.questions.push(q);
-      this.voters.set(q.id, new Set());
-    }
-
-    private async vote(client: Client, id: number): Promise<void> {
-      const q = await this.question(id);
-      const voters = this.voters.get(id)!;
-      if (voters.has(client.sessionId)) throw new Error('you already voted for this question');
-      voters.add(client.sessionId);
-      q.votes += 1;
-    }
-
-    /** Hidden questions leave everyone's screen at once (their text is not kept in the shared state). */
-    private async hide(id: number): Promise<void> {
-      const i = this.state.questions.findIndex((q) => q.id === id);
-      if (i < 0) throw new Error(`no question ${id}`);
-      this.state.questions.splice(i, 1);
+    private keyOf(client: Client): string {
+      return this.keys.get(client.sessionId) ?? `session:${client.sessionId}`;
     }
 
     private async removePerson(sessionId: string): Promise<void> {
@@ -279,6 +333,8 @@ export function createBriefingRoom(deps: {
       const p = this.state.people.get(sessionId);
       if (!target || !p) throw new Error('no such attendee');
       if (p.role !== 'attendee') throw new Error('only attendees can be removed');
+      const key = this.keys.get(sessionId);
+      if (key) this.removed.add(key);
       target.leave(REMOVED_CODE, 'removed by a moderator');
     }
   };

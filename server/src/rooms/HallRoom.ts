@@ -1,5 +1,5 @@
 import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import { StateView } from '@colyseus/schema';
@@ -29,6 +29,7 @@ import type { Track } from '../services/movementService.ts';
 import { createInterestService, type InterestService } from '../services/interestService.ts';
 import type { HallDeps } from './hallDeps.ts';
 import { formatIssues } from './formatIssues.ts';
+import { residentKeyOf } from './residentKey.ts';
 
 /** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
@@ -43,8 +44,6 @@ interface JoinAuth {
   /** Only for a resident who came without one: sent to them once on join. */
   newResumeToken?: string;
 }
-
-const residentKeyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /**
  * The public hall. Thin by design: validate with zod, ask a service, mirror the answer into state.
@@ -236,6 +235,15 @@ export function createHallRoom(
           fail(err);
         }
       });
+    }
+
+    /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
+    seatOf(residentKey: string): string {
+      for (const [sid, p] of this.people) {
+        if (p.kind === 'resident' && p.residentKey === residentKey)
+          return this.state.avatars.get(sid)?.seat ?? '';
+      }
+      return '';
     }
 
     /**

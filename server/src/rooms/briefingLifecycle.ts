@@ -1,20 +1,33 @@
 import { matchMaker } from '@colyseus/core';
-import { BRIEFING_ROOM } from '../../../shared/protocol/index.ts';
-
+import { BRIEFING_ROOM, type EventView } from '../../../shared/protocol/index.ts';
+import { EventError } from '../services/eventService.ts';
 import type { StageRooms } from '../media/stageRooms.ts';
+import type { Logger } from '../logger.ts';
 
 /**
- * Going live creates the event's Janus VideoRoom (when Janus is configured); ending destroys it and
- * closes the briefing room for everyone.
+ * Going live first creates the event's Janus VideoRoom (when Janus is configured): if Janus cannot, the
+ * event stays scheduled and the host can try again. Ending closes the briefing room for everyone even
+ * when Janus fails to destroy its room.
  */
-export function briefingLifecycle(stage: StageRooms | null) {
-  return async (eventId: number, status: 'live' | 'ended', title = ''): Promise<void> => {
-    if (status === 'live') {
-      await stage?.open(eventId, title);
-      return;
-    }
-    await stage?.close(eventId);
-    await closeBriefingRooms(eventId);
+export function briefingLifecycle(stage: StageRooms | null, log: Logger) {
+  return {
+    async beforeLive(e: EventView): Promise<(() => Promise<void>) | void> {
+      if (!stage) return;
+      await stage.open(e.id, e.title.en).catch((err: unknown) => {
+        log.error(`could not open the stage of event ${e.id} in Janus`, err);
+        throw new EventError(502, 'stageUnavailable', 'the video server could not open the stage; try again');
+      });
+      return () => stage.close(e.id);
+    },
+    async afterEnd(e: EventView): Promise<void> {
+      try {
+        await stage?.close(e.id);
+      } catch (err) {
+        log.error(`could not destroy the stage of event ${e.id} in Janus`, err);
+      } finally {
+        await closeBriefingRooms(e.id);
+      }
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import type { EventStatus, EventView, NewEvent } from '../../../shared/protocol/
 
 export class EventError extends Error {
   constructor(
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 404 | 409 | 502,
     readonly code: string,
     message: string,
   ) {
@@ -99,11 +99,30 @@ export function createEventService(db: Db) {
       },
     },
 
-    async setStatus(id: number, status: 'live' | 'ended'): Promise<EventView> {
+    /**
+     * `prepare` runs after the transition is known to be allowed and before it is saved: if it throws
+     * (the video server cannot open the stage), the event keeps its status.
+     */
+    async setStatus(
+      id: number,
+      status: 'live' | 'ended',
+      prepare?: (e: EventView) => Promise<(() => Promise<void>) | void>,
+    ): Promise<EventView> {
       const r = await row(id);
       const allowed = status === 'live' ? r.status === 'scheduled' : r.status !== 'ended';
       if (!allowed) throw new EventError(409, 'badTransition', `a ${r.status} event cannot become ${status}`);
-      await db.updateTable('events').set({ status }).where('id', '=', id).execute();
+      const undo = await prepare?.(view(r));
+      // Only the request that moves it from the status it was read in wins a race of two.
+      const done = await db
+        .updateTable('events')
+        .set({ status })
+        .where('id', '=', id)
+        .where('status', '=', r.status)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) {
+        await undo?.();
+        throw new EventError(409, 'badTransition', `the event changed while it was becoming ${status}`);
+      }
       return view({ ...r, status });
     },
   };
