@@ -49,9 +49,15 @@ describe('the auditorium: the sign, walking in, joining and sitting down', () =>
     await row.getByText(watcher.t('people.seated'), { exact: false }).waitFor({ timeout: 20_000 });
     await watcher.page.screenshot({ path: `${SHOTS}/auditorium-seated-ja.png` });
 
-    // Leaving the briefing stands the avatar up again.
+    // Leaving the briefing stands the avatar up again, and keyboard focus goes to the list of briefings.
     await sitter.page.getByRole('button', { name: sitter.t('briefing.leave') }).click();
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).not.toContain(watcher.t('people.seated'));
+    await expect.poll(() => sitter.page.evaluate(() => document.activeElement?.id)).toBe('events-heading');
+    // The 2D plan draws no seats: the prompt walks the avatar to the nearest free one from the keyboard.
+    const walk = prompt.getByRole('button', { name: sitter.t('hall.walkToFreeSeat') });
+    await walk.focus();
+    await sitter.page.keyboard.press('Enter');
+    await row.getByText(watcher.t('people.seated'), { exact: false }).waitFor({ timeout: 20_000 });
     expect([...watcher.errors, ...sitter.errors]).toEqual([]);
     await sitter.close();
     await watcher.close();

@@ -33,8 +33,24 @@ describe('a briefing through the Janus SFU: a host and three attendees', () => {
     for (const p of attendees) {
       await expect.poll(() => stageFrames(p), { timeout: 30_000 }).toBeGreaterThan(0);
     }
+    // The stage video has a name; an attendee can silence the stage and turn it back on.
+    const video = c.page
+      .getByRole('region', { name: c.t('briefing.stageLabel') })
+      .getByLabel(c.t('briefing.stageVideo'));
+    const mute = c.page.getByRole('button', { name: c.t('briefing.muteStage') });
+    await mute.click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+    expect(await mute.getAttribute('aria-pressed')).toBe('true');
+    await mute.click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+
     await a.page.getByRole('button', { name: a.t('briefing.raiseHand') }).click();
     await hostView.getByRole('button', { name: host.t('briefing.inviteOf', { name: 'あお' }) }).waitFor();
+    // The moderator hears of the raised hand (announced in the live region).
+    await host.page
+      .getByText(host.t('briefing.handRaised', { name: 'あお' }))
+      .first()
+      .waitFor();
     await b.page.getByLabel(b.t('briefing.ask')).fill('ペットと避難できますか？');
     await b.page.getByRole('button', { name: b.t('briefing.send') }).click();
     await c.page

@@ -4,7 +4,7 @@ import { eventsApi } from '../net/eventsApi.ts';
 import { publishStage, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
 import { DeckError, deckFromFiles } from '../slides/deckFromFiles.ts';
 import type { MessageKey } from '../i18n/ja.ts';
-import { mySeat, standUp, walkToSeat } from './seating.ts';
+import { mySeat, nearestFreeSeat, standUp, walkToSeat } from './seating.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
@@ -17,18 +17,46 @@ const self = () => {
   return b.people.find((p) => p.id === b.selfId);
 };
 
-let seatWatch: (() => void) | null = null;
-/** A seat freed while this resident waits in the overflow hall is theirs: the avatar walks to it. */
-function watchForSeat(): void {
-  seatWatch?.();
-  let waiting = self()?.overflow ?? false;
-  seatWatch = useBriefingStore.subscribe(() => {
+const announce = (...a: Parameters<ReturnType<typeof useHallStore.getState>['announce']>) =>
+  useHallStore.getState().announce(...a);
+
+/** Media that did not start is said out loud (permission refused, no device, the stage unreachable). */
+const orSay = (p: Promise<unknown>): Promise<boolean> =>
+  p.then(
+    () => true,
+    () => {
+      announce('briefing.mediaFailed');
+      return false;
+    },
+  );
+
+let briefingWatch: (() => void) | null = null;
+/**
+ * Changes a screen reader should hear while in a briefing: a seat freed for someone waiting in the overflow
+ * hall (the avatar walks to it), being invited to speak, and (for moderators) a newly raised hand.
+ */
+function watchBriefing(): void {
+  briefingWatch?.();
+  let was = self();
+  let hands = new Set(
+    useBriefingStore
+      .getState()
+      .people.filter((p) => p.hand)
+      .map((p) => p.id),
+  );
+  briefingWatch = useBriefingStore.subscribe(() => {
     const me = self();
-    if (waiting && me && !me.overflow && me.seat) {
-      useHallStore.getState().announce('briefing.seatFreed', { seat: me.seat });
+    if (was?.overflow && me && !me.overflow && me.seat) {
+      announce('briefing.seatFreed', { seat: me.seat });
       walkToSeat(me.seat);
     }
-    waiting = me?.overflow ?? false;
+    if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');
+    const people = useBriefingStore.getState().people;
+    const raised = people.filter((p) => p.hand && !hands.has(p.id));
+    if (me && me.role !== 'attendee' && raised[0])
+      announce('briefing.handRaised', { name: raised[0].nickname });
+    hands = new Set(people.filter((p) => p.hand).map((p) => p.id));
+    was = me;
   });
 }
 
@@ -44,16 +72,16 @@ export const briefingActions = {
   async join(event: EventView): Promise<boolean> {
     const staff = useQueueStore.getState().staff !== null;
     const ok = await joinBriefing(event, useAppStore.getState().profile?.nickname ?? '', staff, mySeat());
-    if (!ok || staff) return ok;
+    if (!ok) return ok;
     for (let i = 0; i < 30 && !self(); i++) await new Promise((r) => setTimeout(r, 100));
+    watchBriefing();
     const seat = self()?.seat;
-    if (seat) walkToSeat(seat);
-    watchForSeat();
+    if (seat && !staff) walkToSeat(seat);
     return ok;
   },
   leave: () => {
-    seatWatch?.();
-    seatWatch = null;
+    briefingWatch?.();
+    briefingWatch = null;
     standUp();
     void leaveBriefing();
   },
@@ -61,28 +89,18 @@ export const briefingActions = {
   async goOnStage(): Promise<boolean> {
     const b = useBriefingStore.getState();
     if (!b.stage) return false;
-    return publishStage(b.stage, self()?.nickname ?? '').then(
-      () => true,
-      () => false,
-    );
+    return orSay(publishStage(b.stage, self()?.nickname ?? ''));
   },
   watch(): void {
     const stage = useBriefingStore.getState().stage;
-    if (stage) void watchStage(stage).catch(() => {});
+    if (stage) void orSay(watchStage(stage));
   },
-  shareScreen: (on: boolean) =>
-    shareScreen(on).then(
-      () => true,
-      () => false,
-    ),
+  shareScreen: (on: boolean) => orSay(shareScreen(on)),
   /** An invited attendee turns their microphone on the stage on or off. */
   async speak(on: boolean): Promise<boolean> {
     const stage = useBriefingStore.getState().stage;
     if (!stage) return false;
-    return speak(stage, on, self()?.nickname ?? '').then(
-      () => true,
-      () => false,
-    );
+    return orSay(speak(stage, on, self()?.nickname ?? ''));
   },
   stopSpeaking: (sessionId: string) => sendBriefing(m.stopSpeaking, { sessionId }),
   /** The presenter turns pages; everyone follows. */
@@ -118,9 +136,19 @@ export const briefingActions = {
     await briefingActions.refresh();
     return r;
   },
-  async setLive(id: number, live: boolean) {
-    const ok = await eventsApi.setLive(id, live);
+  /** Starts or ends an event; a refusal is announced with its reason (e.g. the video server is down). */
+  async setLive(id: number, live: boolean): Promise<boolean> {
+    const result = await eventsApi.setLive(id, live);
     await briefingActions.refresh();
-    return ok;
+    if (result !== 'ok')
+      announce(result === 'stageUnavailable' ? 'events.stageUnavailable' : 'events.statusFailed');
+    return result === 'ok';
+  },
+  /** Walks to the nearest free auditorium seat and sits down (for the 2D view, where seats are not drawn). */
+  walkToFreeSeat(): boolean {
+    const seat = nearestFreeSeat();
+    if (seat) walkToSeat(seat.id);
+    else announce('hall.noFreeSeat');
+    return !!seat;
   },
 };

@@ -31,6 +31,14 @@ export function seatHere(): Seat | null {
   return near?.s ?? null;
 }
 
+/** The free seat nearest to the avatar, wherever it stands. */
+export function nearestFreeSeat(): Seat | null {
+  const busy = taken();
+  const free = getHall().seats.filter((s) => !busy.has(s.id));
+  const d = (s: Seat) => Math.hypot(s.at[0] - localPose.x, s.at[1] - localPose.z);
+  return free.sort((a, b) => d(a) - d(b))[0] ?? null;
+}
+
 export function sit(seat: Seat): void {
   localPose.ry = FACING_ANGLE[seat.facing];
   sendToHall(ClientMessage.sit, { seatId: seat.id });

@@ -331,6 +331,18 @@ export const en: Dictionary = {
   'briefing.error.askTooSoon': 'Please wait about {s} seconds between questions.',
   'briefing.error.questionsFull': 'The briefing is taking no more questions.',
   'briefing.error.alreadyVoted': 'You already voted for this question.',
+  'briefing.mediaFailed':
+    'Camera, microphone or video could not start. Check the browser permission and your devices.',
+  'briefing.handRaised': '{name} raised a hand.',
+  'briefing.stageVideo': 'Presenter video',
+  'briefing.noCaptions': 'No live captions; the slide text and the questions can be read as text.',
+  'briefing.muteStage': 'Mute the stage sound',
+  'briefing.role.attendee': 'You are attending.',
+  'events.stageUnavailable':
+    'Could not start: the video server is not reachable. The briefing is still scheduled; please try again.',
+  'events.statusFailed': 'Could not change the briefing.',
+  'hall.walkToFreeSeat': 'Walk to a free seat and sit',
+  'hall.noFreeSeat': 'There is no free seat.',
   'briefing.seatFreed': 'A seat in the auditorium is free: going to seat {seat}.',
   'briefing.inOverflow':
     'The auditorium is full, so you are in the overflow hall: same stage, same questions.',

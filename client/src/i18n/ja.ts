@@ -326,6 +326,18 @@ export const ja = {
   'briefing.error.askTooSoon': '続けての質問は{s}秒ほど間をあけてください。',
   'briefing.error.questionsFull': '質問の受付数が上限に達しました。',
   'briefing.error.alreadyVoted': 'この質問にはすでに投票しています。',
+  'briefing.mediaFailed':
+    'カメラ・マイク・映像を開始できませんでした。ブラウザーの許可と機器を確認してください。',
+  'briefing.handRaised': '{name}さんが手を挙げました。',
+  'briefing.stageVideo': '登壇者の映像',
+  'briefing.noCaptions': '字幕はありません。スライドの文字と質問は文字で読めます。',
+  'briefing.muteStage': 'ステージの音を消す',
+  'briefing.role.attendee': '参加しています。',
+  'events.stageUnavailable':
+    '映像サーバーに接続できないため開始できませんでした。説明会は予定のままです。もう一度お試しください。',
+  'events.statusFailed': '説明会の状態を変更できませんでした。',
+  'hall.walkToFreeSeat': '空いている席へ移動して座る',
+  'hall.noFreeSeat': '空いている席がありません。',
   'briefing.seatFreed': '会場の席が空きました。座席 {seat} へ移動します。',
   'briefing.inOverflow':
     '講堂が満席のため、第2会場（オーバーフロー）から参加しています。同じ映像と質問を共有します。',

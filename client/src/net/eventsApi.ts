@@ -17,11 +17,15 @@ export const eventsApi = {
       ? { ok: true }
       : { ok: false, message: ((await res.json()) as { message?: string }).message };
   },
-  async setLive(id: number, live: boolean): Promise<boolean> {
+  /** `ok`, or the server's error code (`stageUnavailable`, `badTransition`…; `network` when unreachable). */
+  async setLive(id: number, live: boolean): Promise<string> {
     const res = await fetch(`/api/events/${id}/${live ? 'start' : 'end'}`, { method: 'POST' }).catch(
       () => null,
     );
-    return res?.ok ?? false;
+    if (!res) return 'network';
+    if (res.ok) return 'ok';
+    const body = (await res.json().catch(() => ({}))) as { error?: unknown };
+    return typeof body.error === 'string' ? body.error : 'failed';
   },
   async slides(id: number): Promise<SlideView[]> {
     const res = await fetch(`/api/events/${id}/slides`).catch(() => null);

@@ -42,17 +42,22 @@ export function AuditoriumPrompt() {
             {t('hall.standUp')}
           </button>
         ) : (
-          freeSeat && (
-            <button
-              type="button"
-              onClick={() => {
-                const seat = seatHere();
-                if (seat) sit(seat);
-              }}
-            >
-              {t('hall.sitHere')}
+          <>
+            {freeSeat && (
+              <button
+                type="button"
+                onClick={() => {
+                  const seat = seatHere();
+                  if (seat) sit(seat);
+                }}
+              >
+                {t('hall.sitHere')}
+              </button>
+            )}
+            <button type="button" onClick={() => briefingActions.walkToFreeSeat()}>
+              {t('hall.walkToFreeSeat')}
             </button>
-          )
+          </>
         )}
       </div>
     </section>

@@ -32,7 +32,14 @@ export function BriefingView() {
           ? t('briefing.inOverflow')
           : me?.seat
             ? t('briefing.seated', { seat: me.seat })
-            : t(`briefing.role.${me?.role === 'presenter' ? 'presenter' : 'moderator'}`)}
+            : me &&
+              t(
+                me.role === 'presenter'
+                  ? 'briefing.role.presenter'
+                  : me.role === 'moderator'
+                    ? 'briefing.role.moderator'
+                    : 'briefing.role.attendee',
+              )}
       </p>
       <p className="muted">{t('briefing.counts', { seated, overflow })}</p>
       <StageView />
@@ -42,7 +49,7 @@ export function BriefingView() {
           {me?.hand ? t('briefing.lowerHand') : t('briefing.raiseHand')}
         </button>
       )}
-      {me?.speaking && <p role="status">{t('briefing.youMaySpeak')}</p>}
+      {me?.speaking && <p>{t('briefing.youMaySpeak')}</p>}
       {moderating && (
         <>
           <h3>{t('briefing.hands')}</h3>
@@ -126,7 +133,14 @@ export function BriefingView() {
           </li>
         ))}
       </ol>
-      <button type="button" onClick={briefingActions.leave}>
+      <button
+        type="button"
+        onClick={() => {
+          briefingActions.leave();
+          // The briefing view goes away; keyboard focus lands on the list of briefings instead of the page.
+          setTimeout(() => document.getElementById('events-heading')?.focus(), 0);
+        }}
+      >
         {t('briefing.leave')}
       </button>
     </section>

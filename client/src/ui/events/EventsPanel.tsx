@@ -22,7 +22,9 @@ export function EventsPanel() {
   if (events.length === 0 && !isHost) return null;
   return (
     <section className="events-panel" aria-labelledby="events-heading">
-      <h2 id="events-heading">{t('events.heading')}</h2>
+      <h2 id="events-heading" tabIndex={-1}>
+        {t('events.heading')}
+      </h2>
       {events.length === 0 && <p className="muted">{t('events.none')}</p>}
       <ul>
         {events.map((e) => (

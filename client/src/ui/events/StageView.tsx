@@ -1,15 +1,28 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { SlideScreen } from './SlideScreen.tsx';
 
-function MediaOut({ stream, muted, video }: { stream: MediaStream; muted: boolean; video: boolean }) {
+function MediaOut({
+  stream,
+  muted,
+  label,
+}: {
+  stream: MediaStream;
+  muted: boolean;
+  /** Video with this accessible name; audio only when absent. */
+  label?: string;
+}) {
   const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
   }, [stream]);
-  return video ? <video ref={ref} autoPlay playsInline muted={muted} /> : <audio ref={ref} autoPlay />;
+  return label ? (
+    <video ref={ref} autoPlay playsInline muted={muted} aria-label={label} />
+  ) : (
+    <audio ref={ref} autoPlay muted={muted} />
+  );
 }
 
 /**
@@ -26,6 +39,7 @@ export function StageView() {
   const micOn = useBriefingStore((s) => s.microphoneOn);
   const me = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId));
   const presenting = me?.role === 'presenter';
+  const [quiet, setQuiet] = useState(false);
   useEffect(() => {
     if (stage && !presenting) briefingActions.watch();
   }, [stage, presenting]);
@@ -39,7 +53,7 @@ export function StageView() {
       <div className="stage-screens">
         <div className="stage-video">
           {stream ? (
-            <MediaOut stream={stream} muted={presenting} video />
+            <MediaOut stream={stream} muted={presenting || quiet} label={t('briefing.stageVideo')} />
           ) : (
             <p>
               {receives
@@ -51,10 +65,16 @@ export function StageView() {
         <SlideScreen presenting={presenting} />
       </div>
       {voices.map((v) => (
-        <MediaOut key={v.id} stream={v} muted={false} video={false} />
+        <MediaOut key={v.id} stream={v} muted={quiet} />
       ))}
+      <p className="muted">{t('briefing.noCaptions')}</p>
       {voices.length > 0 && <p className="muted">{t('briefing.voices', { count: voices.length })}</p>}
       <div className="ticket-actions">
+        {!presenting && (
+          <button type="button" aria-pressed={quiet} onClick={() => setQuiet(!quiet)}>
+            {t('briefing.muteStage')}
+          </button>
+        )}
         {stage && presenting && !local && (
           <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>
             {t('briefing.goOnStage')}
