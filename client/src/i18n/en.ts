@@ -381,6 +381,7 @@ export const en: Dictionary = {
   'events.capacity': '{count} places',
   'events.join': 'Join “{title}”',
   'events.start': 'Start',
+  'events.actionOn': '{action}: {title}',
   'events.end': 'End',
   'events.create': 'Create a briefing',
   'events.titleJa': 'Title (Japanese)',

@@ -376,6 +376,7 @@ export const ja = {
   'events.capacity': '定員 {count} 人',
   'events.join': '「{title}」に参加する',
   'events.start': '開始する',
+  'events.actionOn': '{action}：{title}',
   'events.end': '終了する',
   'events.create': '説明会を作る',
   'events.titleJa': '題名（日本語）',

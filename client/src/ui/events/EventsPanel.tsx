@@ -42,16 +42,28 @@ export function EventsPanel() {
                   {t('events.join', { title: tl(e.title) })}
                 </button>
               )}
-              <a href={briefingActions.calendarUrl(e.id)} download>
+              <a
+                href={briefingActions.calendarUrl(e.id)}
+                download
+                aria-label={t('events.actionOn', { action: t('booking.calendar'), title: tl(e.title) })}
+              >
                 {t('booking.calendar')}
               </a>
               {isHost && e.status === 'scheduled' && (
-                <button type="button" onClick={() => void briefingActions.setLive(e.id, true)}>
+                <button
+                  type="button"
+                  onClick={() => void briefingActions.setLive(e.id, true)}
+                  aria-label={t('events.actionOn', { action: t('events.start'), title: tl(e.title) })}
+                >
                   {t('events.start')}
                 </button>
               )}
               {isHost && e.status === 'live' && (
-                <button type="button" onClick={() => void briefingActions.setLive(e.id, false)}>
+                <button
+                  type="button"
+                  onClick={() => void briefingActions.setLive(e.id, false)}
+                  aria-label={t('events.actionOn', { action: t('events.end'), title: tl(e.title) })}
+                >
                   {t('events.end')}
                 </button>
               )}
