@@ -2,7 +2,7 @@ import './nodeCompat.ts';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
+import { defineRoom, defineServer } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
@@ -29,6 +29,7 @@ import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/BriefingRoom.ts';
 import { briefingLifecycle, tellDeck } from './rooms/briefingLifecycle.ts';
+import { localRooms } from './rooms/localRooms.ts';
 import { createSlideService } from './services/slideService.ts';
 import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
@@ -123,13 +124,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     deckSize: (eventId) => slides.count(eventId),
     allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
     seatOf: async (residentKey) => {
-      for (const r of await matchMaker.query({ name: HALL_ROOM })) {
-        const seat = (
-          matchMaker.getLocalRoomById(r.roomId) as { seatOf?(k: string): string } | undefined
-        )?.seatOf?.(residentKey);
-        if (seat) return seat;
-      }
-      return '';
+      const halls = await localRooms<{ seatOf(k: string): string }>(HALL_ROOM);
+      return halls.map((h) => h.seatOf(residentKey)).find(Boolean) ?? '';
     },
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,

@@ -37,26 +37,18 @@ let briefingWatch: (() => void) | null = null;
  */
 function watchBriefing(): void {
   briefingWatch?.();
-  let was = self();
-  let hands = new Set(
-    useBriefingStore
-      .getState()
-      .people.filter((p) => p.hand)
-      .map((p) => p.id),
-  );
-  briefingWatch = useBriefingStore.subscribe(() => {
-    const me = self();
+  briefingWatch = useBriefingStore.subscribe((now, before) => {
+    if (now.people === before.people) return;
+    const me = now.people.find((p) => p.id === now.selfId);
+    const was = before.people.find((p) => p.id === before.selfId);
     if (was?.overflow && me && !me.overflow && me.seat) {
       announce('briefing.seatFreed', { seat: me.seat });
       walkToSeat(me.seat);
     }
     if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');
-    const people = useBriefingStore.getState().people;
-    const raised = people.filter((p) => p.hand && !hands.has(p.id));
-    if (me && me.role !== 'attendee' && raised[0])
-      announce('briefing.handRaised', { name: raised[0].nickname });
-    hands = new Set(people.filter((p) => p.hand).map((p) => p.id));
-    was = me;
+    const handsBefore = new Set(before.people.flatMap((p) => (p.hand ? [p.id] : [])));
+    const raised = now.people.find((p) => p.hand && !handsBefore.has(p.id));
+    if (me && me.role !== 'attendee' && raised) announce('briefing.handRaised', { name: raised.nickname });
   });
 }
 
@@ -145,10 +137,9 @@ export const briefingActions = {
     return result === 'ok';
   },
   /** Walks to the nearest free auditorium seat and sits down (for the 2D view, where seats are not drawn). */
-  walkToFreeSeat(): boolean {
+  walkToFreeSeat(): void {
     const seat = nearestFreeSeat();
     if (seat) walkToSeat(seat.id);
     else announce('hall.noFreeSeat');
-    return !!seat;
   },
 };

@@ -20,23 +20,19 @@ export const mySeat = (): string => {
   return (selfId && people[selfId]?.seat) || '';
 };
 
-/** The free seat the avatar stands at, if any. */
-export function seatHere(): Seat | null {
-  const busy = taken();
-  const near = getHall()
-    .seats.filter((s) => !busy.has(s.id))
-    .map((s) => ({ s, d: Math.hypot(s.at[0] - localPose.x, s.at[1] - localPose.z) }))
-    .filter((x) => x.d <= REACH_M)
-    .sort((a, b) => a.d - b.d)[0];
-  return near?.s ?? null;
-}
+const distanceTo = (s: Seat) => Math.hypot(s.at[0] - localPose.x, s.at[1] - localPose.z);
 
 /** The free seat nearest to the avatar, wherever it stands. */
 export function nearestFreeSeat(): Seat | null {
   const busy = taken();
   const free = getHall().seats.filter((s) => !busy.has(s.id));
-  const d = (s: Seat) => Math.hypot(s.at[0] - localPose.x, s.at[1] - localPose.z);
-  return free.sort((a, b) => d(a) - d(b))[0] ?? null;
+  return free.sort((a, b) => distanceTo(a) - distanceTo(b))[0] ?? null;
+}
+
+/** The free seat the avatar stands at, if any. */
+export function seatHere(): Seat | null {
+  const seat = nearestFreeSeat();
+  return seat && distanceTo(seat) <= REACH_M ? seat : null;
 }
 
 export function sit(seat: Seat): void {
@@ -53,7 +49,7 @@ export function standUp(): void {
 export function walkToSeat(seatId: string): void {
   const seat = getHall().seats.find((s) => s.id === seatId);
   if (!seat || mySeat() === seatId) return;
-  if (Math.hypot(seat.at[0] - localPose.x, seat.at[1] - localPose.z) <= REACH_M) return sit(seat);
+  if (distanceTo(seat) <= REACH_M) return sit(seat);
   const front = { x: seat.at[0], z: seat.at[1] };
   walkTo(front, undefined, undefined, () => sit(seat));
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import {
@@ -17,23 +16,17 @@ import {
   type IceServer,
 } from '../../../shared/protocol/index.ts';
 import { BriefingPerson, BriefingState } from '../../../shared/state/briefingState.ts';
-import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
 import type { AuthService } from '../auth/authService.ts';
 import type { EventService } from '../services/eventService.ts';
 import type { EventView } from '../../../shared/protocol/index.ts';
 import { formatIssues } from './formatIssues.ts';
-import { newFeedId } from '../media/stageRooms.ts';
-import { residentKeyOf } from './residentKey.ts';
-import { BriefingError, createQuestionBoard } from './questionBoard.ts';
-
-interface BriefingAuth {
-  nickname: string;
-  role: 'attendee' | 'presenter' | 'moderator';
-  /** The same person across rejoins: staff account, or the hash of the tab's hall resume token. */
-  key: string;
-  seat?: string;
-}
+import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
+import { createQuestionBoard } from './questionBoard.ts';
+import { BriefingError } from './briefingError.ts';
+import { freeSeat } from './briefingSeats.ts';
+import { createStageFeeds, mayPublish } from './stageFeeds.ts';
+import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
 
 /** Close code sent to an attendee a moderator removed. */
 export const REMOVED_CODE = 4403;
@@ -69,8 +62,8 @@ export function createBriefingRoom(deps: {
     /** Person key of each session, and the keys a moderator removed (they cannot come back). */
     private keys = new Map<string, string>();
     private removed = new Set<string>();
-    /** Publisher ids handed out privately (session → id); the public `feed` follows once on air. */
-    private feedKeys = new Map<string, number>();
+    /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
+    private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
 
     override async onCreate(options: { eventId?: unknown }): Promise<void> {
       const id = Number(options?.eventId);
@@ -132,24 +125,7 @@ export function createBriefingRoom(deps: {
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       const o = parsed.data;
       if (o.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
-      if (!o.staffPass) {
-        // Without a hall token (no hall connection) the person is new each time: no seat claim, no memory.
-        const resident = o.resumeToken ? residentKeyOf(o.resumeToken) : null;
-        const key = resident ? `resident:${resident}` : `visit:${randomUUID()}`;
-        if (this.removed.has(key))
-          throw new ServerError(403, 'removed: a moderator removed you from this briefing');
-        // The seat counts only if the hall says this resident sits on it (nobody claims a seat from afar).
-        const seat = resident && o.seat && (await deps.seatOf(resident)) === o.seat ? o.seat : undefined;
-        return { nickname: o.nickname, role: 'attendee', key, seat };
-      }
-      const staff: StaffProfile | null = await deps.auth.redeemHallPass(o.staffPass);
-      if (!staff) throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
-      const role = this.event.presenters.includes(staff.username)
-        ? 'presenter'
-        : can(staff.role, 'hostEvents')
-          ? 'moderator'
-          : 'attendee';
-      return { nickname: staff.displayName, role, key: `staff:${staff.username}` };
+      return whoJoins(o, this.event, deps, this.removed);
     }
 
     override onJoin(client: Client, _options: unknown, auth: BriefingAuth): void {
@@ -161,12 +137,9 @@ export function createBriefingRoom(deps: {
       p.nickname = auth.nickname;
       p.role = auth.role;
       if (auth.role === 'attendee') {
-        const taken = new Set([...this.state.people.values()].map((x) => x.seat).filter(Boolean));
-        // `state.seats` limits how many sit (capacity, distancing), not which seats: any free one will do.
-        const usable = taken.size < this.state.seats ? deps.seats.filter((s) => !taken.has(s.id)) : [];
         // The seat the resident walked to and sat on, if it is free; otherwise the first free one.
-        const free = usable.find((s) => s.id === auth.seat) ?? usable[0];
-        if (free) p.seat = free.id;
+        const seat = freeSeat(this.state.people.values(), deps.seats, this.state.seats, auth.seat);
+        if (seat) p.seat = seat;
         else p.overflow = true;
       }
       this.state.people.set(client.sessionId, p);
@@ -176,7 +149,7 @@ export function createBriefingRoom(deps: {
         const stage = deps.stage(this.event.id);
         if (stage) client.send('stage', { mode: 'sfu', ...stage });
       } else {
-        this.assignViewers();
+        assignViewers(this.state.people.values(), deps.p2pViewers);
         client.send('stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
       }
     }
@@ -185,23 +158,18 @@ export function createBriefingRoom(deps: {
       const gone = this.state.people.get(client.sessionId);
       this.state.people.delete(client.sessionId);
       this.keys.delete(client.sessionId);
-      this.feedKeys.delete(client.sessionId);
       if (gone?.seat) this.seatFromOverflow(gone.seat);
-      if (this.state.media === 'p2p') this.assignViewers();
-      this.allowFeeds();
+      if (this.state.media === 'p2p') assignViewers(this.state.people.values(), deps.p2pViewers);
+      this.pruneFeeds();
     }
 
-    /** A freed seat goes to whoever has waited longest in the overflow hall. */
-    private seatFromOverflow(seat: string): void {
-      const taken = [...this.state.people.values()].filter((p) => p.seat).length;
-      if (taken >= this.state.seats) return;
-      for (const p of this.state.people.values()) {
-        if (p.overflow) {
-          p.overflow = false;
-          p.seat = seat;
-          return;
-        }
-      }
+    /** A freed seat goes to whoever has waited longest in the overflow hall (people keep join order). */
+    private seatFromOverflow(freed: string): void {
+      const waiting = [...this.state.people.values()].find((p) => p.overflow);
+      const seat = waiting && freeSeat(this.state.people.values(), deps.seats, this.state.seats, freed);
+      if (!waiting || !seat) return;
+      waiting.overflow = false;
+      waiting.seat = seat;
     }
 
     /** A new slide deck was uploaded while the event is live. */
@@ -218,45 +186,25 @@ export function createBriefingRoom(deps: {
     private async handOutFeed(client: Client): Promise<void> {
       if (this.state.media !== 'sfu') throw new BriefingError('noSfu', 'the stage is peer-to-peer');
       const p = await this.person(client);
-      if (p.role !== 'presenter' && !p.speaking)
+      if (!mayPublish(p))
         throw new BriefingError('forbidden', 'only presenters and invited speakers publish');
-      const id = newFeedId();
-      this.feedKeys.set(client.sessionId, id);
       p.feed = 0;
-      this.allowFeeds();
-      client.send('feed', { id });
+      client.send('feed', { id: this.feeds.handOut(client.sessionId) });
     }
 
     /** The publisher reports its feed is in Janus: attendees may now subscribe to it. */
     private async onAir(client: Client, feed: number): Promise<void> {
       const p = await this.person(client);
-      if (this.feedKeys.get(client.sessionId) !== feed)
+      if (!this.feeds.isHandedTo(client.sessionId, feed))
         throw new BriefingError('notYourFeed', 'that publisher id was not handed to you');
       p.feed = feed;
     }
 
-    /** Tells the stage which publisher ids to keep: those handed to people still allowed on stage. */
-    private allowFeeds(): void {
+    /** Takes the stage from people no longer allowed on it (they left, or their turn to speak ended). */
+    private pruneFeeds(): void {
       if (this.state.media !== 'sfu') return;
-      for (const [sid, p] of this.state.people) {
-        if (p.role === 'presenter' || p.speaking) continue;
-        this.feedKeys.delete(sid);
-        p.feed = 0;
-      }
-      deps.allowFeeds(this.event.id, [...this.feedKeys.values()]);
-    }
-
-    /**
-     * Peer-to-peer video costs the presenter's upload per viewer, so only the first `p2pViewers` (in order
-     * of arrival; moderators first) receive it; when one leaves, the next in line takes the place.
-     */
-    private assignViewers(): void {
-      const people = [...this.state.people.values()].filter((p) => p.role !== 'presenter');
-      const inLine = [
-        ...people.filter((p) => p.role === 'moderator'),
-        ...people.filter((p) => p.role !== 'moderator'),
-      ];
-      inLine.forEach((p, i) => (p.viewer = i < deps.p2pViewers));
+      for (const p of this.state.people.values()) if (!mayPublish(p)) p.feed = 0;
+      this.feeds.keep((sid) => mayPublish(this.state.people.get(sid)));
     }
 
     private async turnTo(index: number): Promise<void> {
@@ -269,7 +217,7 @@ export function createBriefingRoom(deps: {
       if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
         throw new Error('only moderators can stop someone else speaking');
       (await this.target(sessionId)).speaking = false;
-      this.allowFeeds();
+      this.pruneFeeds();
     }
 
     /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */
@@ -279,9 +227,7 @@ export function createBriefingRoom(deps: {
       const to = this.state.people.get(m.to);
       const target = this.clients.getById(m.to);
       if (!from || !to || !target) throw new Error('no such person in this briefing');
-      const linked = (a: BriefingPerson, b: BriefingPerson) =>
-        a.role === 'presenter' && b.role !== 'presenter' && (b.viewer || b.speaking);
-      if (!linked(from, to) && !linked(to, from))
+      if (!mayExchangeSignals(from, to))
         throw new Error('video goes only between the presenter and a viewer or invited speaker');
       const { to: _to, ...signal } = m;
       target.send('signal', { from: client.sessionId, ...signal });

@@ -27,16 +27,16 @@ import { BookingError } from '../services/bookingService.ts';
 import { createQueueDesk, DeskError, type Person, type QueueDesk } from './queueDesk.ts';
 import type { Track } from '../services/movementService.ts';
 import { createInterestService, type InterestService } from '../services/interestService.ts';
-import type { HallDeps } from './hallDeps.ts';
+import { deskDepsOf, type HallDeps } from './hallDeps.ts';
 import { formatIssues } from './formatIssues.ts';
-import { residentKeyOf } from './residentKey.ts';
+import { residentKeyOf, staffFromPass } from './joinIdentity.ts';
+import { seatOfResident, seatToTake } from './hallSeating.ts';
+import { refreshInterest } from './hallInterest.ts';
 
 /** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
 /** How often lapsed calls, absent residents and opening hours are checked. */
 const QUEUE_TICK_MS = 1000;
-/** How far from a seat an avatar may be to sit on it (a step). */
-const SIT_REACH_M = 0.9;
 
 interface JoinAuth {
   options: HallJoinOptions;
@@ -77,18 +77,7 @@ export function createHallRoom(
           if (a) a.counterId = counterId;
         },
       },
-      {
-        hall: deps.hall,
-        queue: deps.queue,
-        consultations: deps.consultations,
-        catalog: deps.catalog,
-        records: deps.records,
-        bookings: deps.bookings,
-        log: deps.log,
-        ignoreHours: deps.config.OPENING_HOURS === 'always',
-        callGraceMs: deps.config.CALL_GRACE_S * 1000,
-        ticketGraceMs: deps.config.TICKET_GRACE_S * 1000,
-      },
+      deskDepsOf(deps),
     );
 
     override onCreate(): void {
@@ -130,9 +119,7 @@ export function createHallRoom(
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       const opts = parsed.data;
       if (opts.staffPass) {
-        const profile = await deps.auth.redeemHallPass(opts.staffPass);
-        if (!profile)
-          throw new ServerError(403, 'staffPassInvalid: the hall pass is unknown, used or expired');
+        const profile = await staffFromPass(deps.auth, opts.staffPass);
         return { options: opts, person: { kind: 'staff', profile } };
       }
       const token = opts.resumeToken ?? randomBytes(32).toString('base64url');
@@ -239,17 +226,10 @@ export function createHallRoom(
 
     /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
     seatOf(residentKey: string): string {
-      for (const [sid, p] of this.people) {
-        if (p.kind === 'resident' && p.residentKey === residentKey)
-          return this.state.avatars.get(sid)?.seat ?? '';
-      }
-      return '';
+      return seatOfResident(this.people, this.state.avatars, residentKey);
     }
 
-    /**
-     * Sitting down: only on a seat the avatar stands at (within SIT_REACH_M) and nobody else sits on; the
-     * avatar is placed on it facing the stage. Walking away stands it up again.
-     */
+    /** Sitting down on a seat the avatar stands at, placed on it facing the stage; walking stands it up. */
     private sit(sessionId: string, seatId: string | null): void {
       const avatar = this.state.avatars.get(sessionId);
       if (!avatar) return;
@@ -257,12 +237,7 @@ export function createHallRoom(
         avatar.seat = '';
         return;
       }
-      const seat = deps.hall.seats.find((s) => s.id === seatId);
-      if (!seat) throw new DeskError('noSuchSeat', `no seat ${seatId}`);
-      if (Math.hypot(avatar.x - seat.at[0], avatar.z - seat.at[1]) > SIT_REACH_M)
-        throw new DeskError('notAtSeat', 'walk to the seat first');
-      for (const [id, other] of this.state.avatars)
-        if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');
+      const seat = seatToTake(deps.hall, this.state.avatars, sessionId, seatId);
       this.place(sessionId, seat.at);
       avatar.ry = FACING_ANGLE[seat.facing];
       avatar.seat = seatId;
@@ -320,25 +295,13 @@ export function createHallRoom(
     }
 
     private updateInterest(): void {
-      const positions = [...this.tracks].map(([id, t]) => ({ id, x: t.x, z: t.z }));
-      for (const change of this.interest.update(positions)) {
-        const view = this.clients.getById(change.observer)?.view;
-        if (!view) continue;
-        for (const id of change.added) {
-          const avatar = this.state.avatars.get(id);
-          if (avatar) view.add(avatar);
-        }
-        for (const id of change.removed) {
-          const avatar = this.state.avatars.get(id);
-          if (avatar && avatar.role !== 'staff') view.remove(avatar);
-        }
-      }
-      const counts = new Map<string, number>();
-      for (const t of this.tracks.values()) counts.set(t.areaId, (counts.get(t.areaId) ?? 0) + 1);
-      for (const area of deps.hall.layout.areas) {
-        const n = counts.get(area.id) ?? 0;
-        if (this.state.areaCounts.get(area.id) !== n) this.state.areaCounts.set(area.id, n);
-      }
+      refreshInterest(
+        this.interest,
+        this.tracks,
+        this.state,
+        deps.hall.layout.areas,
+        (sid) => this.clients.getById(sid)?.view,
+      );
     }
   };
 }

@@ -1,4 +1,4 @@
-import { matchMaker } from '@colyseus/core';
+import { localRooms } from './localRooms.ts';
 import { BRIEFING_ROOM, type EventView } from '../../../shared/protocol/index.ts';
 import { EventError } from '../services/eventService.ts';
 import type { StageRooms } from '../media/stageRooms.ts';
@@ -31,13 +31,11 @@ export function briefingLifecycle(stage: StageRooms | null, log: Logger) {
   };
 }
 
-async function briefingRooms(eventId: number) {
-  const rooms = await matchMaker.query({ name: BRIEFING_ROOM });
-  return rooms
-    .filter((r) => (r.metadata as { eventId?: number } | undefined)?.eventId === eventId)
-    .map((r) => matchMaker.getLocalRoomById(r.roomId))
-    .filter((r) => r !== undefined);
-}
+const briefingRooms = (eventId: number) =>
+  localRooms<{ disconnect(): Promise<unknown>; setDeck(pages: number): void }>(
+    BRIEFING_ROOM,
+    (m) => (m as { eventId?: number } | undefined)?.eventId === eventId,
+  );
 
 async function closeBriefingRooms(eventId: number): Promise<void> {
   for (const r of await briefingRooms(eventId)) await r.disconnect();
@@ -45,5 +43,5 @@ async function closeBriefingRooms(eventId: number): Promise<void> {
 
 /** A deck uploaded during the event reaches everyone in it at once. */
 export async function tellDeck(eventId: number, pages: number): Promise<void> {
-  for (const r of await briefingRooms(eventId)) (r as unknown as { setDeck(n: number): void }).setDeck(pages);
+  for (const r of await briefingRooms(eventId)) r.setDeck(pages);
 }

@@ -9,6 +9,7 @@ import type { AuthService } from '../auth/authService.ts';
 import type { RecordService } from '../services/recordService.ts';
 import type { BookingService } from '../services/bookingService.ts';
 import type { Logger } from '../logger.ts';
+import type { DeskDeps } from './queueDesk.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -23,4 +24,20 @@ export interface HallDeps {
   records: RecordService;
   bookings: BookingService;
   log: Logger;
+}
+
+/** The part of the hall's dependencies the queue desk uses, with its timings from the configuration. */
+export function deskDepsOf(deps: HallDeps): DeskDeps {
+  return {
+    hall: deps.hall,
+    queue: deps.queue,
+    consultations: deps.consultations,
+    catalog: deps.catalog,
+    records: deps.records,
+    bookings: deps.bookings,
+    log: deps.log,
+    ignoreHours: deps.config.OPENING_HOURS === 'always',
+    callGraceMs: deps.config.CALL_GRACE_S * 1000,
+    ticketGraceMs: deps.config.TICKET_GRACE_S * 1000,
+  };
 }

@@ -1,16 +1,7 @@
 import type { ArraySchema } from '@colyseus/schema';
 import { QUESTION_LIMITS } from '../../../shared/protocol/index.ts';
 import { Question } from '../../../shared/state/briefingState.ts';
-
-/** A refusal with a code the client can translate. */
-export class BriefingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { BriefingError } from './briefingError.ts';
 
 /**
  * The briefing's questions. Everything shown is in the shared `questions` array; who asked and who voted

@@ -1,0 +1,37 @@
+import type { MapSchema } from '@colyseus/schema';
+import type { Hall } from '../../../shared/layout/hallLayout.ts';
+import type { Seat } from '../../../shared/layout/layoutSchema.ts';
+import type { AvatarState } from '../../../shared/state/hallState.ts';
+import { DeskError, type Person } from './queueDesk.ts';
+
+/** How far from a seat an avatar may be to sit on it (a step). */
+export const SIT_REACH_M = 0.9;
+
+/** The seat an avatar may sit on: one it stands at (within SIT_REACH_M) and nobody else sits on. */
+export function seatToTake(
+  hall: Hall,
+  avatars: MapSchema<AvatarState>,
+  sessionId: string,
+  seatId: string,
+): Seat {
+  const avatar = avatars.get(sessionId)!;
+  const seat = hall.seats.find((s) => s.id === seatId);
+  if (!seat) throw new DeskError('noSuchSeat', `no seat ${seatId}`);
+  if (Math.hypot(avatar.x - seat.at[0], avatar.z - seat.at[1]) > SIT_REACH_M)
+    throw new DeskError('notAtSeat', 'walk to the seat first');
+  for (const [id, other] of avatars)
+    if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');
+  return seat;
+}
+
+/** The auditorium seat the resident with this key sits on ('' when none): a briefing keeps it. */
+export function seatOfResident(
+  people: Map<string, Person>,
+  avatars: MapSchema<AvatarState>,
+  residentKey: string,
+): string {
+  for (const [sid, p] of people) {
+    if (p.kind === 'resident' && p.residentKey === residentKey) return avatars.get(sid)?.seat ?? '';
+  }
+  return '';
+}

@@ -1,0 +1,29 @@
+import { newFeedId } from '../media/stageRooms.ts';
+import type { BriefingPerson } from '../../../shared/state/briefingState.ts';
+
+/** Presenters and invited speakers publish on the stage; nobody else. */
+export const mayPublish = (p: BriefingPerson | undefined) => !!p && (p.role === 'presenter' || p.speaking);
+
+/**
+ * The Janus publisher ids one briefing handed out, by session. Each go-on-air gets a fresh id, told only to
+ * the publisher; `allow` tells the stage which ids to keep (Janus kicks the rest), so an id someone grabbed
+ * after it became public stops working as soon as its owner asks for a new one.
+ */
+export function createStageFeeds(allow: (ids: number[]) => void) {
+  const handed = new Map<string, number>();
+  const tell = () => allow([...handed.values()]);
+  return {
+    handOut(sessionId: string): number {
+      const id = newFeedId();
+      handed.set(sessionId, id);
+      tell();
+      return id;
+    },
+    isHandedTo: (sessionId: string, feed: number) => handed.get(sessionId) === feed,
+    /** Drops the ids of sessions that may no longer publish (gone, or their turn to speak ended). */
+    keep(mayPublish: (sessionId: string) => boolean): void {
+      for (const sid of [...handed.keys()]) if (!mayPublish(sid)) handed.delete(sid);
+      tell();
+    },
+  };
+}
