@@ -128,7 +128,8 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
   it('a freed seat goes to the overflow hall first; a removed attendee cannot rejoin', async () => {
     const [moderator, , back, c, d] = rooms;
     // The seat ぶん left went to the first in the overflow hall; back again, ぶん waits in the overflow hall.
-    expect(me(c!).overflow).toBe(false);
+    // State reaches each client with the next patch, so wait for it rather than read it at once.
+    await waitFor(() => !me(c!).overflow && me(c!).seat !== '', 5000, 'seated from the overflow hall');
     expect(me(back!).overflow).toBe(true);
     const freed = me(c!).seat;
     let code = 0;
