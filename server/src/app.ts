@@ -129,6 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,
+    log,
   });
   const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
   const ConsultationRoom = createConsultationRoom({

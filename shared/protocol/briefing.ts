@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Nickname } from '../nickname.ts';
 import { ResumeToken } from './join.ts';
+import { ServerErrorMessage } from './errors.ts';
 
 export const BRIEFING_ROOM = 'briefing';
 
@@ -76,3 +77,22 @@ export const FeedMessage = z.strictObject({ id: z.number().int().positive() });
 
 /** Limits that keep one attendee from flooding the question list everyone receives. */
 export const QUESTION_LIMITS = { openPerPerson: 3, gapS: 10, total: 200 } as const;
+
+/** Why a briefing refused a message; also i18n keys where the client has words for them. */
+export const BriefingErrorCode = z.enum([
+  'invalidMessage',
+  'unknownMessage',
+  'forbidden',
+  'noSuchQuestion',
+  'tooManyQuestions',
+  'askTooSoon',
+  'questionsFull',
+  'alreadyVoted',
+  'noSfu',
+  'notYourFeed',
+]);
+export type BriefingErrorCode = z.infer<typeof BriefingErrorCode>;
+
+/** The answer to a briefing message the server refused (as in the hall, with the briefing's codes). */
+export const BriefingRefusal = ServerErrorMessage.extend({ code: BriefingErrorCode });
+export type BriefingRefusal = z.infer<typeof BriefingRefusal>;

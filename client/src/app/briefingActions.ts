@@ -46,9 +46,10 @@ function watchBriefing(): void {
       walkToSeat(me.seat);
     }
     if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');
+    if (!me || me.role === 'attendee') return;
     const handsBefore = new Set(before.people.flatMap((p) => (p.hand ? [p.id] : [])));
     const raised = now.people.find((p) => p.hand && !handsBefore.has(p.id));
-    if (me && me.role !== 'attendee' && raised) announce('briefing.handRaised', { name: raised.nickname });
+    if (raised) announce('briefing.handRaised', { name: raised.nickname });
   });
 }
 

@@ -25,8 +25,10 @@ const distanceTo = (s: Seat) => Math.hypot(s.at[0] - localPose.x, s.at[1] - loca
 /** The free seat nearest to the avatar, wherever it stands. */
 export function nearestFreeSeat(): Seat | null {
   const busy = taken();
-  const free = getHall().seats.filter((s) => !busy.has(s.id));
-  return free.sort((a, b) => distanceTo(a) - distanceTo(b))[0] ?? null;
+  let best: Seat | null = null;
+  for (const s of getHall().seats)
+    if (!busy.has(s.id) && (!best || distanceTo(s) < distanceTo(best))) best = s;
+  return best;
 }
 
 /** The free seat the avatar stands at, if any. */

@@ -1,22 +1,29 @@
 import { Client, type Room } from '@colyseus/sdk';
-import type { BriefingClientMessage } from '../../../shared/protocol/index.ts';
-import { BRIEFING_ROOM, type EventView } from '../../../shared/protocol/index.ts';
+import { z } from 'zod';
+import {
+  BRIEFING_ROOM,
+  BriefingRefusal,
+  FeedMessage,
+  IceServer,
+  QUESTION_LIMITS,
+  SignalMessage,
+  type BriefingClientMessage,
+  type BriefingErrorCode,
+  type EventView,
+} from '../../../shared/protocol/index.ts';
 import type { BriefingState } from '../../../shared/state/briefingState.ts';
 import { orderQuestions } from '../../../shared/briefing/questionOrder.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
-
-type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState>['set']>[0];
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
-import { configureSfuLink, stagePeople, stopStage } from '../media/stageMedia.ts';
-import { showStreams } from '../media/stageMedia.ts';
+import { configureSfuLink, showStreams, stagePeople, stopStage } from '../media/stageMedia.ts';
 import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
-import { FeedMessage, IceServer, QUESTION_LIMITS, SignalMessage } from '../../../shared/protocol/index.ts';
 import { storedResumeToken } from './hallConnection.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { eventsApi } from './eventsApi.ts';
-import { z } from 'zod';
+
+type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState>['set']>[0];
 
 const StageMessage = z.discriminatedUnion('mode', [
   z.object({
@@ -29,9 +36,8 @@ const StageMessage = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('p2p'), limit: z.number(), iceServers: z.array(IceServer) }),
 ]);
 const IncomingSignal = SignalMessage.omit({ to: true }).extend({ from: z.string() });
-const Refusal = z.object({ code: z.string() });
 /** Refusals a person can act on get their own words; anything else is "the briefing refused that". */
-const REFUSALS: Record<string, MessageKey> = {
+const REFUSALS: Partial<Record<BriefingErrorCode, MessageKey>> = {
   tooManyQuestions: 'briefing.error.tooManyQuestions',
   askTooSoon: 'briefing.error.askTooSoon',
   questionsFull: 'briefing.error.questionsFull',
@@ -113,7 +119,7 @@ export async function joinBriefing(
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
     joined.onMessage('error', (m: unknown) => {
-      const r = Refusal.safeParse(m);
+      const r = BriefingRefusal.safeParse(m);
       useHallStore.getState().announce((r.success && REFUSALS[r.data.code]) || 'briefing.refused', {
         n: QUESTION_LIMITS.openPerPerson,
         s: QUESTION_LIMITS.gapS,

@@ -13,6 +13,8 @@ import {
   RequestFeedMessage,
   SignalMessage,
   SlideMessage,
+  type BriefingErrorCode,
+  type BriefingRefusal,
   type IceServer,
 } from '../../../shared/protocol/index.ts';
 import { BriefingPerson, BriefingState } from '../../../shared/state/briefingState.ts';
@@ -21,9 +23,11 @@ import type { AuthService } from '../auth/authService.ts';
 import type { EventService } from '../services/eventService.ts';
 import type { EventView } from '../../../shared/protocol/index.ts';
 import { formatIssues } from './formatIssues.ts';
+import { onValidMessage, type MessageRules } from './roomMessages.ts';
+import type { Logger } from '../logger.ts';
 import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
 import { createQuestionBoard } from './questionBoard.ts';
-import { BriefingError } from './briefingError.ts';
+import { BriefingError } from './roomRefusal.ts';
 import { freeSeat } from './briefingSeats.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
@@ -52,6 +56,7 @@ export function createBriefingRoom(deps: {
   allowFeeds(eventId: number, feeds: number[]): void;
   /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
   seatOf(residentKey: string): Promise<string>;
+  log: Logger;
 }) {
   // One briefing room per event in this process: a second one would split the audience and the Q&A.
   const openEvents = new Set<number>();
@@ -208,65 +213,71 @@ export function createBriefingRoom(deps: {
     }
 
     private async turnTo(index: number): Promise<void> {
-      if (index >= Math.max(1, this.state.slides)) throw new Error(`the deck has ${this.state.slides} pages`);
+      if (index >= Math.max(1, this.state.slides))
+        throw new BriefingError('invalidMessage', `the deck has ${this.state.slides} pages`);
       this.state.slide = index;
     }
 
     private async stopSpeaking(client: Client, sessionId: string): Promise<void> {
       const role = this.state.people.get(client.sessionId)?.role;
       if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
-        throw new Error('only moderators can stop someone else speaking');
+        throw new BriefingError('invalidMessage', 'only moderators can stop someone else speaking');
       (await this.target(sessionId)).speaking = false;
       this.pruneFeeds();
     }
 
     /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */
     private async relay(client: Client, m: SignalMessage): Promise<void> {
-      if (this.state.media !== 'p2p') throw new Error('the stage streams through the SFU');
+      if (this.state.media !== 'p2p')
+        throw new BriefingError('invalidMessage', 'the stage streams through the SFU');
       const from = this.state.people.get(client.sessionId);
       const to = this.state.people.get(m.to);
       const target = this.clients.getById(m.to);
-      if (!from || !to || !target) throw new Error('no such person in this briefing');
+      if (!from || !to || !target)
+        throw new BriefingError('invalidMessage', 'no such person in this briefing');
       if (!mayExchangeSignals(from, to))
-        throw new Error('video goes only between the presenter and a viewer or invited speaker');
+        throw new BriefingError(
+          'invalidMessage',
+          'video goes only between the presenter and a viewer or invited speaker',
+        );
       const { to: _to, ...signal } = m;
       target.send('signal', { from: client.sessionId, ...signal });
     }
+
+    private rules: MessageRules<BriefingErrorCode> = {
+      forbidden: (client, type) => {
+        const role = this.state.people.get(client.sessionId)?.role;
+        // Presenters are hosts (checked when the event is created), so they moderate too.
+        const moderates = role === 'presenter' || role === 'moderator';
+        return MODERATOR_MESSAGES.has(type) && !moderates ? 'moderators only' : null;
+      },
+      isRefusal: (err): err is BriefingError => err instanceof BriefingError,
+      refuse: (client, type, code, detail) => this.refuse(client, type, code, detail),
+      log: deps.log,
+    };
 
     private on<S extends z.ZodType>(
       type: string,
       schema: S,
       run: (c: Client, m: z.infer<S>) => Promise<unknown>,
     ): void {
-      this.onMessage(type, (client, raw: unknown) => {
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) return this.refuse(client, type, 'invalidMessage', formatIssues(parsed.error));
-        const role = this.state.people.get(client.sessionId)?.role;
-        // Presenters are hosts (checked when the event is created), so they moderate too.
-        if (MODERATOR_MESSAGES.has(type) && role !== 'presenter' && role !== 'moderator') {
-          return this.refuse(client, type, 'forbidden', 'moderators only');
-        }
-        run(client, parsed.data).catch((err: unknown) =>
-          err instanceof BriefingError
-            ? this.refuse(client, type, err.code, err.message)
-            : this.refuse(client, type, 'invalidMessage', err instanceof Error ? err.message : String(err)),
-        );
-      });
+      onValidMessage(this, this.rules, type, schema, run);
     }
 
-    private refuse(client: Client, type: string, code: string, detail: string): void {
-      client.send('error', { code, type, detail });
+    private refuse(client: Client, type: string, code: BriefingErrorCode, detail: string): void {
+      const refusal: BriefingRefusal = { code, type, detail };
+      client.send('error', refusal);
     }
 
     private async person(client: Client): Promise<BriefingPerson> {
       const p = this.state.people.get(client.sessionId);
-      if (!p) throw new Error('not in this briefing');
+      if (!p) throw new BriefingError('invalidMessage', 'not in this briefing');
       return p;
     }
 
     private async target(sessionId: string): Promise<BriefingPerson> {
       const p = this.state.people.get(sessionId);
-      if (!p) throw new Error('no such attendee');
+      if (!p) throw new BriefingError('invalidMessage', 'no such attendee');
       return p;
     }
 
@@ -277,8 +288,8 @@ export function createBriefingRoom(deps: {
     private async removePerson(sessionId: string): Promise<void> {
       const target = this.clients.getById(sessionId);
       const p = this.state.people.get(sessionId);
-      if (!target || !p) throw new Error('no such attendee');
-      if (p.role !== 'attendee') throw new Error('only attendees can be removed');
+      if (!target || !p) throw new BriefingError('invalidMessage', 'no such attendee');
+      if (p.role !== 'attendee') throw new BriefingError('invalidMessage', 'only attendees can be removed');
       const key = this.keys.get(sessionId);
       if (key) this.removed.add(key);
       target.leave(REMOVED_CODE, 'removed by a moderator');

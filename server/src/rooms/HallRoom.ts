@@ -19,16 +19,19 @@ import {
   TicketActionMessage,
   TransferMessage,
   type CorrectionMessage,
+  type ServerErrorCode,
   type ServerErrorMessage,
 } from '../../../shared/protocol/index.ts';
 import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../shared/constants.ts';
 import { QueueError } from '../services/queueService.ts';
 import { BookingError } from '../services/bookingService.ts';
-import { createQueueDesk, DeskError, type Person, type QueueDesk } from './queueDesk.ts';
+import { createQueueDesk, type Person, type QueueDesk } from './queueDesk.ts';
+import { DeskError } from './roomRefusal.ts';
 import type { Track } from '../services/movementService.ts';
 import { createInterestService, type InterestService } from '../services/interestService.ts';
 import { deskDepsOf, type HallDeps } from './hallDeps.ts';
 import { formatIssues } from './formatIssues.ts';
+import { onValidMessage, type MessageRules } from './roomMessages.ts';
 import { residentKeyOf, staffFromPass } from './joinIdentity.ts';
 import { seatOfResident, seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
@@ -192,36 +195,24 @@ export function createHallRoom(
       if (person) this.desk.personLeft(person);
     }
 
+    private rules: MessageRules<ServerErrorCode> = {
+      forbidden: (client, type) =>
+        STAFF_MESSAGES.has(type) && this.people.get(client.sessionId)?.kind !== 'staff'
+          ? 'only staff may send this'
+          : null,
+      isRefusal: (err): err is DeskError | QueueError | BookingError =>
+        err instanceof DeskError || err instanceof QueueError || err instanceof BookingError,
+      refuse: (client, type, code, detail) => this.refuse(client, { code, type, detail }),
+      log: deps.log,
+    };
+
     /** A queue or counter message: zod first, then the role check, then the desk; refusals change nothing. */
     private handle<S extends z.ZodType>(
       type: string,
       schema: S,
       run: (sessionId: string, message: z.infer<S>) => unknown,
     ): void {
-      this.onMessage(type, (client, raw: unknown) => {
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) {
-          this.refuse(client, { code: 'invalidMessage', type, detail: formatIssues(parsed.error) });
-          return;
-        }
-        if (STAFF_MESSAGES.has(type) && this.people.get(client.sessionId)?.kind !== 'staff') {
-          this.refuse(client, { code: 'forbidden', type, detail: 'only staff may send this' });
-          return;
-        }
-        const fail = (err: unknown) => {
-          if (err instanceof DeskError || err instanceof QueueError || err instanceof BookingError) {
-            this.refuse(client, { code: err.code, type, detail: err.message });
-          } else {
-            deps.log.error(`${type} failed`, err);
-            this.refuse(client, { code: 'invalidMessage', type, detail: 'the server could not do that' });
-          }
-        };
-        try {
-          Promise.resolve(run(client.sessionId, parsed.data)).catch(fail);
-        } catch (err) {
-          fail(err);
-        }
-      });
+      onValidMessage(this, this.rules, type, schema, (client, m) => run(client.sessionId, m));
     }
 
     /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */

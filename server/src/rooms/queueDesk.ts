@@ -6,7 +6,6 @@ import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import {
   ServerMessage,
   type CounterStatus,
-  type ServerErrorCode,
   type StaffQueueView,
   type TicketView,
 } from '../../../shared/protocol/index.ts';
@@ -16,16 +15,7 @@ import type { CatalogService } from '../services/catalogService.ts';
 import type { RecordService } from '../services/recordService.ts';
 import type { BookingService } from '../services/bookingService.ts';
 import type { Logger } from '../logger.ts';
-
-/** A refused desk action; nothing changed. The code is an i18n key on the client. */
-export class DeskError extends Error {
-  constructor(
-    readonly code: ServerErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { DeskError } from './roomRefusal.ts';
 
 export type Person =
   { kind: 'resident'; residentKey: string; nickname: string } | { kind: 'staff'; profile: StaffProfile };
