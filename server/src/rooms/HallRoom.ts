@@ -33,7 +33,7 @@ import { deskDepsOf, type HallDeps } from './hallDeps.ts';
 import { formatIssues } from './formatIssues.ts';
 import { onValidMessage, type MessageRules } from './roomMessages.ts';
 import { residentKeyOf, staffFromPass } from './joinIdentity.ts';
-import { seatOfResident, seatToTake } from './hallSeating.ts';
+import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 
 /** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
@@ -217,7 +217,8 @@ export function createHallRoom(
 
     /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
     seatOf(residentKey: string): string {
-      return seatOfResident(this.people, this.state.avatars, residentKey);
+      const sid = this.desk.sessionOfResident(residentKey);
+      return (sid && this.state.avatars.get(sid)?.seat) || '';
     }
 
     /** Sitting down on a seat the avatar stands at, placed on it facing the stage; walking stands it up. */

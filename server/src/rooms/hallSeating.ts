@@ -2,7 +2,6 @@ import type { MapSchema } from '@colyseus/schema';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
 import type { AvatarState } from '../../../shared/state/hallState.ts';
-import type { Person } from './queueDesk.ts';
 import { DeskError } from './roomRefusal.ts';
 
 /** How far from a seat an avatar may be to sit on it (a step). */
@@ -23,16 +22,4 @@ export function seatToTake(
   for (const [id, other] of avatars)
     if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');
   return seat;
-}
-
-/** The auditorium seat the resident with this key sits on ('' when none): a briefing keeps it. */
-export function seatOfResident(
-  people: Map<string, Person>,
-  avatars: MapSchema<AvatarState>,
-  residentKey: string,
-): string {
-  for (const [sid, p] of people) {
-    if (p.kind === 'resident' && p.residentKey === residentKey) return avatars.get(sid)?.seat ?? '';
-  }
-  return '';
 }

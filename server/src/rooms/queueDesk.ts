@@ -1,14 +1,8 @@
-import { CounterState, type HallState } from '../../../shared/state/hallState.ts';
+import type { HallState } from '../../../shared/state/hallState.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
-import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
-import {
-  ServerMessage,
-  type CounterStatus,
-  type StaffQueueView,
-  type TicketView,
-} from '../../../shared/protocol/index.ts';
+import { ServerMessage, type CounterStatus } from '../../../shared/protocol/index.ts';
 import { QueueError, type QueueService, type Ticket } from '../services/queueService.ts';
 import type { ConsultationService } from './consultationInvites.ts';
 import type { CatalogService } from '../services/catalogService.ts';
@@ -16,6 +10,8 @@ import type { RecordService } from '../services/recordService.ts';
 import type { BookingService } from '../services/bookingService.ts';
 import type { Logger } from '../logger.ts';
 import { DeskError } from './roomRefusal.ts';
+import { deskSessions } from './deskSessions.ts';
+import { deskViews } from './deskViews.ts';
 
 export type Person =
   { kind: 'resident'; residentKey: string; nickname: string } | { kind: 'staff'; profile: StaffProfile };
@@ -56,100 +52,15 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
   /** Staff-set status per counter, while staff are on duty there. */
   const chosen = new Map<string, CounterStatus>();
 
-  const hoursOf = (c: Counter) => c.openingHours ?? hall.layout.openingHours;
-  const withinHours = (c: Counter, now: number) =>
-    deps.ignoreHours || isOpenAt(hoursOf(c), new Date(now), hall.layout.timeZone);
+  const sessions = deskSessions(host);
+  const { staffAt, presentKeys, ofResident: sessionOfResident, ofStaff: sessionOfStaff } = sessions;
+  const views = deskViews(host, deps, sessions, chosen);
+  const { update, withinHours } = views;
 
   function counterOrThrow(id: string): Counter {
     const c = counters.get(id);
     if (!c) throw new DeskError('noSuchCounter', `no counter "${id}"`);
     return c;
-  }
-
-  function staffAt(counterId: string): string[] {
-    const ids: string[] = [];
-    for (const [sid, p] of host.sessions()) {
-      if (p.kind === 'staff' && host.state.avatars.get(sid)?.counterId === counterId) ids.push(sid);
-    }
-    return ids;
-  }
-
-  function presentKeys(): Set<string> {
-    const keys = new Set<string>();
-    for (const [, p] of host.sessions()) if (p.kind === 'resident') keys.add(p.residentKey);
-    return keys;
-  }
-
-  function sessionOfResident(key: string): string | undefined {
-    for (const [sid, p] of host.sessions()) if (p.kind === 'resident' && p.residentKey === key) return sid;
-    return undefined;
-  }
-
-  function sessionOfStaff(staffId: number): string | undefined {
-    for (const [sid, p] of host.sessions()) if (p.kind === 'staff' && p.profile.id === staffId) return sid;
-    return undefined;
-  }
-
-  function ticketView(t: Ticket): TicketView {
-    return queue.view(t, Math.max(1, staffAt(t.counterId).length), deps.callGraceMs);
-  }
-
-  /** Recomputes every counter's public state and tells residents and staff what changed for them. */
-  function refresh(now = Date.now()): void {
-    for (const c of hall.layout.counters) {
-      let s = host.state.counters.get(c.id);
-      if (!s) {
-        s = new CounterState();
-        host.state.counters.set(c.id, s);
-      }
-      const inHours = withinHours(c, now);
-      const onDuty = staffAt(c.id).length;
-      const status: CounterStatus = !inHours || onDuty === 0 ? 'closed' : (chosen.get(c.id) ?? 'open');
-      if (s.status !== status) s.status = status;
-      if (s.staffOnDuty !== onDuty) s.staffOnDuty = onDuty;
-      const waiting = queue.waitingCount(c.id);
-      if (s.waiting !== waiting) s.waiting = waiting;
-      if (s.withinHours !== inHours) s.withinHours = inHours;
-      const opens = inHours
-        ? ''
-        : (nextOpening(hoursOf(c), new Date(now), hall.layout.timeZone)?.toISOString() ?? '');
-      if (s.opensAt !== opens) s.opensAt = opens;
-    }
-  }
-
-  const lastSent = new Map<string, string>();
-  /** Sends each connected person their own view, only when it changed. */
-  function notify(): void {
-    const present = presentKeys();
-    for (const [sid, p] of host.sessions()) {
-      let message: unknown;
-      let type: string;
-      if (p.kind === 'resident') {
-        const t = queue.ticketOf(p.residentKey);
-        type = ServerMessage.ticket;
-        message = t ? ticketView(t) : null;
-      } else {
-        const counterId = host.state.avatars.get(sid)?.counterId || null;
-        const current = queue.staffTicket(p.profile.id);
-        const view: StaffQueueView = {
-          counterId,
-          entries: counterId ? queue.entries(counterId, present) : [],
-          current: current ? queue.toEntry(current, present) : null,
-        };
-        type = ServerMessage.staffQueue;
-        message = view;
-      }
-      const text = JSON.stringify(message);
-      if (lastSent.get(sid) !== text) {
-        lastSent.set(sid, text);
-        host.send(sid, type, message);
-      }
-    }
-  }
-
-  function update(now = Date.now()): void {
-    refresh(now);
-    notify();
   }
 
   function staffOf(sessionId: string): StaffProfile {
@@ -198,6 +109,8 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
 
   return {
     update,
+    /** The hall session of the resident with this key, if connected. */
+    sessionOfResident,
 
     /** Runs every second: lapsed calls become no-shows (and the next resident is called), absent residents lose their number. */
     async tick(now = Date.now()): Promise<void> {
@@ -359,7 +272,7 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
     },
 
     forgetSession(sessionId: string): void {
-      lastSent.delete(sessionId);
+      views.forget(sessionId);
     },
   };
 }
