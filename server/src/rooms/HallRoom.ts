@@ -23,7 +23,7 @@ import {
   type ServerErrorMessage,
 } from '../../../shared/protocol/index.ts';
 import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../shared/constants.ts';
-import { QueueError } from '../services/queueService.ts';
+import { QueueError } from '../services/queueTicket.ts';
 import { BookingError } from '../services/bookingService.ts';
 import { createQueueDesk, type Person, type QueueDesk } from './queueDesk.ts';
 import { DeskError } from './roomRefusal.ts';

@@ -7,7 +7,7 @@ import {
   type StaffQueueView,
   type TicketView,
 } from '../../../shared/protocol/index.ts';
-import type { Ticket } from '../services/queueService.ts';
+import type { Ticket } from '../services/queueTicket.ts';
 import type { DeskDeps, DeskHost } from './queueDesk.ts';
 import type { DeskSessions } from './deskSessions.ts';
 

@@ -1,52 +1,19 @@
 import type { Db } from '../db/database.ts';
 import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
+import {
+  ACTIVE,
+  iso,
+  ms,
+  QueueError,
+  ticketColumns,
+  ticketFromRow,
+  toEntry,
+  type Ticket,
+} from './queueTicket.ts';
 
-export type QueueErrorCode =
-  | 'alreadyQueued'
-  | 'noTicket'
-  | 'queueEmpty'
-  | 'alreadyServing'
-  | 'notYourTicket'
-  | 'ticketNotActive'
-  | 'sameCounter';
-
-/** A refused queue operation; nothing changed. `code` is also an i18n key on the client. */
-export class QueueError extends Error {
-  constructor(
-    readonly code: QueueErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface Ticket {
-  id: number;
-  day: string;
-  number: number;
-  counterId: string;
-  procedureId: string | null;
-  residentKey: string;
-  status: TicketStatus;
-  takenAt: number;
-  queuedAt: number;
-  calledAt: number | null;
-  servedAt: number | null;
-  staffId: number | null;
-  transferFrom: string | null;
-  transferNote: string | null;
-  lastSeenAt: number;
-  /** 0: booked and checked in (served before walk-ins); 1: walk-in. */
-  priority: number;
-}
-
-const ACTIVE: TicketStatus[] = ['waiting', 'called', 'serving'];
 /** Minutes per resident assumed until a counter has served anyone today. */
 export const DEFAULT_SERVICE_MINUTES = 5;
 const RECENT_SERVICES = 10;
-
-const iso = (ms: number) => new Date(ms).toISOString();
-const ms = (text: string | null) => (text ? Date.parse(text) : null);
 
 /**
  * The counter queues. The database is the truth (tickets survive a restart); active tickets are also
@@ -69,21 +36,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
 
   async function setStatus(t: Ticket, status: TicketStatus, at: number, extra: Partial<Ticket> = {}) {
     const next: Ticket = { ...t, ...extra, status };
-    await db
-      .updateTable('queue_tickets')
-      .set({
-        status,
-        counter_id: next.counterId,
-        queued_at: iso(next.queuedAt),
-        called_at: next.calledAt === null ? null : iso(next.calledAt),
-        served_at: next.servedAt === null ? null : iso(next.servedAt),
-        finished_at: ACTIVE.includes(status) ? null : iso(at),
-        staff_id: next.staffId,
-        transfer_from: next.transferFrom,
-        transfer_note: next.transferNote,
-      })
-      .where('id', '=', t.id)
-      .execute();
+    await db.updateTable('queue_tickets').set(ticketColumns(next, at)).where('id', '=', t.id).execute();
     if (ACTIVE.includes(status)) active.set(t.id, next);
     else active.delete(t.id);
     return next;
@@ -111,24 +64,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       recent.clear();
       const rows = await db.selectFrom('queue_tickets').selectAll().where('status', 'in', ACTIVE).execute();
       for (const r of rows) {
-        active.set(r.id, {
-          id: r.id,
-          day: r.day,
-          number: r.number,
-          counterId: r.counter_id,
-          procedureId: r.procedure_id,
-          residentKey: r.resident_key,
-          status: r.status as TicketStatus,
-          takenAt: ms(r.taken_at)!,
-          queuedAt: ms(r.queued_at)!,
-          calledAt: ms(r.called_at),
-          servedAt: ms(r.served_at),
-          staffId: r.staff_id,
-          transferFrom: r.transfer_from,
-          transferNote: r.transfer_note,
-          lastSeenAt: now,
-          priority: r.priority,
-        });
+        active.set(r.id, ticketFromRow(r, now));
       }
       const done = await db
         .selectFrom('queue_tickets')
@@ -344,20 +280,6 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     if (t.staffId !== staffId)
       throw new QueueError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
     return t;
-  }
-
-  function toEntry(t: Ticket, present: ReadonlySet<string>): QueueEntry {
-    return {
-      id: t.id,
-      number: t.number,
-      procedureId: t.procedureId,
-      status: t.status,
-      waitingSince: t.queuedAt,
-      transferFrom: t.transferFrom,
-      transferNote: t.transferNote,
-      residentPresent: present.has(t.residentKey),
-      booked: t.priority === 0,
-    };
   }
 }
 export type QueueService = ReturnType<typeof createQueueService>;

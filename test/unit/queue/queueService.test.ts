@@ -3,9 +3,9 @@ import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/d
 import {
   createQueueService,
   DEFAULT_SERVICE_MINUTES,
-  QueueError,
   type QueueService,
 } from '../../../server/src/services/queueService.ts';
+import { QueueError } from '../../../server/src/services/queueTicket.ts';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-25T01:00:00Z');
