@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { parseCsv, writeCsv, CsvSyntaxError } from './csv.ts';
+import type { z } from 'zod';
+import { parseCsv, CsvSyntaxError } from './csv.ts';
+import { DepartmentRow, LifeEventRow, list, ProcedureRow, QuestionRow, RuleRow } from './catalogRows.ts';
 import {
-  Channel,
-  Slug,
   type Catalog,
   type Condition,
   type Department,
@@ -73,69 +72,6 @@ export class CatalogError extends Error {
     this.name = 'CatalogError';
   }
 }
-
-const text = z.string().trim().min(1, 'required');
-const optional = z.string().trim();
-const list = (s: string) =>
-  s
-    .split(/\s*;\s*/)
-    .map((x) => x.trim())
-    .filter((x) => x.length > 0);
-const yesNo = z.enum(['yes', 'no'], { message: 'must be yes or no' });
-
-const DepartmentRow = z.object({
-  id: Slug,
-  name_ja: text,
-  name_en: text,
-  counter_id: z.union([z.literal(''), Slug]),
-  description_ja: text,
-  description_en: text,
-});
-const ProcedureRow = z.object({
-  id: Slug,
-  department_id: Slug,
-  name_ja: text,
-  name_en: text,
-  summary_ja: text,
-  summary_en: text,
-  audience_ja: text,
-  audience_en: text,
-  documents_ja: optional,
-  documents_en: optional,
-  fee_yen: z.string().regex(/^\d+$/, 'must be a whole number of yen (0 when free)'),
-  fee_note_ja: optional,
-  fee_note_en: optional,
-  channel: Channel,
-  processing_ja: text,
-  processing_en: text,
-  online_path: z.union([z.literal(''), z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with /')]),
-  needs_consultation: yesNo,
-  keywords: optional,
-});
-const LifeEventRow = z.object({
-  id: Slug,
-  name_ja: text,
-  name_en: text,
-  description_ja: text,
-  description_en: text,
-});
-const QuestionRow = z.object({
-  life_event_id: Slug,
-  question_id: Slug,
-  order: z.enum(['1', '2', '3'], { message: 'must be 1, 2 or 3' }),
-  text_ja: text,
-  text_en: text,
-});
-const RuleRow = z.object({
-  life_event_id: Slug,
-  procedure_id: Slug,
-  condition: z
-    .string()
-    .trim()
-    .regex(/^$|^[a-z0-9-]+=(yes|no)(&[a-z0-9-]+=(yes|no))*$/, 'use question=yes or no, joined with &'),
-  note_ja: optional,
-  note_en: optional,
-});
 
 interface Row<T> {
   line: number;
@@ -342,62 +278,4 @@ export function parseCondition(condition: string): Condition[] {
       const [questionId, answer] = part.split('=');
       return { questionId: questionId!, answer: answer === 'yes' };
     });
-}
-
-const formatCondition = (cs: Condition[]) =>
-  cs.map((c) => `${c.questionId}=${c.answer ? 'yes' : 'no'}`).join('&');
-
-/** Writes the catalogue back as the same five files (round-trips with readCatalog). */
-export function writeCatalog(c: Catalog): CatalogSources {
-  return {
-    departments: writeCsv(
-      CATALOG_FILES.departments.header,
-      c.departments.map((d) => [
-        d.id,
-        d.name.ja,
-        d.name.en,
-        d.counterId ?? '',
-        d.description.ja,
-        d.description.en,
-      ]),
-    ),
-    procedures: writeCsv(
-      CATALOG_FILES.procedures.header,
-      c.procedures.map((p) => [
-        p.id,
-        p.departmentId,
-        p.name.ja,
-        p.name.en,
-        p.summary.ja,
-        p.summary.en,
-        p.audience.ja,
-        p.audience.en,
-        p.documents.ja.join(' ; '),
-        p.documents.en.join(' ; '),
-        String(p.feeYen),
-        p.feeNote.ja,
-        p.feeNote.en,
-        p.channel,
-        p.processing.ja,
-        p.processing.en,
-        p.onlinePath ?? '',
-        p.needsConsultation ? 'yes' : 'no',
-        p.keywords.join(' '),
-      ]),
-    ),
-    lifeEvents: writeCsv(
-      CATALOG_FILES.lifeEvents.header,
-      c.lifeEvents.map((e) => [e.id, e.name.ja, e.name.en, e.description.ja, e.description.en]),
-    ),
-    questions: writeCsv(
-      CATALOG_FILES.questions.header,
-      c.lifeEvents.flatMap((e) =>
-        e.questions.map((q) => [e.id, q.id, String(q.order), q.text.ja, q.text.en]),
-      ),
-    ),
-    rules: writeCsv(
-      CATALOG_FILES.rules.header,
-      c.rules.map((r) => [r.lifeEventId, r.procedureId, formatCondition(r.conditions), r.note.ja, r.note.en]),
-    ),
-  };
 }

@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'no
 import { basename, join } from 'node:path';
 import {
   CATALOG_FILES,
-  writeCatalog,
   type CatalogFileKind,
   type CatalogSources,
 } from '../../../shared/catalog/catalogCsv.ts';
+import { writeCatalog } from '../../../shared/catalog/catalogCsvWrite.ts';
 import type { Catalog } from '../../../shared/catalog/catalogSchema.ts';
 
 const KINDS = Object.keys(CATALOG_FILES) as CatalogFileKind[];

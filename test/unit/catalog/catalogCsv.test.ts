@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CatalogError,
-  readCatalog,
-  writeCatalog,
-  type CatalogIssue,
-} from '../../../shared/catalog/catalogCsv.ts';
+import { CatalogError, readCatalog, type CatalogIssue } from '../../../shared/catalog/catalogCsv.ts';
+import { writeCatalog } from '../../../shared/catalog/catalogCsvWrite.ts';
 import { COUNTERS, smallCatalog } from './fixtures.ts';
 
 function issuesOf(edit: (s: ReturnType<typeof smallCatalog>) => void): CatalogIssue[] {
