@@ -110,8 +110,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     bookings,
     log,
   };
-  // The hall room instance is needed to hear when a consultation room closes by itself.
-  let onConsultationClosed: (ticketId: number) => void = () => {};
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
     auth,
@@ -131,14 +129,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     iceServers: config.ICE_SERVERS,
     log,
   });
-  const HallRoom = createHallRoom(deps, (notify) => (onConsultationClosed = notify));
+  const HallRoom = createHallRoom(deps);
   const ConsultationRoom = createConsultationRoom({
     key: consultations.key,
     catalog,
     records,
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
-    onDispose: (ticketId) => onConsultationClosed(ticketId),
+    onEnded: (ticketId) => consultations.endedInRoom(ticketId),
+    onDispose: (ticketId) => consultations.closedRoom(ticketId),
   });
   const startedAt = Date.now();
 

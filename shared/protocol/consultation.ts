@@ -43,6 +43,16 @@ export const SignalMessage = z.strictObject({
 });
 export type SignalMessage = z.infer<typeof SignalMessage>;
 
+const LinkId = z.string().regex(/^[A-Za-z0-9_-]{8,32}$/, 'not a link id');
+
+/**
+ * Consultation signalling also names the two peer connections it is between (see the client's
+ * linkPairing.ts): `link` is the sender's, `peer` the receiver's as the sender knows it. A message with
+ * neither description nor candidate is a greeting ("hello") that makes the pairing.
+ */
+export const ConsultationSignalMessage = SignalMessage.extend({ link: LinkId, peer: LinkId.nullable() });
+export type ConsultationSignalMessage = z.infer<typeof ConsultationSignalMessage>;
+
 /** What a participant is sending, so the other side can say "camera off" or "muted" instead of guessing. */
 export const MediaStateMessage = z.strictObject({
   audio: z.boolean(),

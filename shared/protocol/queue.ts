@@ -40,7 +40,10 @@ export const TicketView = z.object({
   status: TicketStatus,
   /** 1 = next. 0 once called. */
   position: z.number(),
+  /** Estimated wait in minutes; 0 = shortly (a free staff member, nobody ahead). */
   etaMinutes: z.number(),
+  /** What the estimate rests on, shown with it: today's consultations at this counter and their average. */
+  etaBasis: z.object({ servicesToday: z.number(), averageMinutes: z.number() }),
   /** Epoch ms by which a called resident must answer, else it counts as a no-show. */
   answerBy: z.number().nullable(),
   transferFrom: z.string().nullable(),

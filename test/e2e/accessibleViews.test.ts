@@ -76,6 +76,30 @@ describe('entry form, 2D view and keyboard-only use', () => {
     await p.close();
   });
 
+  it('skip links: the side panel and the view switch are a few keys from the hall', async () => {
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja');
+    await p.enter('キー', '青');
+    await p.waitForScene();
+    const focusedId = () => p.page.evaluate(() => document.activeElement?.id ?? '');
+    // Entering lands in the hall itself (the arrow keys walk at once).
+    expect(await focusedId()).toBe('main');
+    // From the hall, Shift+Tab reaches the view switch within a few presses…
+    await tabTo(p.page, p.t('hud.switchTo2d'), 5, true);
+    expect(await focusedId()).toBe('view-switch');
+    // …and the skip links before the top bar, which move focus where they say.
+    await tabTo(p.page, p.t('app.skipToSide'), 8, true);
+    await p.page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('side');
+    await p.page.getByRole('region', { name: p.t('people.heading') }).waitFor();
+    await tabTo(p.page, p.t('app.skipToViewSwitch'), 40, true);
+    await p.page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('view-switch');
+    await p.page.keyboard.press('Enter');
+    await p.page.getByRole('img', { name: p.t('plan.label') }).waitFor();
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
   it('a dropped connection shows "reconnecting" and rejoins into the same avatar', async () => {
     const watcher = await HallPage.open(hall.browser, hall.server.url, 'en');
     await watcher.enter('Watcher', 'Blue');

@@ -17,7 +17,9 @@ describe('staff and resident: take a number, get called, consult', () => {
     await res.waitForScene();
     const number = await takeNumber(res, '転入届');
     const ticket = res.page.getByRole('region', { name: res.t('ticket.heading') });
-    await ticket.getByText(res.t('ticket.next', { minutes: 5 })).waitFor();
+    // Nobody ahead and the staff member free: "shortly", and what the estimate rests on.
+    await ticket.getByText(res.t('ticket.nextShortly')).waitFor();
+    await ticket.getByText(res.t('ticket.basisDefault', { minutes: 5 })).waitFor();
     expect(number).toBeGreaterThan(0);
     await res.page.screenshot({ path: `${SHOTS}/queue-ticket-ja.png` });
 
@@ -42,6 +44,10 @@ describe('staff and resident: take a number, get called, consult', () => {
     const room = (p: HallPage) => consultationRoom(p, number);
     await room(res).waitFor();
     await room(staff).waitFor();
+    // In the room the call notice is gone and the counter's panel has stepped aside.
+    await res.page.getByRole('log').getByText(res.t('consult.entered')).waitFor();
+    expect(await res.page.getByText(res.t('call.title', { number })).count()).toBe(0);
+    expect(await res.page.getByRole('region', { name: res.t('guide.label') }).count()).toBe(0);
     await res.page.getByLabel(res.t('consult.message')).fill('転入の手続きをしたいです');
     await res.page.getByRole('button', { name: res.t('consult.send') }).click();
     await room(staff).getByRole('log').getByText('転入の手続きをしたいです').waitFor();

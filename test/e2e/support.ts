@@ -5,21 +5,23 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { launchBrowser } from '../support/browser.ts';
 
 /**
- * Presses Tab until the focused element's accessible name (aria-label, its <label>, else text) equals `name`.
- * Proves the control is reachable from the keyboard in document order.
+ * Presses Tab (or Shift+Tab with `backwards`) until the focused element's accessible name (aria-label,
+ * its <label>, else text) equals `name`. Proves the control is reachable from the keyboard in document order.
  */
-export async function tabTo(page: Page, name: string, maxPresses = 150): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
+export async function tabTo(page: Page, name: string, maxPresses = 150, backwards = false): Promise<number> {
+  for (let i = 1; i <= maxPresses; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
       const labelled = (el as HTMLInputElement).labels?.[0]?.textContent;
       return (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').trim();
     });
-    if (focused === name) return;
+    if (focused === name) return i;
   }
-  throw new Error(`"${name}" was not reachable with Tab in ${maxPresses} presses`);
+  throw new Error(
+    `"${name}" was not reachable with ${backwards ? 'Shift+' : ''}Tab in ${maxPresses} presses`,
+  );
 }
 
 /**

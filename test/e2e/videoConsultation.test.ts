@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
 import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
-
-/** Fake camera and microphone, no permission prompt; media stays on this machine (loopback ICE). */
-const FAKE_MEDIA = [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--auto-select-desktop-capture-source=Entire screen',
-];
+import { FAKE_MEDIA } from './pages/mediaFlows.ts';
 
 const frames = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.media.framesDecoded);
 

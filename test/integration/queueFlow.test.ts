@@ -140,10 +140,32 @@ describe('staff at counters and the queue', () => {
     residentSide.onMessage('error', (m: { code: string }) => refusals.push(m));
     const relayed: { from: string; description?: { type: string } }[] = [];
     staffSide.onMessage('signal', (m: { from: string }) => relayed.push(m));
-    residentSide.send('signal', { to: staffSide.sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    // Each signal names the two peer connections it is between (see linkPairing.ts).
+    const ids = { link: 'resident-link-1', peer: 'staff-link-01' };
+    residentSide.send('signal', {
+      to: staffSide.sessionId,
+      ...ids,
+      description: { type: 'offer', sdp: 'v=0' },
+    });
     await waitFor(() => relayed.length === 1, 5000, 'the offer relayed');
-    expect(relayed[0]).toMatchObject({ from: residentSide.sessionId, description: { type: 'offer' } });
-    residentSide.send('signal', { to: aki.room.sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    expect(relayed[0]).toMatchObject({
+      from: residentSide.sessionId,
+      ...ids,
+      description: { type: 'offer' },
+    });
+    // A greeting (no description, no candidate) passes too; one without link ids or with odd ones does not.
+    residentSide.send('signal', { to: staffSide.sessionId, link: 'resident-link-1', peer: null });
+    await waitFor(() => relayed.length === 2, 5000, 'the greeting relayed');
+    residentSide.send('signal', { to: staffSide.sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    await waitFor(() => refusals.length === 1, 5000, 'a signal without link ids refused');
+    residentSide.send('signal', { to: staffSide.sessionId, link: '<script>', peer: null });
+    await waitFor(() => refusals.length === 2, 5000, 'a malformed link id refused');
+    expect(refusals.map((r) => r.code)).toEqual(['invalidMessage', 'invalidMessage']);
+    residentSide.send('signal', {
+      to: aki.room.sessionId,
+      ...ids,
+      description: { type: 'offer', sdp: 'v=0' },
+    });
     await waitFor(
       () => refusals.some((r) => r.code === 'notInRoom'),
       5000,
@@ -151,10 +173,12 @@ describe('staff at counters and the queue', () => {
     );
     residentSide.send('signal', {
       to: staffSide.sessionId,
+      ...ids,
       description: { type: 'offer', sdp: 'x'.repeat(62_000) },
     });
-    await waitFor(() => refusals.some((r) => r.code === 'invalidMessage'), 5000, 'an oversized SDP refused');
-    expect(relayed).toHaveLength(1);
+    await waitFor(() => refusals.length === 4, 5000, 'an oversized SDP refused');
+    expect(refusals.at(-1)!.code).toBe('invalidMessage');
+    expect(relayed).toHaveLength(2);
     // Only staff may share a procedure link into the chat.
     residentSide.send('shareProcedure', { procedureId: 'juminhyo-utsushi' });
     await waitFor(() => refusals.some((r) => r.code === 'forbidden'), 5000, 'resident sharing refused');

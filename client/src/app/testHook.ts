@@ -5,6 +5,7 @@ import { walkTo } from './localMovement.ts';
 import { simulateNetworkDrop } from '../net/hallConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
+import { connection } from '../media/consultationLink.ts';
 
 export interface CityHallTestHook {
   /** Joined and the first state received. */
@@ -22,8 +23,17 @@ export interface CityHallTestHook {
   /** Latest known position of a visible person, by nickname (remote avatars only). */
   peerPosition(nickname: string): { x: number; z: number } | null;
   walkTo(x: number, z: number): boolean;
-  /** Video consultation: remote frames decoded (from getStats) and the link quality shown. */
-  readonly media: { framesDecoded: number; quality: string; remoteTracks: number };
+  /** Video consultation: what arrives from the other side (receiver statistics) and the quality shown. */
+  readonly media: {
+    framesDecoded: number;
+    audioBytesReceived: number;
+    picture: boolean;
+    sound: boolean;
+    quality: string;
+    remoteTracks: number;
+  };
+  /** Video consultation: stops sending our picture without saying so, as a broken camera or network would. */
+  stallOutgoingVideo(): Promise<void>;
   /** Briefing stage: video frames decoded from the SFU. */
   readonly stageFrames: number;
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
@@ -68,6 +78,9 @@ export function installTestHook(): void {
       const m = useMediaStore.getState();
       return {
         framesDecoded: m.framesDecoded,
+        audioBytesReceived: m.audioBytesReceived,
+        picture: m.picture,
+        sound: m.sound,
         quality: m.quality,
         remoteTracks: m.remote?.getTracks().length ?? 0,
       };
@@ -87,6 +100,12 @@ export function installTestHook(): void {
     },
     walkTo: (x, z) => walkTo({ x, z }),
     dropConnection: simulateNetworkDrop,
+    stallOutgoingVideo: async () => {
+      const sender = connection()
+        ?.getSenders()
+        .find((x) => x.track?.kind === 'video');
+      await sender?.replaceTrack(null);
+    },
   };
 }
 

@@ -14,6 +14,12 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'ticket.transferred': 'Passed on from the previous counter. You kept your place.',
   'ticket.next': 'You are next (about {minutes} min).',
   'ticket.position': '{ahead} ahead of you (about {minutes} min). You can walk around the hall meanwhile.',
+  'ticket.nextShortly': 'You are next: you will be called shortly.',
+  'ticket.positionShortly': '{ahead} ahead of you: you will be called shortly.',
+  'ticket.basisToday':
+    "Estimated from today's {count} consultations at this counter (about {minutes} min each on average) and how long the current one has been going.",
+  'ticket.basisDefault':
+    'No consultations at this counter yet today, so each person counts as about {minutes} min, together with how long the current one has been going.',
   'ticket.notifyMe': 'Notify me when I am called',
   'ticket.leave': 'Give up my number',
   'call.title': 'Number {number}, it is your turn',
@@ -30,11 +36,16 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'consult.send': 'Send',
   'consult.ended': 'The consultation has ended.',
   'consult.endedReason.done': 'The consultation has ended. Thank you for visiting.',
+  'consult.endedReason.doneStaff': 'The consultation has ended. Save the record, then call the next person.',
   'consult.endedReason.transferred':
     'You were passed on to another counter and kept your place in its queue.',
   'consult.backToHall': 'Back to the hall',
   'consult.chatRefused': 'The message could not be sent.',
   'consult.joinFailed': 'Could not enter the consultation room. Please tell the staff.',
+  'consult.entered': 'You are in the consultation room.',
+  'consult.resumed': 'You are back in the consultation room.',
+  'consult.endedReason.leftStaff':
+    'The resident ended the consultation. Save the record, then call the next person.',
   'staff.signInHeading': 'Staff sign-in',
   'staff.signInLead': 'Sign in with the account an administrator created for you.',
   'staff.username': 'Username',
@@ -54,6 +65,7 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'staff.current': 'Now: number {number}',
   'staff.calledWaiting': 'Called, waiting for an answer',
   'staff.serving': 'In consultation',
+  'staff.lastFinished': 'Number {number} is done. Save the record, then call the next person.',
   'staff.note': 'Handover note: {note}',
   'staff.done': 'Done',
   'staff.noShow': 'No-show',
@@ -84,6 +96,15 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'media.quality.good': 'Connection: good',
   'media.quality.fair': 'Connection: unstable at times',
   'media.quality.poor': 'Connection: poor',
+  'media.waitingForOther': 'Waiting for {name} to switch on camera or microphone.',
+  'media.otherAway': '{name} lost the connection. Waiting for them to come back.',
+  'media.noPictureOff': 'No picture from {name}: their camera is off.',
+  'media.noPictureYet': 'No picture from {name} yet.',
+  'media.noPictureHelp':
+    'Still no picture from {name}. Ask {name} to check their camera, or reload this page. You can go on by voice or in the chat.',
+  'media.noSoundYet': 'No sound from {name} yet.',
+  'media.noSoundHelp': 'Still no sound from {name}. Ask {name} to check their microphone, or use the chat.',
+  'media.noPicture': 'No picture',
   'media.explain':
     'Talk face to face with the staff member using your camera and microphone. The browser will ask for your permission. You can also use the chat only.',
   'media.startVideo': 'Use camera and microphone',

@@ -12,6 +12,12 @@ export const jaCounters = {
   'ticket.transferred': '前の窓口から引き継がれました。順番はそのままです。',
   'ticket.next': '次はあなたの番です（目安 約{minutes}分）。',
   'ticket.position': 'あなたの前に{ahead}人（目安 約{minutes}分）。館内を歩いていても大丈夫です。',
+  'ticket.nextShortly': '次はあなたの番です。まもなくお呼びします。',
+  'ticket.positionShortly': 'あなたの前に{ahead}人。まもなくお呼びします。',
+  'ticket.basisToday':
+    '目安は、本日この窓口で対応した{count}件（1件あたり平均 約{minutes}分）と、いま対応中の方の経過時間から計算しています。',
+  'ticket.basisDefault':
+    '本日はまだこの窓口の対応実績がないため、1人あたり約{minutes}分として、いま対応中の方の経過時間とあわせて計算しています。',
   'ticket.notifyMe': '呼び出しを通知で受け取る',
   'ticket.leave': '番号札を返す',
   'call.title': '受付番号 {number} の方、お呼びしています',
@@ -28,11 +34,15 @@ export const jaCounters = {
   'consult.send': '送信',
   'consult.ended': '相談が終了しました。',
   'consult.endedReason.done': '相談が終了しました。ご来庁ありがとうございました。',
+  'consult.endedReason.doneStaff': '相談を終えました。記録を保存してから次の方を呼んでください。',
   'consult.endedReason.transferred':
     '別の窓口に引き継がれました。順番はそのままで、その窓口の列に並んでいます。',
   'consult.backToHall': 'ホールに戻る',
   'consult.chatRefused': 'メッセージを送れませんでした。',
   'consult.joinFailed': '相談室に入れませんでした。職員にお知らせください。',
+  'consult.entered': '相談室に入りました。',
+  'consult.resumed': '相談室に戻りました。',
+  'consult.endedReason.leftStaff': '来庁者の方が相談を終えました。記録を保存してから次の方を呼んでください。',
   'staff.signInHeading': '職員サインイン',
   'staff.signInLead': '管理者が作成したアカウントでサインインしてください。',
   'staff.username': 'ユーザー名',
@@ -52,6 +62,7 @@ export const jaCounters = {
   'staff.current': '対応中：受付番号 {number}',
   'staff.calledWaiting': '呼び出し中（応答待ち）',
   'staff.serving': '相談中',
+  'staff.lastFinished': '受付番号 {number} の相談は完了しました。記録を保存してから次の方を呼んでください。',
   'staff.note': '引き継ぎメモ：{note}',
   'staff.done': '完了',
   'staff.noShow': '不在',
@@ -81,6 +92,16 @@ export const jaCounters = {
   'media.quality.good': '通信状態：良好',
   'media.quality.fair': '通信状態：やや不安定',
   'media.quality.poor': '通信状態：不安定',
+  'media.waitingForOther': '{name} さんがカメラかマイクをオンにするのを待っています。',
+  'media.otherAway': '{name} さんの接続が切れています。戻るのを待っています。',
+  'media.noPictureOff': '{name} さんのカメラはオフです（映像は届いていません）。',
+  'media.noPictureYet': '{name} さんの映像はまだ届いていません。',
+  'media.noPictureHelp':
+    '{name} さんの映像が届きません。{name} さんにカメラの確認をお願いするか、このページを再読み込みしてください。声だけ、またはチャットでも相談を続けられます。',
+  'media.noSoundYet': '{name} さんの声はまだ届いていません。',
+  'media.noSoundHelp':
+    '{name} さんの声が届きません。{name} さんにマイクの確認をお願いするか、チャットをお使いください。',
+  'media.noPicture': '映像なし',
   'media.explain':
     'カメラとマイクを使って職員と顔を見て話せます。ボタンを押すとブラウザが使用の許可を求めます。使わない場合はチャットだけでも相談できます。',
   'media.startVideo': 'カメラとマイクを使う',

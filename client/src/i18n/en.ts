@@ -5,6 +5,9 @@ import { enBriefing } from './briefing.en.ts';
 export const en: Dictionary = {
   'app.title': 'Virtual City Hall',
   'app.skipToMain': 'Skip to main content',
+  'app.skipToSide': 'Skip to the side panel',
+  'app.skipToViewSwitch': 'Skip to the 3D / 2D view switch',
+  'app.skipLinks': 'Jump to',
   'entry.heading': 'Welcome to the Virtual City Hall',
   'entry.lead': 'Nothing to install. Choose a nickname and step inside.',
   'entry.nickname': 'Nickname',
@@ -40,6 +43,7 @@ export const en: Dictionary = {
   'connection.disconnected': 'Disconnected',
   'connection.retry': 'Reconnect',
   'hud.mainLabel': 'The hall',
+  'hud.sideLabel': 'Side panel',
   'hud.view3d': '3D view',
   'hud.view2d': '2D view',
   'hud.switchTo2d': 'Switch to the 2D view (lists and floor plan)',

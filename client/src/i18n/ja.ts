@@ -5,6 +5,9 @@ import { jaCounters } from './counters.ja.ts';
 export const ja = {
   'app.title': 'バーチャル市役所',
   'app.skipToMain': 'メインコンテンツへ移動',
+  'app.skipToSide': 'サイドパネルへ移動',
+  'app.skipToViewSwitch': '表示の切り替え（3D／2D）へ移動',
+  'app.skipLinks': 'ページ内の移動',
   'entry.heading': 'ようこそ、バーチャル市役所へ',
   'entry.lead': 'アプリのインストールは不要です。ニックネームを決めて、館内にお入りください。',
   'entry.nickname': 'ニックネーム',
@@ -39,6 +42,7 @@ export const ja = {
   'connection.disconnected': '接続が切れました',
   'connection.retry': '再接続する',
   'hud.mainLabel': '館内',
+  'hud.sideLabel': 'サイドパネル',
   'hud.view3d': '3D表示',
   'hud.view2d': '2D表示',
   'hud.switchTo2d': '2D表示（一覧と平面図）に切り替える',

@@ -1,81 +1,53 @@
 import type { IceServer, MediaStateMessage } from '../../../shared/protocol/index.ts';
-import { useMediaStore, type LinkQuality } from '../store/mediaStore.ts';
-import { PeerLink, type Signal } from './peerLink.ts';
+import { useMediaStore } from '../store/mediaStore.ts';
+import {
+  configureLink,
+  connection,
+  sendTrack,
+  type ConsultationSignal,
+  type Outgoing,
+} from './consultationLink.ts';
+import { watchReception } from './receptionStats.ts';
+export { expectFromOther } from './receptionStats.ts';
+
+export { receiveSignal, restartLink, setPeer } from './consultationLink.ts';
 
 interface Wiring {
   iceServers: IceServer[];
   polite: boolean;
-  sendSignal(to: string, signal: Signal): void;
+  sendSignal(to: string, signal: ConsultationSignal): void;
   sendMediaState(state: MediaStateMessage): void;
 }
 
-let wiring: Wiring | null = null;
-let link: PeerLink | null = null;
-let peerId: string | null = null;
+let sendMediaState: ((state: MediaStateMessage) => void) | null = null;
+let stopWatching: (() => void) | null = null;
+/** Our own camera and microphone (the self view shows this stream); the screen is sent instead of the camera. */
 let local = new MediaStream();
 let camera: MediaStreamTrack | null = null;
 let microphone: MediaStreamTrack | null = null;
 let screen: MediaStreamTrack | null = null;
-let statsTimer: ReturnType<typeof setInterval> | null = null;
 
 const store = () => useMediaStore.getState();
 
+const outgoing = (): Outgoing => ({ audio: microphone, video: screen ?? camera, stream: local });
+
 function publishState(): void {
-  const s = {
-    audio: !!microphone?.enabled,
-    video: !!camera?.enabled || !!screen,
-    screen: !!screen,
-  };
+  const s = { audio: !!microphone?.enabled, video: !!camera || !!screen, screen: !!screen };
   store().set({
     audio: s.audio,
-    video: !!camera?.enabled,
+    video: !!camera,
     screen: s.screen,
     local: local.getTracks().length ? local : null,
   });
-  wiring?.sendMediaState(s);
+  sendMediaState?.(s);
 }
 
 /** Called when a consultation room is entered: how to reach the other side, and who yields. */
 export function configureMedia(w: Wiring): void {
-  wiring = w;
-}
-
-/** The other person is here (or gone): open or close the peer connection to them. */
-export function setPeer(id: string | null): void {
-  if (id === peerId) return;
-  closeLink();
-  peerId = id;
-  if (id) ensureLink();
-}
-
-function ensureLink(): PeerLink | null {
-  if (link || !wiring || !peerId) return link;
-  const to = peerId;
-  link = new PeerLink(
-    wiring.iceServers,
-    wiring.polite,
-    (s) => wiring?.sendSignal(to, s),
-    (remote) => store().set({ remote }),
-  );
-  for (const track of local.getTracks()) link.pc.addTrack(track, local);
-  link.pc.onconnectionstatechange = () => {
-    if (link?.pc.connectionState === 'failed') link.pc.restartIce();
-  };
-  statsTimer = setInterval(() => void sampleStats(), 2000);
-  return link;
-}
-
-function closeLink(): void {
-  if (statsTimer) clearInterval(statsTimer);
-  statsTimer = null;
-  link?.close();
-  link = null;
-  store().set({ remote: null, quality: 'unknown', framesDecoded: 0 });
-}
-
-export async function receiveSignal(from: string, signal: Signal): Promise<void> {
-  if (from !== peerId) setPeer(from);
-  await ensureLink()?.receive(signal);
+  sendMediaState = w.sendMediaState;
+  configureLink({ iceServers: w.iceServers, polite: w.polite, send: w.sendSignal, outgoing });
+  stopWatching?.();
+  stopWatching = watchReception(connection);
 }
 
 async function refreshDevices(): Promise<void> {
@@ -87,9 +59,10 @@ async function refreshDevices(): Promise<void> {
   store().set({ cameras: opts('videoinput'), microphones: opts('audioinput') });
 }
 
-async function replaceLocal(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+/** Makes `track` our microphone or camera (null: none; the old one is stopped, so its light goes off). */
+async function setLocal(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
   const old = kind === 'audio' ? microphone : camera;
-  if (old) {
+  if (old && old !== track) {
     local.removeTrack(old);
     old.stop();
   }
@@ -98,7 +71,17 @@ async function replaceLocal(kind: 'audio' | 'video', track: MediaStreamTrack | n
   else camera = track;
   // A new MediaStream object so React sees the change.
   local = new MediaStream(local.getTracks());
-  if (link && !(kind === 'video' && screen)) await link.setTrack(kind, track, local);
+  if (kind === 'audio') await sendTrack('audio', microphone, local);
+  else if (!screen) await sendTrack('video', camera, local);
+}
+
+function videoConstraints(): MediaTrackConstraints {
+  const { cameraId } = store();
+  return {
+    width: { ideal: 640 },
+    height: { ideal: 480 },
+    ...(cameraId ? { deviceId: { exact: cameraId } } : {}),
+  };
 }
 
 /**
@@ -111,17 +94,14 @@ export async function startMedia(mode: 'video' | 'audio'): Promise<void> {
     return;
   }
   store().set({ phase: 'asking', notice: null });
-  const { cameraId, microphoneId } = store();
+  const { microphoneId } = store();
   const audio: MediaTrackConstraints = microphoneId ? { deviceId: { exact: microphoneId } } : {};
-  const video: MediaTrackConstraints = {
-    width: { ideal: 640 },
-    height: { ideal: 480 },
-    ...(cameraId ? { deviceId: { exact: cameraId } } : {}),
-  };
   let stream: MediaStream | null = null;
   let notice: 'media.noCamera' | 'media.denied' | null = null;
   if (mode === 'video') {
-    stream = await navigator.mediaDevices.getUserMedia({ audio, video }).catch(() => null);
+    stream = await navigator.mediaDevices
+      .getUserMedia({ audio, video: videoConstraints() })
+      .catch(() => null);
     if (!stream) notice = 'media.noCamera';
   }
   stream ??= await navigator.mediaDevices.getUserMedia({ audio, video: false }).catch(() => null);
@@ -130,9 +110,8 @@ export async function startMedia(mode: 'video' | 'audio'): Promise<void> {
     publishState();
     return;
   }
-  ensureLink();
-  await replaceLocal('audio', stream.getAudioTracks()[0] ?? null);
-  await replaceLocal('video', stream.getVideoTracks()[0] ?? null);
+  await setLocal('audio', stream.getAudioTracks()[0] ?? null);
+  await setLocal('video', stream.getVideoTracks()[0] ?? null);
   store().set({ phase: 'on', notice });
   publishState();
   await refreshDevices();
@@ -144,32 +123,33 @@ export function toggleMicrophone(): void {
   publishState();
 }
 
+/** Camera off really stops it (its light goes off, nothing is sent); on asks for it again. */
 export async function toggleCamera(): Promise<void> {
-  if (camera) camera.enabled = !camera.enabled;
+  if (camera) await setLocal('video', null);
   else if (store().phase === 'on') await startCameraOnly();
   publishState();
 }
 
 async function startCameraOnly(): Promise<void> {
-  const { cameraId } = store();
-  const stream = await navigator.mediaDevices
-    .getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId } } : true })
-    .catch(() => null);
-  if (!stream) return store().set({ notice: 'media.noCamera' });
-  await replaceLocal('video', stream.getVideoTracks()[0] ?? null);
+  const stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints() }).catch(() => null);
+  const track = stream?.getVideoTracks()[0];
+  if (!track) return store().set({ notice: 'media.noCamera' });
+  store().set({ notice: null });
+  await setLocal('video', track);
 }
 
 /** For a weak link or a shared room: keep the voice, stop the picture. */
 export async function audioOnly(): Promise<void> {
-  await replaceLocal('video', null);
+  await stopScreenShare();
+  await setLocal('video', null);
   publishState();
 }
 
 /** Stop all media; the chat stays. */
 export async function textOnly(): Promise<void> {
   await stopScreenShare();
-  await replaceLocal('video', null);
-  await replaceLocal('audio', null);
+  await setLocal('video', null);
+  await setLocal('audio', null);
   store().set({ phase: 'textOnly', notice: null });
   publishState();
 }
@@ -177,13 +157,12 @@ export async function textOnly(): Promise<void> {
 export async function chooseDevice(kind: 'camera' | 'microphone', id: string): Promise<void> {
   store().set(kind === 'camera' ? { cameraId: id } : { microphoneId: id });
   if (store().phase !== 'on') return;
+  if (kind === 'camera' && !camera) return;
   const stream = await navigator.mediaDevices
-    .getUserMedia(
-      kind === 'camera' ? { video: { deviceId: { exact: id } } } : { audio: { deviceId: { exact: id } } },
-    )
+    .getUserMedia(kind === 'camera' ? { video: videoConstraints() } : { audio: { deviceId: { exact: id } } })
     .catch(() => null);
   const track = kind === 'camera' ? stream?.getVideoTracks()[0] : stream?.getAudioTracks()[0];
-  if (track) await replaceLocal(kind === 'camera' ? 'video' : 'audio', track);
+  if (track) await setLocal(kind === 'camera' ? 'video' : 'audio', track);
   publishState();
 }
 
@@ -197,8 +176,7 @@ export async function startScreenShare(): Promise<boolean> {
   if (!track) return false;
   screen = track;
   track.onended = () => void stopScreenShare();
-  ensureLink();
-  await link?.setTrack('video', track, local);
+  await sendTrack('video', track, local);
   publishState();
   return true;
 }
@@ -207,50 +185,23 @@ export async function stopScreenShare(): Promise<void> {
   if (!screen) return;
   screen.stop();
   screen = null;
-  await link?.setTrack('video', camera, local);
+  await sendTrack('video', camera, local);
   publishState();
 }
 
+/** What to switch on again after a reload: what this side was sending, if anything. */
+export function sendingMode(): 'video' | 'audio' | null {
+  const { phase } = store();
+  return phase !== 'on' ? null : camera ? 'video' : 'audio';
+}
+
 export function stopMedia(): void {
-  closeLink();
+  stopWatching?.();
+  stopWatching = null;
+  configureLink(null);
   for (const t of [camera, microphone, screen]) t?.stop();
   camera = microphone = screen = null;
   local = new MediaStream();
-  peerId = null;
-  wiring = null;
+  sendMediaState = null;
   store().reset();
-}
-
-async function sampleStats(): Promise<void> {
-  if (!link) return;
-  const stats = await link.pc.getStats().catch(() => null);
-  if (!stats) return;
-  let rtt: number | undefined;
-  let lost = 0;
-  let received = 0;
-  let frames = 0;
-  stats.forEach((r: RTCStats & Record<string, unknown>) => {
-    if (
-      r.type === 'candidate-pair' &&
-      r.state === 'succeeded' &&
-      typeof r.currentRoundTripTime === 'number'
-    ) {
-      rtt = r.currentRoundTripTime;
-    }
-    if (r.type === 'inbound-rtp') {
-      lost += Number(r.packetsLost ?? 0);
-      received += Number(r.packetsReceived ?? 0);
-      if (r.kind === 'video') frames += Number(r.framesDecoded ?? 0);
-    }
-  });
-  const loss = received + lost > 0 ? lost / (received + lost) : 0;
-  const quality: LinkQuality =
-    rtt === undefined
-      ? 'unknown'
-      : rtt < 0.15 && loss < 0.02
-        ? 'good'
-        : rtt < 0.4 && loss < 0.08
-          ? 'fair'
-          : 'poor';
-  store().set({ quality, framesDecoded: frames });
 }

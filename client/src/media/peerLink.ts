@@ -1,10 +1,10 @@
 import type { IceServer, SignalMessage } from '../../../shared/protocol/index.ts';
 
-export type Signal = Omit<SignalMessage, 'to'>;
+export type Signal = Pick<SignalMessage, 'description' | 'candidate'>;
 
 /**
  * One RTCPeerConnection to the other person, with "perfect negotiation": either side may add or change
- * tracks at any time; when both offer at once, the polite side (the resident) yields.
+ * tracks at any time; when both offer at once, the polite side yields.
  */
 export class PeerLink {
   readonly pc: RTCPeerConnection;
@@ -15,7 +15,8 @@ export class PeerLink {
     iceServers: IceServer[],
     private readonly polite: boolean,
     private readonly send: (s: Signal) => void,
-    onRemoteTrack: (stream: MediaStream) => void,
+    /** Everything this connection can receive, as a new stream object each time it changes. */
+    onRemoteTracks: (stream: MediaStream) => void,
   ) {
     this.pc = new RTCPeerConnection({ iceServers });
     this.pc.onnegotiationneeded = async () => {
@@ -23,6 +24,9 @@ export class PeerLink {
         this.makingOffer = true;
         await this.pc.setLocalDescription();
         this.sendDescription();
+      } catch (err) {
+        // A closed connection or a description overtaken by the other side's: the next round repairs it.
+        if (this.pc.signalingState !== 'closed') console.warn('negotiation:', err);
       } finally {
         this.makingOffer = false;
       }
@@ -31,12 +35,20 @@ export class PeerLink {
       const c = candidate?.toJSON();
       this.send({ candidate: c ? { ...c, candidate: c.candidate ?? '' } : null });
     };
-    const remote = new MediaStream();
+    // A fresh stream per change, so a <video> bound to the old one is re-bound and React sees the change.
     this.pc.ontrack = ({ track }) => {
-      remote.addTrack(track);
-      track.onended = () => remote.removeTrack(track);
-      onRemoteTrack(remote);
+      track.addEventListener('ended', () => onRemoteTracks(this.remoteStream()));
+      onRemoteTracks(this.remoteStream());
     };
+  }
+
+  private remoteStream(): MediaStream {
+    return new MediaStream(
+      this.pc
+        .getTransceivers()
+        .filter((t) => t.currentDirection !== 'stopped' && t.receiver.track.readyState === 'live')
+        .map((t) => t.receiver.track),
+    );
   }
 
   private sendDescription(): void {
@@ -64,24 +76,37 @@ export class PeerLink {
     }
   }
 
-  /** Sends `track` in place of what is sent for its kind now (no renegotiation when a sender exists). */
+  /**
+   * Sends `track` (or nothing) for its kind. Reuses the kind's transceiver, including one the other
+   * side's offer created: that one is receive-only, and a track on it is sent only once its direction
+   * allows sending, which renegotiates. Without any transceiver of the kind, adds one.
+   */
   async setTrack(
     kind: 'audio' | 'video',
     track: MediaStreamTrack | null,
     stream: MediaStream,
   ): Promise<void> {
-    const sender = this.pc
-      .getSenders()
-      .find((s) => s.track?.kind === kind || (s.track === null && senderKind(this.pc, s) === kind));
-    if (sender) await sender.replaceTrack(track);
-    else if (track) this.pc.addTrack(track, stream);
+    const transceiver = this.transceiverOf(kind);
+    if (!transceiver) {
+      if (track) this.pc.addTrack(track, stream);
+      return;
+    }
+    await transceiver.sender.replaceTrack(track);
+    if (!track) return;
+    transceiver.sender.setStreams(stream);
+    if (transceiver.direction === 'recvonly') transceiver.direction = 'sendrecv';
+    else if (transceiver.direction === 'inactive') transceiver.direction = 'sendonly';
+  }
+
+  private transceiverOf(kind: 'audio' | 'video'): RTCRtpTransceiver | undefined {
+    return this.pc
+      .getTransceivers()
+      .find(
+        (t) => t.currentDirection !== 'stopped' && (t.sender.track?.kind ?? t.receiver.track.kind) === kind,
+      );
   }
 
   close(): void {
     this.pc.close();
   }
-}
-
-function senderKind(pc: RTCPeerConnection, sender: RTCRtpSender): string | undefined {
-  return pc.getTransceivers().find((t) => t.sender === sender)?.receiver.track.kind;
 }

@@ -7,12 +7,24 @@ import {
 import type { ConsultationState } from '../../../shared/state/consultationState.ts';
 import { useQueueStore, type ConsultationView } from '../store/queueStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { configureMedia, receiveSignal, setPeer, stopMedia } from '../media/consultationMedia.ts';
-import type { Signal } from '../media/peerLink.ts';
+import { useMediaStore } from '../store/mediaStore.ts';
+import {
+  configureMedia,
+  expectFromOther,
+  receiveSignal,
+  restartLink,
+  sendingMode,
+  setPeer,
+  startMedia,
+  stopMedia,
+} from '../media/consultationMedia.ts';
+import type { ConsultationSignal } from '../media/consultationLink.ts';
+import { clearResume, readResume, saveResume, type ResumeInfo } from './consultationResume.ts';
 
-let room: Room<unknown, ConsultationState> | null = null;
+type ConsultationRoom = Room<unknown, ConsultationState>;
+let room: ConsultationRoom | null = null;
 
-function snapshot(r: Room<unknown, ConsultationState>): ConsultationView {
+function snapshot(r: ConsultationRoom): ConsultationView {
   const s = r.state;
   return {
     ticketNumber: s.ticketNumber,
@@ -41,25 +53,60 @@ function snapshot(r: Room<unknown, ConsultationState>): ConsultationView {
 export async function enterConsultation(client: Client, invite: ConsultationInvite): Promise<void> {
   await leaveConsultation();
   const joined = await client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
+  wire(joined, { role: invite.role, iceServers: invite.iceServers, token: '', media: null });
+  useHallStore.getState().announce('consult.entered');
+}
+
+/**
+ * After a reload: back into the consultation this tab was in, while the room still holds its seat
+ * (the reconnection grace), with camera and microphone as they were.
+ */
+export async function resumeConsultation(client: Client): Promise<void> {
+  const saved = readResume();
+  if (!saved || room) return;
+  let joined: ConsultationRoom;
+  try {
+    joined = await client.reconnect<ConsultationState>(saved.token);
+  } catch {
+    clearResume();
+    return;
+  }
+  wire(joined, saved);
+  useHallStore.getState().announce('consult.resumed');
+}
+
+function wire(joined: ConsultationRoom, info: ResumeInfo): void {
   room = joined;
-  const me = () => joined.state.participants?.get(joined.sessionId);
+  // A consultation is worth coming back to even right after entering it.
+  joined.reconnection.minUptime = 0;
+  const remember = () => {
+    if (room === joined) saveResume({ ...info, token: joined.reconnectionToken, media: sendingMode() });
+  };
+  remember();
+  const unwatchMedia = useMediaStore.subscribe((s, prev) => {
+    if (s.phase !== prev.phase || s.video !== prev.video) remember();
+  });
   configureMedia({
-    iceServers: invite.iceServers,
+    iceServers: info.iceServers,
     // The resident yields when both sides offer at once (perfect negotiation needs exactly one polite side).
-    polite: invite.role === 'resident',
+    polite: info.role === 'resident',
     sendSignal: (to, signal) => joined.send(ConsultationClientMessage.signal, { to, ...signal }),
     sendMediaState: (m) => joined.send(ConsultationClientMessage.mediaState, m),
   });
   const push = () => {
+    if (room !== joined) return;
     const view = snapshot(joined);
     useQueueStore.getState().setConsultation(view);
-    const other = view.participants.find((p) => p.id !== joined.sessionId && p.connected);
-    if (me()) setPeer(other?.id ?? null);
+    // The other person stays our peer while they are away: their connection may come back by itself.
+    const other = view.participants.find((p) => p.id !== joined.sessionId);
+    if (view.participants.some((p) => p.id === joined.sessionId)) setPeer(other?.id ?? null);
+    expectFromOther(!!other?.video, !!other?.audio);
   };
-  joined.onMessage(ConsultationServerMessage.signal, (m: Signal & { from?: unknown }) => {
-    if (typeof m?.from !== 'string') return;
+  joined.onMessage(ConsultationServerMessage.signal, (m: ConsultationSignal & { from?: unknown }) => {
+    if (typeof m?.from !== 'string' || typeof m.link !== 'string') return;
+    const { link, peer = null, description, candidate } = m;
     // A late candidate for a connection already replaced is harmless: negotiation recovers by itself.
-    receiveSignal(m.from, { description: m.description, candidate: m.candidate }).catch((err: unknown) =>
+    receiveSignal(m.from, { link, peer, description, candidate }).catch((err: unknown) =>
       console.warn('signalling:', err),
     );
   });
@@ -73,19 +120,29 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
     useHallStore.getState().announce('consult.ended');
     push();
   });
-  joined.onMessage(ConsultationServerMessage.error, () =>
-    useHallStore.getState().announce('consult.chatRefused'),
-  );
+  joined.onMessage(ConsultationServerMessage.error, (m: { type?: unknown }) => {
+    // Signalling refusals are repaired by the media code; only a refused chat line is the person's business.
+    if (m?.type === ConsultationClientMessage.chat) useHallStore.getState().announce('consult.chatRefused');
+  });
   joined.onMessage(ConsultationServerMessage.rated, () => {
     useQueueStore.getState().setRated(true);
     useHallStore.getState().announce('rating.thanks');
   });
+  // Offers or candidates sent while our socket was down are lost: both sides start a new connection.
+  joined.onReconnect(() => {
+    remember();
+    restartLink();
+  });
   joined.onLeave(() => {
-    if (room === joined) room = null;
+    unwatchMedia();
+    if (room !== joined) return;
+    room = null;
+    clearResume();
     stopMedia();
     useQueueStore.getState().setConsultation(null);
   });
   push();
+  if (info.media) void startMedia(info.media);
 }
 
 export function sendChat(text: string): void {
@@ -108,6 +165,7 @@ export function endConsultation(): void {
 export async function leaveConsultation(): Promise<void> {
   const r = room;
   room = null;
+  clearResume();
   stopMedia();
   if (r) await r.leave(true).catch(() => {});
   useQueueStore.getState().setConsultation(null);

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/protocol/index.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
 import { useQueueStore } from '../store/queueStore.ts';
-import { enterConsultation, leaveConsultation } from './consultationConnection.ts';
+import { enterConsultation, leaveConsultation, resumeConsultation } from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import { useHallStore, type Person } from '../store/hallStore.ts';
 import { localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
@@ -87,6 +87,8 @@ export async function enterHall(options: HallJoinOptions): Promise<void> {
   subscribe(joined);
   lastSentVersion = localPose.version;
   sendTimer = setInterval(sendPoseIfChanged, 1000 / POSE_SEND_HZ);
+  // After a reload in the middle of a consultation, this tab goes straight back into it.
+  void resumeConsultation(client);
 }
 
 function subscribe(r: HallRoom): void {

@@ -54,11 +54,33 @@ function writePrefs(p: StoredPrefs): void {
 
 const prefs = readPrefs();
 
+const PROFILE_KEY = 'city-hall.profile';
+// The profile lasts for this tab (sessionStorage): a reload, even in the middle of a consultation, goes
+// straight back in; a new tab or "leave" starts at the entrance.
+function readProfile(): Profile | null {
+  try {
+    const p = JSON.parse(sessionStorage.getItem(PROFILE_KEY) ?? 'null') as Profile | null;
+    return p && typeof p.nickname === 'string' && (AVATAR_COLORS as readonly string[]).includes(p.color)
+      ? { nickname: p.nickname, color: p.color, ...(p.staff ? { staff: true } : {}) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+function writeProfile(p: Profile | null): void {
+  try {
+    if (p) sessionStorage.setItem(PROFILE_KEY, JSON.stringify(p));
+    else sessionStorage.removeItem(PROFILE_KEY);
+  } catch {
+    // Without storage a reload starts at the entrance.
+  }
+}
+
 export const useAppStore = create<AppState>((set) => ({
   lang: prefs.lang ?? detectLanguage(),
   viewMode: prefs.viewMode ?? '3d',
   webglAvailable: true,
-  profile: null,
+  profile: readProfile(),
   joinError: null,
   setJoinError: (joinError) => set({ joinError }),
   setLang: (lang) => {
@@ -73,6 +95,7 @@ export const useAppStore = create<AppState>((set) => ({
   setWebglAvailable: (webglAvailable) => set({ webglAvailable }),
   setProfile: (profile) => {
     if (profile && !profile.staff) writePrefs({ color: profile.color });
+    writeProfile(profile);
     set({ profile });
   },
 }));

@@ -23,9 +23,21 @@ interface MediaState {
   microphoneId: string;
   local: MediaStream | null;
   remote: MediaStream | null;
+  /** Round trip and loss of the connection; says nothing about whether media arrives. */
   quality: LinkQuality;
-  /** From getStats: remote video frames decoded so far (tests and the quality line read it). */
+  /** The other person's picture / sound is arriving now (receiver statistics, not their say-so). */
+  picture: boolean;
+  sound: boolean;
+  /** When the current peer connection was opened (null: none); waiting for a picture counts from it. */
+  linkSince: number | null;
+  /** Since when the other person says their camera / microphone is on (null: it is off). */
+  videoExpectedSince: number | null;
+  audioExpectedSince: number | null;
+  /** When reception was last sampled: the clock the "no picture for a while" hint runs on. */
+  sampledAt: number;
+  /** From getStats on the current connection: remote video frames decoded, audio bytes received. */
   framesDecoded: number;
+  audioBytesReceived: number;
   set(patch: Partial<Omit<MediaState, 'set' | 'reset'>>): void;
   reset(): void;
 }
@@ -43,7 +55,14 @@ const initial = {
   local: null,
   remote: null,
   quality: 'unknown' as LinkQuality,
+  picture: false,
+  sound: false,
+  linkSince: null,
+  videoExpectedSince: null,
+  audioExpectedSince: null,
+  sampledAt: 0,
   framesDecoded: 0,
+  audioBytesReceived: 0,
 };
 
 export const useMediaStore = create<MediaState>((set) => ({

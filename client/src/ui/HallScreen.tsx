@@ -5,6 +5,7 @@ import { joinHall } from '../app/hallSession.ts';
 import { startLocalMovement } from '../app/localMovement.ts';
 import { useT } from '../i18n/useT.ts';
 import { TopBar } from './TopBar.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { PeoplePanel } from './PeoplePanel.tsx';
 import { HallDirectory } from './HallDirectory.tsx';
 import { Plan2D } from './Plan2D.tsx';
@@ -23,6 +24,7 @@ import { EventsPanel } from './events/EventsPanel.tsx';
 import { AuditoriumPrompt } from './events/AuditoriumPrompt.tsx';
 import { BriefingView } from './events/BriefingView.tsx';
 import { useBriefingStore } from '../store/briefingStore.ts';
+import { useCatalogStore } from '../store/catalogStore.ts';
 
 // three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
 const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
@@ -35,6 +37,10 @@ export function HallScreen({ profile }: { profile: Profile }) {
   const consulting = useQueueStore((s) => s.consultation !== null);
   const inBriefing = useBriefingStore((s) => s.event !== null);
   const show3d = viewMode === '3d' && webglAvailable && !consulting && !inBriefing;
+  const isStaff = useQueueStore((s) => s.staff !== null);
+  const guideOpen = useCatalogStore((s) => s.panel !== null);
+  // A resident in a consultation has nothing beside it unless they look something up: the room gets the width.
+  const side = !consulting || isStaff || guideOpen;
 
   useEffect(() => {
     const { lang } = useAppStore.getState();
@@ -59,10 +65,8 @@ export function HallScreen({ profile }: { profile: Profile }) {
   }, [status]);
 
   return (
-    <div className={`hall-screen view-${show3d ? '3d' : '2d'}`}>
-      <a className="skip-link" href="#main">
-        {t('app.skipToMain')}
-      </a>
+    <div className={`hall-screen view-${show3d ? '3d' : '2d'}${side ? '' : ' no-side'}`}>
+      <SkipLinks side={side} />
       <TopBar />
       {/* In the 3D view the arrow keys walk anywhere inside main; in the 2D view they keep their usual job. */}
       <main
@@ -87,15 +91,18 @@ export function HallScreen({ profile }: { profile: Profile }) {
           <Plan2D />
         )}
       </main>
-      <aside className="hall-side">
-        <StaffConsole />
-        <TicketCard />
-        <AuditoriumPrompt />
-        <GuidePanel />
-        <EventsPanel />
-        <PeoplePanel />
-        {show3d && <HallDirectory compact />}
-      </aside>
+      {/* In a consultation the hall's panels step aside: only the staff console and looked-up guides stay. */}
+      {side && (
+        <aside id="side" className="hall-side" aria-label={t('hud.sideLabel')} tabIndex={-1}>
+          <StaffConsole />
+          {!consulting && <TicketCard />}
+          {!consulting && <AuditoriumPrompt />}
+          <GuidePanel />
+          {!consulting && <EventsPanel />}
+          {!consulting && <PeoplePanel />}
+          {show3d && <HallDirectory compact />}
+        </aside>
+      )}
       <NoticeLine />
       <CallNotice />
       {status === 'connecting' && <div className="connecting-veil">{t('connection.connecting')}</div>}

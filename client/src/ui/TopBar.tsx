@@ -20,7 +20,12 @@ export function TopBar() {
       <SearchBox compact />
       <div className="top-actions">
         {webglAvailable && (
-          <button type="button" aria-pressed={!is3d} onClick={() => setViewMode(is3d ? '2d' : '3d')}>
+          <button
+            id="view-switch"
+            type="button"
+            aria-pressed={!is3d}
+            onClick={() => setViewMode(is3d ? '2d' : '3d')}
+          >
             {is3d ? t('hud.switchTo2d') : t('hud.switchTo3d')}
           </button>
         )}

@@ -7,7 +7,7 @@ import {
   MediaStateMessage,
   RatingMessage,
   ShareProcedureMessage,
-  SignalMessage,
+  ConsultationSignalMessage,
   type ConsultationEndReason,
 } from '../../../shared/protocol/index.ts';
 import type { CatalogService } from '../services/catalogService.ts';
@@ -43,6 +43,8 @@ export function createConsultationRoom(deps: {
   records: RecordService;
   onlineBaseUrl: string;
   reconnectGraceS: number;
+  /** Staff or resident ended it here: the desk finishes the ticket. */
+  onEnded(ticketId: number): void;
   onDispose(ticketId: number): void;
 }) {
   return class ConsultationRoom extends Room<{ state: ConsultationState }> {
@@ -60,7 +62,9 @@ export function createConsultationRoom(deps: {
       this.state.counterId = options.counterId;
       this.setPrivate(true);
       this.onMessage(ConsultationClientMessage.chat, (client, raw: unknown) => this.chat(client, raw));
-      this.handle(ConsultationClientMessage.signal, SignalMessage, (client, m) => this.relay(client, m));
+      this.handle(ConsultationClientMessage.signal, ConsultationSignalMessage, (client, m) =>
+        this.relay(client, m),
+      );
       this.handle(ConsultationClientMessage.mediaState, MediaStateMessage, (client, m) => {
         const p = this.state.participants.get(client.sessionId);
         if (!p) return;
@@ -88,9 +92,12 @@ export function createConsultationRoom(deps: {
           },
         );
       });
+      // Ending here is finishing: the ticket is done, so the staff console is free for the next person.
       this.onMessage(ConsultationClientMessage.end, (client) => {
         const p = this.state.participants.get(client.sessionId);
-        if (p) this.end(p.role === 'staff' ? 'done' : 'left');
+        if (!p || this.state.ended) return;
+        this.end(p.role === 'staff' ? 'done' : 'left');
+        deps.onEnded(this.ticketId);
       });
       this.onMessage('*', (client, type) =>
         client.send(ConsultationServerMessage.error, {
@@ -162,7 +169,7 @@ export function createConsultationRoom(deps: {
     }
 
     /** Passes an offer, answer or candidate to the other participant, and only to a participant of this room. */
-    private relay(client: Client, m: SignalMessage): void {
+    private relay(client: Client, m: ConsultationSignalMessage): void {
       const target = this.clients.getById(m.to);
       if (!target || m.to === client.sessionId || !this.state.participants.has(m.to)) {
         this.refuse(

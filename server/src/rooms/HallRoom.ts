@@ -53,10 +53,7 @@ interface JoinAuth {
  * Identity is the session id the server issued; a staff role comes only from a one-use hall pass the
  * server issued after sign-in, never from the client's word.
  */
-export function createHallRoom(
-  deps: HallDeps,
-  listenForClosedConsultations?: (fn: (ticketId: number) => void) => void,
-) {
+export function createHallRoom(deps: HallDeps) {
   return class HallRoom extends Room<{ state: HallState }> {
     override state = new HallState();
     override maxClients = deps.config.HALL_MAX_CLIENTS;
@@ -114,7 +111,19 @@ export function createHallRoom(
         this.desk.tick().catch((err: unknown) => deps.log.error('queue tick failed', err));
       }, QUEUE_TICK_MS);
       this.desk.update();
-      listenForClosedConsultations?.((ticketId) => this.desk.consultationClosed(ticketId));
+      this.stopListening = deps.consultations.listen({
+        closed: (ticketId) => this.desk.consultationClosed(ticketId),
+        ended: (ticketId) =>
+          void this.desk
+            .finishFromRoom(ticketId)
+            .catch((err: unknown) => deps.log.error('finishing a consultation failed', err)),
+      });
+    }
+
+    private stopListening: () => void = () => {};
+
+    override onDispose(): void {
+      this.stopListening();
     }
 
     override async onAuth(_client: Client, options: unknown): Promise<JoinAuth> {
@@ -158,8 +167,8 @@ export function createHallRoom(
       this.updateInterest();
       if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
       if (auth.newResumeToken) client.send(ServerMessage.identity, { resumeToken: auth.newResumeToken });
-      if (person.kind === 'resident') this.desk.residentJoined(person.residentKey);
-      else this.desk.update();
+      if (person.kind === 'resident') this.desk.residentJoined(client.sessionId, person.residentKey);
+      else this.desk.staffJoined(client.sessionId, person.profile.id);
       deps.visits
         .recordEntry(this.state.population)
         .catch((err: unknown) => deps.log.error('visit count failed', err));

@@ -12,9 +12,18 @@ interface Endable extends Room {
  * Opens a private consultation room for one ticket and reserves its two seats (the resident's and the
  * staff member's). The reservation is the join right: the room accepts nobody without one.
  */
+/** What hall rooms hear from consultation rooms. */
+export interface ConsultationListener {
+  /** Someone in the room ended the consultation: the ticket is finished. */
+  ended(ticketId: number): void;
+  /** The room closed by itself (both left). */
+  closed(ticketId: number): void;
+}
+
 export function createConsultationService(iceServers: IceServer[] = []) {
   const key = randomBytes(24).toString('base64url');
   const rooms = new Map<number, string>(); // ticket id → room id
+  const listeners = new Set<ConsultationListener>();
 
   return {
     key,
@@ -61,6 +70,20 @@ export function createConsultationService(iceServers: IceServer[] = []) {
     /** The room closed by itself (both left). */
     forget(ticketId: number): void {
       rooms.delete(ticketId);
+    },
+
+    /** Hall rooms listen while they exist; returns how to stop. */
+    listen(listener: ConsultationListener): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Called by a consultation room. */
+    endedInRoom(ticketId: number): void {
+      for (const l of listeners) l.ended(ticketId);
+    },
+    /** Called by a consultation room when it is disposed. */
+    closedRoom(ticketId: number): void {
+      for (const l of listeners) l.closed(ticketId);
     },
   };
 }

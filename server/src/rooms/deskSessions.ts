@@ -17,13 +17,17 @@ export function deskSessions(host: DeskHost) {
       for (const [, p] of host.sessions()) if (p.kind === 'resident') keys.add(p.residentKey);
       return keys;
     },
+    // After a reload the same person has a new session while the old one waits out its reconnection
+    // grace: the newest (sessions iterate in joining order) is the one they use.
     ofResident(key: string): string | undefined {
-      for (const [sid, p] of host.sessions()) if (p.kind === 'resident' && p.residentKey === key) return sid;
-      return undefined;
+      let found: string | undefined;
+      for (const [sid, p] of host.sessions()) if (p.kind === 'resident' && p.residentKey === key) found = sid;
+      return found;
     },
     ofStaff(staffId: number): string | undefined {
-      for (const [sid, p] of host.sessions()) if (p.kind === 'staff' && p.profile.id === staffId) return sid;
-      return undefined;
+      let found: string | undefined;
+      for (const [sid, p] of host.sessions()) if (p.kind === 'staff' && p.profile.id === staffId) found = sid;
+      return found;
     },
   };
 }

@@ -26,8 +26,8 @@ export function deskViews(
   const hoursOf = (c: Counter) => c.openingHours ?? hall.layout.openingHours;
   const withinHours = (c: Counter, now: number) =>
     deps.ignoreHours || isOpenAt(hoursOf(c), new Date(now), hall.layout.timeZone);
-  const ticketView = (t: Ticket): TicketView =>
-    queue.view(t, Math.max(1, sessions.staffAt(t.counterId).length), deps.callGraceMs);
+  const ticketView = (t: Ticket, now: number): TicketView =>
+    queue.view(t, Math.max(1, sessions.staffAt(t.counterId).length), deps.callGraceMs, now);
 
   /** Recomputes every counter's public state, writing only what changed. */
   function refresh(now: number): void {
@@ -54,7 +54,7 @@ export function deskViews(
 
   const lastSent = new Map<string, string>();
   /** Sends each connected person their own view, only when it changed. */
-  function notify(): void {
+  function notify(now: number): void {
     const present = sessions.presentKeys();
     for (const [sid, p] of host.sessions()) {
       let message: unknown;
@@ -62,7 +62,7 @@ export function deskViews(
       if (p.kind === 'resident') {
         const t = queue.ticketOf(p.residentKey);
         type = ServerMessage.ticket;
-        message = t ? ticketView(t) : null;
+        message = t ? ticketView(t, now) : null;
       } else {
         const counterId = host.state.avatars.get(sid)?.counterId || null;
         const current = queue.staffTicket(p.profile.id);
@@ -86,7 +86,7 @@ export function deskViews(
     withinHours,
     update(now = Date.now()): void {
       refresh(now);
-      notify();
+      notify(now);
     },
     forget: (sessionId: string) => lastSent.delete(sessionId),
   };

@@ -128,8 +128,24 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
       update(now);
     },
 
-    residentJoined(residentKey: string, now = Date.now()): void {
+    /** A resident entered (or came back after a reload: then they are still in their consultation). */
+    residentJoined(sessionId: string, residentKey: string, now = Date.now()): void {
       queue.seen(residentKey, now);
+      const t = queue.ticketOf(residentKey);
+      if (t?.status === 'serving' && deps.consultations.roomOf(t.id)) host.setConsulting(sessionId, true);
+      update(now);
+    },
+
+    /** Staff entered: after a reload in the middle of a consultation they are back at its counter. */
+    staffJoined(sessionId: string, staffId: number, now = Date.now()): void {
+      const t = queue.staffTicket(staffId);
+      if (t) {
+        const counter = counters.get(t.counterId);
+        host.setCounter(sessionId, t.counterId);
+        if (counter) host.place(sessionId, counter.staffSpot);
+        if (!chosen.has(t.counterId)) chosen.set(t.counterId, 'open');
+        if (t.status === 'serving' && deps.consultations.roomOf(t.id)) host.setConsulting(sessionId, true);
+      }
       update(now);
     },
 
@@ -255,6 +271,22 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
       counterOrThrow(toCounterId);
       const t = await queue.transfer(ticketId, profile.id, toCounterId, note, now);
       endConsultation(t, 'transferred');
+      update(now);
+    },
+
+    /**
+     * Someone ended the consultation in its room: the ticket is done (as if staff had pressed "done"), so
+     * the console offers the next person. Every hall room hears this; the first one finishes the ticket.
+     */
+    async finishFromRoom(ticketId: number, now = Date.now()): Promise<void> {
+      const t = queue.activeTickets().find((x) => x.id === ticketId);
+      if (!t || t.status !== 'serving' || t.staffId === null) return;
+      try {
+        await queue.done(ticketId, t.staffId, now);
+      } catch (err) {
+        if (!(err instanceof QueueError)) throw err;
+      }
+      endConsultation(t, 'done');
       update(now);
     },
 

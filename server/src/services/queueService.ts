@@ -22,7 +22,7 @@ const RECENT_SERVICES = 10;
  */
 export function createQueueService(db: Db, opts: { dayOf(at: number): string }) {
   const active = new Map<number, Ticket>();
-  const recent = new Map<string, number[]>(); // counter → recent service durations (ms)
+  const recent = new Map<string, { day: string; ms: number }[]>(); // counter → recent services
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = chain.then(fn, fn);
@@ -42,9 +42,9 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     return next;
   }
 
-  function rememberService(counterId: string, durationMs: number) {
+  function rememberService(counterId: string, durationMs: number, finishedAt: number) {
     const list = recent.get(counterId) ?? [];
-    list.push(durationMs);
+    list.push({ day: opts.dayOf(finishedAt), ms: durationMs });
     if (list.length > RECENT_SERVICES) list.shift();
     recent.set(counterId, list);
   }
@@ -74,7 +74,9 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
         .orderBy('finished_at', 'desc')
         .limit(500)
         .execute();
-      for (const r of done.reverse()) rememberService(r.counter_id, ms(r.finished_at)! - ms(r.served_at)!);
+      for (const r of done.reverse()) {
+        rememberService(r.counter_id, ms(r.finished_at)! - ms(r.served_at)!, ms(r.finished_at)!);
+      }
     },
 
     take(
@@ -177,7 +179,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     done(ticketId: number, staffId: number, now: number) {
       return serial(async () => {
         const t = ownTicket(ticketId, staffId);
-        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt);
+        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt, now);
         return setStatus(t, 'done', now);
       });
     },
@@ -200,7 +202,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
         const t = ownTicket(ticketId, staffId);
         if (t.counterId === toCounterId)
           throw new QueueError('sameCounter', 'the ticket is already at that counter');
-        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt);
+        if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt, now);
         return setStatus(t, 'waiting', now, {
           counterId: toCounterId,
           transferFrom: t.counterId,
@@ -243,14 +245,34 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     activeTickets: () => [...active.values()],
     waitingCount: (counterId: string) => waitingAt(counterId).length,
 
-    /** Position (1 = next) and a wait estimate from the counter's recent service times. */
-    view(t: Ticket, staffOnDuty: number, callGraceMs: number): TicketView {
+    /**
+     * Position (1 = next) and a wait estimate: each consultation takes the average of today's recent ones
+     * at this counter (DEFAULT_SERVICE_MINUTES before the first), one being served now only what is left
+     * of it. With a free staff member and nobody ahead the estimate is 0: "shortly".
+     */
+    view(t: Ticket, staffOnDuty: number, callGraceMs: number, now: number): TicketView {
       const ahead = t.status === 'waiting' ? waitingAt(t.counterId).findIndex((w) => w.id === t.id) : -1;
       const position = ahead + 1;
-      const durations = recent.get(t.counterId) ?? [];
-      const avgMin = durations.length
-        ? durations.reduce((a, b) => a + b, 0) / durations.length / 60_000
-        : DEFAULT_SERVICE_MINUTES;
+      const today = (recent.get(t.counterId) ?? []).filter((r) => r.day === opts.dayOf(now));
+      const avgMs = today.length
+        ? today.reduce((a, r) => a + r.ms, 0) / today.length
+        : DEFAULT_SERVICE_MINUTES * 60_000;
+      const staff = Math.max(1, staffOnDuty);
+      let etaMinutes = 0;
+      if (position > 0) {
+        // Each staff member is a slot that frees up when their current consultation is expected to end;
+        // everyone ahead takes the first slot to free up, in order, for an average consultation.
+        const slots = [...active.values()]
+          .filter((x) => x.counterId === t.counterId && (x.status === 'called' || x.status === 'serving'))
+          .map((x) => Math.max(0, avgMs - (now - (x.servedAt ?? x.calledAt ?? now))));
+        while (slots.length < staff) slots.push(0);
+        for (let i = 0; i < ahead; i++) {
+          const first = slots.indexOf(Math.min(...slots));
+          slots[first] = slots[first]! + avgMs;
+        }
+        const minutes = Math.min(...slots) / 60_000;
+        etaMinutes = minutes < 0.5 ? 0 : Math.max(1, Math.round(minutes));
+      }
       return {
         id: t.id,
         number: t.number,
@@ -258,8 +280,11 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
         procedureId: t.procedureId,
         status: t.status,
         position,
-        etaMinutes:
-          position === 0 ? 0 : Math.max(1, Math.round((position * avgMin) / Math.max(1, staffOnDuty))),
+        etaMinutes,
+        etaBasis: {
+          servicesToday: today.length,
+          averageMinutes: Math.max(1, Math.round(avgMs / 60_000)),
+        },
         answerBy: t.status === 'called' && t.calledAt !== null ? t.calledAt + callGraceMs : null,
         transferFrom: t.transferFrom,
       };

@@ -43,12 +43,12 @@ describe('queue service', () => {
     const b = await take(queue, 'rb', T0 + 1000);
     const c = await take(queue, 'rc', T0 + 2000, 'kokuho');
     expect([a.number, b.number, c.number]).toEqual([1, 2, 3]);
-    expect(queue.view(a, 1, MIN).position).toBe(1);
-    expect(queue.view(b, 1, MIN).position).toBe(2);
-    expect(queue.view(c, 1, MIN).position).toBe(1);
+    expect(queue.view(a, 1, MIN, T0).position).toBe(1);
+    expect(queue.view(b, 1, MIN, T0).position).toBe(2);
+    expect(queue.view(c, 1, MIN, T0).position).toBe(1);
     const called = await queue.callNext('shimin', STAFF_A, T0 + 3000);
     expect(called.id).toBe(a.id);
-    expect(queue.view(queue.ticketOf('rb')!, 1, MIN).position).toBe(1);
+    expect(queue.view(queue.ticketOf('rb')!, 1, MIN, T0).position).toBe(1);
   });
 
   it('numbers taken at the same moment are all distinct', async () => {
@@ -103,29 +103,44 @@ describe('queue service', () => {
     expect(moved).toMatchObject({ status: 'waiting', counterId: 'kokuho', transferFrom: 'shimin' });
     const order = queue.entries('kokuho', new Set()).map((e) => e.number);
     expect(order).toEqual([early.number, early.number + 1, early.number + 2]);
-    expect(queue.view(queue.ticketOf('early')!, 1, MIN).position).toBe(1);
+    expect(queue.view(queue.ticketOf('early')!, 1, MIN, T0).position).toBe(1);
     expect(queue.entries('kokuho', new Set())[0]!.transferNote).toBe('転入後の国保加入');
     expect(await refusal(queue.transfer(early.id, STAFF_A, 'shimin', '', T0 + 7 * MIN))).toBe(
       'notYourTicket',
     );
   });
 
-  it('estimates the wait from recent service times and the staff on duty', async () => {
+  it('estimates the wait from today’s service times, the staff on duty and who is being served', async () => {
     const first = await take(queue, 'r0', T0);
-    const view = (r: string, staff = 1) => queue.view(queue.ticketOf(r)!, staff, MIN);
-    expect(queue.view(first, 1, MIN).etaMinutes).toBe(DEFAULT_SERVICE_MINUTES);
-    // Two residents served in 2 and 4 minutes: 3 minutes each on average.
+    const view = (r: string, at: number, staff = 1) => queue.view(queue.ticketOf(r)!, staff, MIN, at);
+    // Nobody ahead and the staff member free: shortly, on the default basis.
+    expect(view('r0', T0)).toMatchObject({
+      etaMinutes: 0,
+      etaBasis: { servicesToday: 0, averageMinutes: DEFAULT_SERVICE_MINUTES },
+    });
+    // Next in line while the first is served: what is left of a default consultation, not a fresh one.
     await take(queue, 'r1', T0 + 1);
     await queue.callNext('shimin', STAFF_A, T0 + 2);
     await queue.answer('r0', T0 + 2);
+    expect(view('r1', T0 + 2 + 1 * MIN).etaMinutes).toBe(DEFAULT_SERVICE_MINUTES - 1);
+    expect(view('r1', T0 + 2 + 9 * MIN).etaMinutes).toBe(0);
+    // Two residents served in 2 and 4 minutes: 3 minutes each on average.
     await queue.done(first.id, STAFF_A, T0 + 2 + 2 * MIN);
     const second = await queue.callNext('shimin', STAFF_A, T0 + 3 * MIN);
     await queue.answer('r1', T0 + 3 * MIN);
     await queue.done(second.id, STAFF_A, T0 + 7 * MIN);
     for (const r of ['r2', 'r3', 'r4', 'r5']) await take(queue, r, T0 + 8 * MIN);
-    expect(view('r2').etaMinutes).toBe(3);
-    expect(view('r5').etaMinutes).toBe(12);
-    expect(view('r5', 2).etaMinutes).toBe(6);
+    const at = T0 + 8 * MIN;
+    expect(view('r2', at)).toMatchObject({
+      etaMinutes: 0,
+      etaBasis: { servicesToday: 2, averageMinutes: 3 },
+    });
+    expect(view('r3', at).etaMinutes).toBe(3);
+    expect(view('r5', at).etaMinutes).toBe(9);
+    // Two staff: r2 and r3 at once, r4 and r5 when the first two are done.
+    expect(view('r5', at, 2).etaMinutes).toBe(3);
+    // Yesterday's consultations are not today's basis.
+    expect(view('r3', at + 24 * 60 * MIN).etaBasis.servicesToday).toBe(0);
   });
 
   it('gives up waiting tickets of residents gone longer than the grace time, not present ones', async () => {
@@ -143,7 +158,7 @@ describe('queue service', () => {
     const after = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
     await after.load(T0 + 10 * MIN);
     expect(after.ticketOf('ra')?.status).toBe('called');
-    expect(after.view(after.ticketOf('rb')!, 1, MIN).position).toBe(1);
+    expect(after.view(after.ticketOf('rb')!, 1, MIN, T0).position).toBe(1);
     // The absence grace restarts at the restart, not at the ticket's last sighting.
     expect(await after.expireAbsent(new Set(), T0 + 11 * MIN, 3 * MIN)).toEqual([]);
     expect(

@@ -8,6 +8,7 @@ import { MediaPanel } from './MediaPanel.tsx';
 import { RecordForm } from './RecordForm.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { mediaActions } from '../../app/mediaActions.ts';
+import { openPanel } from '../../app/catalogActions.ts';
 
 // Like the hall, the 3D room loads only where 3D is shown.
 const ConsultationScene = lazy(() =>
@@ -34,7 +35,11 @@ export function ConsultationView() {
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLOListElement>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    // The counter's panel (queue, booking, "take me there") has done its job: the room takes over.
+    openPanel(null);
+    heading.current?.focus();
+  }, []);
   useEffect(() => {
     // Scroll the log itself, not the page: the heading and the room stay where they are.
     if (log.current) log.current.scrollTop = log.current.scrollHeight;
@@ -90,8 +95,12 @@ export function ConsultationView() {
               c.ended === 'transferred'
                 ? 'consult.endedReason.transferred'
                 : c.ended === 'left'
-                  ? 'consult.endedReason.left'
-                  : 'consult.endedReason.done',
+                  ? isStaff
+                    ? 'consult.endedReason.leftStaff'
+                    : 'consult.endedReason.left'
+                  : isStaff
+                    ? 'consult.endedReason.doneStaff'
+                    : 'consult.endedReason.done',
             )}
           </p>
           {!isStaff && <RatingForm />}

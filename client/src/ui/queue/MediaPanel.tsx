@@ -4,6 +4,7 @@ import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { mediaActions } from '../../app/mediaActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { ReceptionStatus } from './ReceptionStatus.tsx';
 
 // A stable empty list: a fresh [] from a store selector would re-render forever.
 const NONE: never[] = [];
@@ -66,13 +67,21 @@ export function MediaPanel() {
   return (
     <section className="media-panel" aria-labelledby="media-heading">
       <h3 id="media-heading">{t('media.heading')}</h3>
+      <ReceptionStatus other={other} />
       <div className="videos">
-        <figure>
-          <Video
-            stream={m.remote}
-            muted={false}
-            label={t('media.remoteVideo', { name: other?.nickname ?? '' })}
-          />
+        <figure className="remote-view">
+          <div className="video-frame">
+            <Video
+              stream={m.remote}
+              muted={false}
+              label={t('media.remoteVideo', { name: other?.nickname ?? '' })}
+            />
+            {!m.picture && (
+              <span className="no-picture" aria-hidden="true">
+                {t('media.noPicture')}
+              </span>
+            )}
+          </div>
           <figcaption>
             {other?.nickname} {otherState && <span className="muted">({otherState})</span>}
           </figcaption>
@@ -84,9 +93,6 @@ export function MediaPanel() {
           </figure>
         )}
       </div>
-      <p className={`quality quality-${m.quality}`} role="status">
-        {t(`media.quality.${m.quality}`)}
-      </p>
       {m.notice && <p className="form-error">{t(m.notice)}</p>}
       {m.phase === 'off' || m.phase === 'textOnly' ? (
         <div className="media-start">

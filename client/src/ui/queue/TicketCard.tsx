@@ -5,6 +5,14 @@ import { queueActions } from '../../app/queueActions.ts';
 import { askForNotifications } from '../../app/callAlert.ts';
 import { takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import type { TicketView } from '../../../../shared/protocol/index.ts';
+
+function waitText(ticket: TicketView, t: ReturnType<typeof useT>['t']): string {
+  const ahead = ticket.position - 1;
+  const minutes = ticket.etaMinutes;
+  if (ahead === 0) return minutes === 0 ? t('ticket.nextShortly') : t('ticket.next', { minutes });
+  return minutes === 0 ? t('ticket.positionShortly', { ahead }) : t('ticket.position', { ahead, minutes });
+}
 
 /** The resident's number, always in view while they walk: place in line, estimate, leave, notify me. */
 export function TicketCard() {
@@ -27,11 +35,17 @@ export function TicketCard() {
       <p>{counterName}</p>
       {ticket.transferFrom && <p className="muted">{t('ticket.transferred')}</p>}
       {ticket.status === 'waiting' && (
-        <p role="status">
-          {ticket.position === 1
-            ? t('ticket.next', { minutes: ticket.etaMinutes })
-            : t('ticket.position', { ahead: ticket.position - 1, minutes: ticket.etaMinutes })}
-        </p>
+        <>
+          <p role="status">{waitText(ticket, t)}</p>
+          <p className="muted eta-basis">
+            {ticket.etaBasis.servicesToday > 0
+              ? t('ticket.basisToday', {
+                  count: ticket.etaBasis.servicesToday,
+                  minutes: ticket.etaBasis.averageMinutes,
+                })
+              : t('ticket.basisDefault', { minutes: ticket.etaBasis.averageMinutes })}
+          </p>
+        </>
       )}
       <div className="ticket-actions">
         {counter && (

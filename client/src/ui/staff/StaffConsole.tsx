@@ -23,6 +23,8 @@ export function StaffConsole() {
   const selfId = useHallStore((s) => s.selfId);
   const myCounter = useHallStore((s) => (selfId ? s.people[selfId]?.counterId : '')) ?? '';
   const status = useQueueStore((s) => (myCounter ? s.counters[myCounter]?.status : undefined));
+  // The consultation just finished (ended in its room or with "done"): its record may still be open.
+  const finished = useQueueStore((s) => (s.consultation?.ended ? s.consultation.ticketNumber : null));
   const [pick, setPick] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [note, setNote] = useState('');
@@ -136,9 +138,16 @@ export function StaffConsole() {
               </form>
             </div>
           ) : (
-            <button type="button" className="primary" onClick={queueActions.callNext}>
-              {t('staff.callNext')}
-            </button>
+            <>
+              {finished !== null && (
+                <p className="muted" role="status">
+                  {t('staff.lastFinished', { number: finished })}
+                </p>
+              )}
+              <button type="button" className="primary" onClick={queueActions.callNext}>
+                {t('staff.callNext')}
+              </button>
+            </>
           )}
           <table className="queue-table">
             <caption>
