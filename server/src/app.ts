@@ -137,7 +137,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
     onEnded: (ticketId) => consultations.endedInRoom(ticketId),
-    onDispose: (ticketId) => consultations.closedRoom(ticketId),
+    onDispose: (ticketId, roomId) => consultations.closedRoom(ticketId, roomId),
   });
   const startedAt = Date.now();
 

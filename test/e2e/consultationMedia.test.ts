@@ -198,10 +198,18 @@ describe('video consultation media, whoever switches on first', () => {
   it('a reload on either side in the middle of the call: back in the room, both see each other again', async () => {
     const { res, number } = await meetFaceToFace('リロード');
 
-    // The resident reloads: the same tab goes straight back into the room with camera and microphone on.
+    // The resident mutes, then reloads: the same tab goes straight back into the room with the camera
+    // on and the microphone still muted.
+    await mediaPanel(res)
+      .getByRole('button', { name: res.t('media.mute') })
+      .click();
+    await staff.page.getByText(new RegExp(staff.t('media.theyMuted'))).waitFor();
     await res.page.reload();
     await consultationRoom(res, number).waitFor({ timeout: 30_000 });
-    await waitSwitchedOn(res);
+    await mediaPanel(res)
+      .getByRole('button', { name: res.t('media.unmute') })
+      .waitFor();
+    await staff.page.getByText(new RegExp(staff.t('media.theyMuted'))).waitFor();
     await Promise.all([picturesArrive(res), picturesArrive(staff)]);
     await mediaPanel(res).getByText(res.t('media.quality.good')).waitFor();
 

@@ -69,11 +69,17 @@ describe('ending and resuming a consultation', () => {
     await leaveRooms(resRoom, staffRoom);
   });
 
-  it('the resident ending it finishes the ticket too, and the staff member is told', async () => {
-    const { resRoom, staffRoom } = await consult('たいしつ');
+  it('the resident ending it leaves finishing (or transferring) to the staff member', async () => {
+    const { res, resRoom, staffRoom, ticketId } = await consult('たいしつ');
     resRoom.send('end', {});
     await waitFor(() => staffRoom.state.ended === 'left', 5000, 'the room ended by the resident');
-    await waitFor(() => staff.queue()?.current === null, 5000, 'nothing current at the console');
+    expect(staff.queue()?.current).toMatchObject({ id: ticketId, status: 'serving' });
+    // The staff member may still pass them on: the resident's leaving did not take that away.
+    staff.room.send(ClientMessage.transfer, { ticketId, toCounterId: 'kokuho-nenkin', note: '' });
+    await waitFor(() => staff.queue()?.current === null, 5000, 'transferred');
+    await waitFor(() => res.ticket()?.counterId === 'kokuho-nenkin', 5000, 'waiting at counter 2');
+    res.room.send(ClientMessage.leaveQueue, {});
+    await waitFor(() => res.ticket() === null, 5000, 'gave up the number');
     await leaveRooms(resRoom, staffRoom);
   });
 

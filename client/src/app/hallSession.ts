@@ -1,5 +1,6 @@
 import type { HallJoinOptions } from '../../../shared/protocol/index.ts';
 import { enterHall, leaveHall } from '../net/hallConnection.ts';
+import { forgetConsultation } from '../net/consultationConnection.ts';
 import { joinErrorKey } from '../net/joinErrors.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { staffApi } from '../net/staffApi.ts';
@@ -20,6 +21,7 @@ export async function joinHall(options: HallJoinOptions, asStaff = false): Promi
     const app = useAppStore.getState();
     app.setJoinError(joinErrorKey(err));
     app.setProfile(null);
+    forgetConsultation();
   }
 }
 

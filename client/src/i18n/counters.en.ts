@@ -45,7 +45,7 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'consult.entered': 'You are in the consultation room.',
   'consult.resumed': 'You are back in the consultation room.',
   'consult.endedReason.leftStaff':
-    'The resident ended the consultation. Save the record, then call the next person.',
+    'The resident ended the consultation. Save the record, then choose "Done" or pass them on in the staff console.',
   'staff.signInHeading': 'Staff sign-in',
   'staff.signInLead': 'Sign in with the account an administrator created for you.',
   'staff.username': 'Username',
@@ -65,6 +65,8 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'staff.current': 'Now: number {number}',
   'staff.calledWaiting': 'Called, waiting for an answer',
   'staff.serving': 'In consultation',
+  'staff.residentLeft':
+    'The resident left the consultation room. Save the record, then choose "Done" or pass them on.',
   'staff.lastFinished': 'Number {number} is done. Save the record, then call the next person.',
   'staff.note': 'Handover note: {note}',
   'staff.done': 'Done',

@@ -42,7 +42,8 @@ export const jaCounters = {
   'consult.joinFailed': '相談室に入れませんでした。職員にお知らせください。',
   'consult.entered': '相談室に入りました。',
   'consult.resumed': '相談室に戻りました。',
-  'consult.endedReason.leftStaff': '来庁者の方が相談を終えました。記録を保存してから次の方を呼んでください。',
+  'consult.endedReason.leftStaff':
+    '来庁者の方が相談を終えました。記録を保存し、職員コンソールで「完了」または引き継ぎを選んでください。',
   'staff.signInHeading': '職員サインイン',
   'staff.signInLead': '管理者が作成したアカウントでサインインしてください。',
   'staff.username': 'ユーザー名',
@@ -62,6 +63,7 @@ export const jaCounters = {
   'staff.current': '対応中：受付番号 {number}',
   'staff.calledWaiting': '呼び出し中（応答待ち）',
   'staff.serving': '相談中',
+  'staff.residentLeft': '来庁者が相談室を出ました。記録を保存し、「完了」または引き継ぎを選んでください。',
   'staff.lastFinished': '受付番号 {number} の相談は完了しました。記録を保存してから次の方を呼んでください。',
   'staff.note': '引き継ぎメモ：{note}',
   'staff.done': '完了',

@@ -189,10 +189,17 @@ export async function stopScreenShare(): Promise<void> {
   publishState();
 }
 
-/** What to switch on again after a reload: what this side was sending, if anything. */
-export function sendingMode(): 'video' | 'audio' | null {
+/** What to switch on again after a reload: what this side was sending, if anything, and whether muted. */
+export function sendingMode(): { mode: 'video' | 'audio'; muted: boolean } | null {
   const { phase } = store();
-  return phase !== 'on' ? null : camera ? 'video' : 'audio';
+  if (phase !== 'on') return null;
+  return { mode: camera ? 'video' : 'audio', muted: !!microphone && !microphone.enabled };
+}
+
+/** After a reload: the same as before, a muted microphone staying muted. */
+export async function resumeMedia(m: { mode: 'video' | 'audio'; muted: boolean }): Promise<void> {
+  await startMedia(m.mode);
+  if (m.muted && microphone?.enabled) toggleMicrophone();
 }
 
 export function stopMedia(): void {

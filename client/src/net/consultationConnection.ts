@@ -13,9 +13,9 @@ import {
   expectFromOther,
   receiveSignal,
   restartLink,
+  resumeMedia,
   sendingMode,
   setPeer,
-  startMedia,
   stopMedia,
 } from '../media/consultationMedia.ts';
 import type { ConsultationSignal } from '../media/consultationLink.ts';
@@ -61,9 +61,11 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
  * After a reload: back into the consultation this tab was in, while the room still holds its seat
  * (the reconnection grace), with camera and microphone as they were.
  */
-export async function resumeConsultation(client: Client): Promise<void> {
+export async function resumeConsultation(client: Client, asStaff: boolean): Promise<void> {
   const saved = readResume();
   if (!saved || room) return;
+  // Only the same kind of person takes the seat back: a tab now used by someone else forgets it.
+  if ((saved.role === 'staff') !== asStaff) return clearResume();
   let joined: ConsultationRoom;
   try {
     joined = await client.reconnect<ConsultationState>(saved.token);
@@ -84,7 +86,7 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
   };
   remember();
   const unwatchMedia = useMediaStore.subscribe((s, prev) => {
-    if (s.phase !== prev.phase || s.video !== prev.video) remember();
+    if (s.phase !== prev.phase || s.video !== prev.video || s.audio !== prev.audio) remember();
   });
   configureMedia({
     iceServers: info.iceServers,
@@ -114,7 +116,11 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
   $.onAdd('participants', () => push());
   $.onRemove('participants', () => push());
   $.onAdd('lines', () => push());
-  $.listen('ended', () => push());
+  // Once ended, nothing is sent any more (the room refuses signals); the chat and rating stay.
+  $.listen('ended', (ended) => {
+    if (ended) stopMedia();
+    push();
+  });
   joined.onStateChange(() => push());
   joined.onMessage(ConsultationServerMessage.ended, () => {
     useHallStore.getState().announce('consult.ended');
@@ -142,7 +148,14 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
     useQueueStore.getState().setConsultation(null);
   });
   push();
-  if (info.media) void startMedia(info.media);
+  const resume = info.media;
+  // The state (is it still running?) arrives a moment after joining.
+  if (resume) joined.onStateChange.once(() => void (!joined.state.ended && resumeMedia(resume)));
+}
+
+/** This tab is no longer the person who was in a consultation (left, refused, someone else entering). */
+export function forgetConsultation(): void {
+  clearResume();
 }
 
 export function sendChat(text: string): void {

@@ -8,14 +8,18 @@ const ResumeInfo = z.object({
   role: z.enum(['resident', 'staff']),
   iceServers: z.array(IceServer),
   /** What we were sending, switched on again after the reload (the browser remembers the permission). */
-  media: z.enum(['video', 'audio']).nullable(),
+  media: z.object({ mode: z.enum(['video', 'audio']), muted: z.boolean() }).nullable(),
 });
 export type ResumeInfo = z.infer<typeof ResumeInfo>;
 
 const KEY = 'city-hall.consultation';
 let unloading = false;
 // Leaving the page closes the room's socket: that is not leaving the consultation, so keep what a reload needs.
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => (unloading = true));
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => (unloading = true));
+  // Back from the back/forward cache: the page lives on, and leaving the room must forget it again.
+  window.addEventListener('pageshow', () => (unloading = false));
+}
 
 export function readResume(): ResumeInfo | null {
   try {

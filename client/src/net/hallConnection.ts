@@ -88,7 +88,7 @@ export async function enterHall(options: HallJoinOptions): Promise<void> {
   lastSentVersion = localPose.version;
   sendTimer = setInterval(sendPoseIfChanged, 1000 / POSE_SEND_HZ);
   // After a reload in the middle of a consultation, this tab goes straight back into it.
-  void resumeConsultation(client);
+  void resumeConsultation(client, !!options.staffPass);
 }
 
 function subscribe(r: HallRoom): void {

@@ -43,9 +43,9 @@ export function createConsultationRoom(deps: {
   records: RecordService;
   onlineBaseUrl: string;
   reconnectGraceS: number;
-  /** Staff or resident ended it here: the desk finishes the ticket. */
+  /** The staff member ended it here: the desk finishes the ticket. */
   onEnded(ticketId: number): void;
-  onDispose(ticketId: number): void;
+  onDispose(ticketId: number, roomId: string): void;
 }) {
   return class ConsultationRoom extends Room<{ state: ConsultationState }> {
     override state = new ConsultationState();
@@ -92,12 +92,13 @@ export function createConsultationRoom(deps: {
           },
         );
       });
-      // Ending here is finishing: the ticket is done, so the staff console is free for the next person.
+      // Staff ending here is finishing: the ticket is done, so the console is free for the next person.
       this.onMessage(ConsultationClientMessage.end, (client) => {
         const p = this.state.participants.get(client.sessionId);
         if (!p || this.state.ended) return;
         this.end(p.role === 'staff' ? 'done' : 'left');
-        deps.onEnded(this.ticketId);
+        // The resident leaving is not the staff member's decision: they finish or transfer it themselves.
+        if (p.role === 'staff') deps.onEnded(this.ticketId);
       });
       this.onMessage('*', (client, type) =>
         client.send(ConsultationServerMessage.error, {
@@ -140,7 +141,7 @@ export function createConsultationRoom(deps: {
     }
 
     override onDispose(): void {
-      deps.onDispose(this.ticketId);
+      deps.onDispose(this.ticketId, this.roomId);
     }
 
     /** Called by the hall when the staff member finishes, transfers or the call lapses. */

@@ -16,7 +16,7 @@ interface Endable extends Room {
 export interface ConsultationListener {
   /** Someone in the room ended the consultation: the ticket is finished. */
   ended(ticketId: number): void;
-  /** The room closed by itself (both left). */
+  /** The ticket's current room closed by itself (both left). */
   closed(ticketId: number): void;
 }
 
@@ -24,6 +24,12 @@ export function createConsultationService(iceServers: IceServer[] = []) {
   const key = randomBytes(24).toString('base64url');
   const rooms = new Map<number, string>(); // ticket id → room id
   const listeners = new Set<ConsultationListener>();
+  /** A room the ticket has since moved on from (a transfer opened a new one) changes nothing. */
+  const forget = (ticketId: number, roomId: string): boolean => {
+    if (rooms.get(ticketId) !== roomId) return false;
+    rooms.delete(ticketId);
+    return true;
+  };
 
   return {
     key,
@@ -67,11 +73,6 @@ export function createConsultationService(iceServers: IceServer[] = []) {
       room?.end(reason);
     },
 
-    /** The room closed by itself (both left). */
-    forget(ticketId: number): void {
-      rooms.delete(ticketId);
-    },
-
     /** Hall rooms listen while they exist; returns how to stop. */
     listen(listener: ConsultationListener): () => void {
       listeners.add(listener);
@@ -82,7 +83,8 @@ export function createConsultationService(iceServers: IceServer[] = []) {
       for (const l of listeners) l.ended(ticketId);
     },
     /** Called by a consultation room when it is disposed. */
-    closedRoom(ticketId: number): void {
+    closedRoom(ticketId: number, roomId: string): void {
+      if (!forget(ticketId, roomId)) return;
       for (const l of listeners) l.closed(ticketId);
     },
   };

@@ -11,6 +11,14 @@ export function deskSessions(host: DeskHost) {
       }
       return ids;
     },
+    /** Staff members on duty at a counter, each once (a reloaded one still has a session in its grace). */
+    staffCountAt(counterId: string): number {
+      const ids = new Set<number>();
+      for (const [sid, p] of host.sessions()) {
+        if (p.kind === 'staff' && host.state.avatars.get(sid)?.counterId === counterId) ids.add(p.profile.id);
+      }
+      return ids.size;
+    },
     /** Resident keys of everyone present: tickets of the absent lapse. */
     presentKeys(): Set<string> {
       const keys = new Set<string>();

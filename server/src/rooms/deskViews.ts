@@ -26,8 +26,14 @@ export function deskViews(
   const hoursOf = (c: Counter) => c.openingHours ?? hall.layout.openingHours;
   const withinHours = (c: Counter, now: number) =>
     deps.ignoreHours || isOpenAt(hoursOf(c), new Date(now), hall.layout.timeZone);
-  const ticketView = (t: Ticket, now: number): TicketView =>
-    queue.view(t, Math.max(1, sessions.staffAt(t.counterId).length), deps.callGraceMs, now);
+  const ticketView = (t: Ticket, now: number): TicketView => {
+    const status = host.state.counters.get(t.counterId)?.status;
+    const counter = {
+      staffOnDuty: sessions.staffCountAt(t.counterId),
+      serving: status === 'open' || status === 'busy',
+    };
+    return queue.view(t, counter, deps.callGraceMs, now);
+  };
 
   /** Recomputes every counter's public state, writing only what changed. */
   function refresh(now: number): void {
@@ -38,7 +44,7 @@ export function deskViews(
         host.state.counters.set(c.id, s);
       }
       const inHours = withinHours(c, now);
-      const onDuty = sessions.staffAt(c.id).length;
+      const onDuty = sessions.staffCountAt(c.id);
       const status: CounterStatus = !inHours || onDuty === 0 ? 'closed' : (chosen.get(c.id) ?? 'open');
       if (s.status !== status) s.status = status;
       if (s.staffOnDuty !== onDuty) s.staffOnDuty = onDuty;

@@ -284,7 +284,10 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
       try {
         await queue.done(ticketId, t.staffId, now);
       } catch (err) {
+        // Transferred meanwhile, or another hall room finished it first: only bring the views up to date.
         if (!(err instanceof QueueError)) throw err;
+        update(now);
+        return;
       }
       endConsultation(t, 'done');
       update(now);
@@ -292,7 +295,6 @@ export function createQueueDesk(host: DeskHost, deps: DeskDeps) {
 
     /** The consultation room closed by itself (both left): nobody is shown as consulting any more. */
     consultationClosed(ticketId: number): void {
-      deps.consultations.forget(ticketId);
       const t = queue.activeTickets().find((x) => x.id === ticketId);
       if (t) {
         const sid = sessionOfResident(t.residentKey);

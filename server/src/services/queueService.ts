@@ -13,6 +13,8 @@ import {
 
 /** Minutes per resident assumed until a counter has served anyone today. */
 export const DEFAULT_SERVICE_MINUTES = 5;
+/** A consultation running past the average is still expected to take this much longer. */
+const OVERRUN_LEFT_MS = 60_000;
 const RECENT_SERVICES = 10;
 
 /**
@@ -248,24 +250,33 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     /**
      * Position (1 = next) and a wait estimate: each consultation takes the average of today's recent ones
      * at this counter (DEFAULT_SERVICE_MINUTES before the first), one being served now only what is left
-     * of it. With a free staff member and nobody ahead the estimate is 0: "shortly".
+     * of it (at least a minute, when it overruns). With a free staff member and nobody ahead the estimate
+     * is 0: "shortly"; with nobody on duty or staff away, nobody is free.
      */
-    view(t: Ticket, staffOnDuty: number, callGraceMs: number, now: number): TicketView {
+    view(
+      t: Ticket,
+      counter: { staffOnDuty: number; serving: boolean },
+      callGraceMs: number,
+      now: number,
+    ): TicketView {
       const ahead = t.status === 'waiting' ? waitingAt(t.counterId).findIndex((w) => w.id === t.id) : -1;
       const position = ahead + 1;
-      const today = (recent.get(t.counterId) ?? []).filter((r) => r.day === opts.dayOf(now));
+      const day = opts.dayOf(now);
+      const today = (recent.get(t.counterId) ?? []).filter((r) => r.day === day);
       const avgMs = today.length
         ? today.reduce((a, r) => a + r.ms, 0) / today.length
         : DEFAULT_SERVICE_MINUTES * 60_000;
-      const staff = Math.max(1, staffOnDuty);
+      const staff = Math.max(1, counter.staffOnDuty);
+      // Nobody on duty, or staff away from the counter: nobody is free now, whoever is next.
+      const freeSlot = counter.staffOnDuty > 0 && counter.serving ? 0 : avgMs;
       let etaMinutes = 0;
       if (position > 0) {
         // Each staff member is a slot that frees up when their current consultation is expected to end;
         // everyone ahead takes the first slot to free up, in order, for an average consultation.
         const slots = [...active.values()]
           .filter((x) => x.counterId === t.counterId && (x.status === 'called' || x.status === 'serving'))
-          .map((x) => Math.max(0, avgMs - (now - (x.servedAt ?? x.calledAt ?? now))));
-        while (slots.length < staff) slots.push(0);
+          .map((x) => Math.max(OVERRUN_LEFT_MS, avgMs - (now - (x.servedAt ?? x.calledAt ?? now))));
+        while (slots.length < staff) slots.push(freeSlot);
         for (let i = 0; i < ahead; i++) {
           const first = slots.indexOf(Math.min(...slots));
           slots[first] = slots[first]! + avgMs;

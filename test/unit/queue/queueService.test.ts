@@ -11,6 +11,7 @@ const MIN = 60_000;
 const T0 = Date.parse('2026-11-25T01:00:00Z');
 const STAFF_A = 1;
 const STAFF_B = 2;
+const ON_DUTY = { staffOnDuty: 1, serving: true };
 
 async function fresh(): Promise<{ db: Db; queue: QueueService }> {
   const db = openDatabase(':memory:');
@@ -43,12 +44,12 @@ describe('queue service', () => {
     const b = await take(queue, 'rb', T0 + 1000);
     const c = await take(queue, 'rc', T0 + 2000, 'kokuho');
     expect([a.number, b.number, c.number]).toEqual([1, 2, 3]);
-    expect(queue.view(a, 1, MIN, T0).position).toBe(1);
-    expect(queue.view(b, 1, MIN, T0).position).toBe(2);
-    expect(queue.view(c, 1, MIN, T0).position).toBe(1);
+    expect(queue.view(a, ON_DUTY, MIN, T0).position).toBe(1);
+    expect(queue.view(b, ON_DUTY, MIN, T0).position).toBe(2);
+    expect(queue.view(c, ON_DUTY, MIN, T0).position).toBe(1);
     const called = await queue.callNext('shimin', STAFF_A, T0 + 3000);
     expect(called.id).toBe(a.id);
-    expect(queue.view(queue.ticketOf('rb')!, 1, MIN, T0).position).toBe(1);
+    expect(queue.view(queue.ticketOf('rb')!, ON_DUTY, MIN, T0).position).toBe(1);
   });
 
   it('numbers taken at the same moment are all distinct', async () => {
@@ -103,7 +104,7 @@ describe('queue service', () => {
     expect(moved).toMatchObject({ status: 'waiting', counterId: 'kokuho', transferFrom: 'shimin' });
     const order = queue.entries('kokuho', new Set()).map((e) => e.number);
     expect(order).toEqual([early.number, early.number + 1, early.number + 2]);
-    expect(queue.view(queue.ticketOf('early')!, 1, MIN, T0).position).toBe(1);
+    expect(queue.view(queue.ticketOf('early')!, ON_DUTY, MIN, T0).position).toBe(1);
     expect(queue.entries('kokuho', new Set())[0]!.transferNote).toBe('転入後の国保加入');
     expect(await refusal(queue.transfer(early.id, STAFF_A, 'shimin', '', T0 + 7 * MIN))).toBe(
       'notYourTicket',
@@ -112,7 +113,8 @@ describe('queue service', () => {
 
   it('estimates the wait from today’s service times, the staff on duty and who is being served', async () => {
     const first = await take(queue, 'r0', T0);
-    const view = (r: string, at: number, staff = 1) => queue.view(queue.ticketOf(r)!, staff, MIN, at);
+    const view = (r: string, at: number, staffOnDuty = 1, serving = true) =>
+      queue.view(queue.ticketOf(r)!, { staffOnDuty, serving }, MIN, at);
     // Nobody ahead and the staff member free: shortly, on the default basis.
     expect(view('r0', T0)).toMatchObject({
       etaMinutes: 0,
@@ -123,7 +125,8 @@ describe('queue service', () => {
     await queue.callNext('shimin', STAFF_A, T0 + 2);
     await queue.answer('r0', T0 + 2);
     expect(view('r1', T0 + 2 + 1 * MIN).etaMinutes).toBe(DEFAULT_SERVICE_MINUTES - 1);
-    expect(view('r1', T0 + 2 + 9 * MIN).etaMinutes).toBe(0);
+    // One running past the average still takes a minute, not "shortly".
+    expect(view('r1', T0 + 2 + 9 * MIN).etaMinutes).toBe(1);
     // Two residents served in 2 and 4 minutes: 3 minutes each on average.
     await queue.done(first.id, STAFF_A, T0 + 2 + 2 * MIN);
     const second = await queue.callNext('shimin', STAFF_A, T0 + 3 * MIN);
@@ -139,6 +142,9 @@ describe('queue service', () => {
     expect(view('r5', at).etaMinutes).toBe(9);
     // Two staff: r2 and r3 at once, r4 and r5 when the first two are done.
     expect(view('r5', at, 2).etaMinutes).toBe(3);
+    // Nobody on duty, or the staff member away: nobody is free, even for the next in line.
+    expect(view('r2', at, 0).etaMinutes).toBe(3);
+    expect(view('r2', at, 1, false).etaMinutes).toBe(3);
     // Yesterday's consultations are not today's basis.
     expect(view('r3', at + 24 * 60 * MIN).etaBasis.servicesToday).toBe(0);
   });
@@ -158,7 +164,7 @@ describe('queue service', () => {
     const after = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
     await after.load(T0 + 10 * MIN);
     expect(after.ticketOf('ra')?.status).toBe('called');
-    expect(after.view(after.ticketOf('rb')!, 1, MIN, T0).position).toBe(1);
+    expect(after.view(after.ticketOf('rb')!, ON_DUTY, MIN, T0).position).toBe(1);
     // The absence grace restarts at the restart, not at the ticket's last sighting.
     expect(await after.expireAbsent(new Set(), T0 + 11 * MIN, 3 * MIN)).toEqual([]);
     expect(

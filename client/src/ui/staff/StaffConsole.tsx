@@ -25,6 +25,7 @@ export function StaffConsole() {
   const status = useQueueStore((s) => (myCounter ? s.counters[myCounter]?.status : undefined));
   // The consultation just finished (ended in its room or with "done"): its record may still be open.
   const finished = useQueueStore((s) => (s.consultation?.ended ? s.consultation.ticketNumber : null));
+  const residentLeft = useQueueStore((s) => s.consultation?.ended === 'left');
   const [pick, setPick] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [note, setNote] = useState('');
@@ -90,8 +91,15 @@ export function StaffConsole() {
           {current ? (
             <div className="current-ticket">
               <h3>{t('staff.current', { number: current.number })}</h3>
-              <p>
-                {topic(current)} · {t(current.status === 'called' ? 'staff.calledWaiting' : 'staff.serving')}
+              <p role="status">
+                {topic(current)} ·{' '}
+                {t(
+                  current.status === 'called'
+                    ? 'staff.calledWaiting'
+                    : residentLeft
+                      ? 'staff.residentLeft'
+                      : 'staff.serving',
+                )}
               </p>
               {current.transferNote && (
                 <p className="muted">{t('staff.note', { note: current.transferNote })}</p>
