@@ -11,7 +11,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
 import { AccountError, createAuthService } from '../server/src/auth/authService.ts';
 import { NewStaffAccount } from '../shared/auth/roles.ts';
-import { formatIssues } from '../server/src/rooms/formatIssues.ts';
+import { formatIssues } from '../server/src/rooms/common/formatIssues.ts';
 
 async function readPassword(): Promise<string> {
   if (process.env.STAFF_PASSWORD) return process.env.STAFF_PASSWORD;

@@ -2,7 +2,7 @@ import './nodeCompat.ts';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { defineRoom, defineServer } from '@colyseus/core';
+import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
@@ -11,7 +11,7 @@ import { getHall } from '../../shared/layout/hallLayout.ts';
 import { CONSULTATION_ROOM, HALL_ROOM } from '../../shared/constants.ts';
 import { createMovementService } from './services/movementService.ts';
 import { createVisitService } from './services/visitService.ts';
-import { createHallRoom } from './rooms/HallRoom.ts';
+import { createHallRoom } from './rooms/hall/HallRoom.ts';
 import { mountHealthRoutes } from './http/healthRoutes.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import { mountApiFallbacks } from './http/apiErrors.ts';
@@ -27,17 +27,19 @@ import { createBookingService } from './services/bookingService.ts';
 import { mountBookingRoutes } from './http/bookingRoutes.ts';
 import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
-import { createBriefingRoom } from './rooms/BriefingRoom.ts';
-import { briefingLifecycle, tellDeck } from './rooms/briefingLifecycle.ts';
-import { localRooms } from './rooms/localRooms.ts';
+import { createBriefingRoom } from './rooms/briefing/BriefingRoom.ts';
+import { briefingLifecycle, tellDeck } from './rooms/briefing/briefingLifecycle.ts';
+import { localRooms } from './rooms/common/localRooms.ts';
 import { createSlideService } from './services/slideService.ts';
 import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
 import { createStageRooms } from './media/stageRooms.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService } from './services/queueService.ts';
-import { createConsultationService } from './rooms/consultationInvites.ts';
-import { createConsultationRoom } from './rooms/ConsultationRoom.ts';
+import { createConsultationService } from './rooms/consultation/consultationInvites.ts';
+import { createConsultationRoom } from './rooms/consultation/ConsultationRoom.ts';
+import { createDesk } from './desk/desk.ts';
+import { pinClientAddress } from './http/clientAddress.ts';
 import { localDay } from '../../shared/hours/openingHours.ts';
 
 export const VERSION = (
@@ -97,6 +99,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sweeper = stage
     ? setInterval(() => void stage.sweep().catch((err: unknown) => log.warn('stage sweep failed', err)), 2000)
     : null;
+  // One desk for every hall room of this process: counters, queues and calls belong to no room.
+  const desk = createDesk({
+    hall,
+    queue,
+    consultations,
+    catalog,
+    records,
+    bookings,
+    log,
+    ignoreHours: config.OPENING_HOURS === 'always',
+    callGraceMs: config.CALL_GRACE_S * 1000,
+    ticketGraceMs: config.TICKET_GRACE_S * 1000,
+  });
   const deps = {
     config,
     hall,
@@ -109,6 +124,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     records,
     bookings,
     log,
+    desk,
   };
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
@@ -177,7 +193,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountApiFallbacks(app);
     },
   });
+  // Clients only join: the server decides when a room opens (joinOrCreate), never a client (create).
+  matchMaker.controller.exposedMethods = ['joinOrCreate', 'reconnect'];
   await server.listen(config.PORT, config.HOST);
+  pinClientAddress(httpServer, config.TRUST_PROXY === 'on');
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   log.info(`virtual city hall ${VERSION} listening on ${url}`);
@@ -188,6 +207,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     db,
     async close() {
       if (sweeper) clearInterval(sweeper);
+      desk.close();
       await server.gracefullyShutdown(false);
       await db.destroy();
     },

@@ -25,6 +25,14 @@ export const ConfigSchema = z.object({
   RECONNECT_GRACE_S: int(0, 600).default(DEFAULT_RECONNECT_GRACE_S),
   /** A hall shard holds this many people; the next one opens when it is full. */
   HALL_MAX_CLIENTS: int(1, 5000).default(300),
+  /** Hall rooms this process opens at most (only the server opens them, when the others are full). */
+  HALL_MAX_ROOMS: int(1, 100).default(10),
+  /** Seconds a reserved hall seat waits for its WebSocket. */
+  HALL_SEAT_RESERVATION_S: int(2, 60).default(10),
+  /** Seat reservations one client address may have waiting for their connection at once. */
+  JOINS_PER_ADDRESS: int(1, 1000).default(20),
+  /** Behind a reverse proxy that sets X-Forwarded-For / X-Real-IP: trust those for client addresses. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   /** Largest WebSocket frame a client may send, in bytes. */
   MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(65_536),
   MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),

@@ -50,8 +50,13 @@ export const HallState = schema(
   {
     avatars: t.map(AvatarState).view(),
     counters: t.map(CounterState),
+    /** People in this hall room. */
     population: t.uint16().default(0),
     areaCounts: t.map('uint16'),
+    /** Which hall room this is (1, 2, …): a room is only "who you see", the counters are shared. */
+    hall: t.uint8().default(1),
+    /** People in all hall rooms together. */
+    building: t.uint16().default(0),
   },
   'HallState',
 );

@@ -44,8 +44,10 @@ export interface Participant {
 export async function joinHall(
   endpoint: string,
   options: { nickname: string; staffPass?: string; resumeToken?: string },
+  /** Request headers, e.g. an X-Forwarded-For address behind a trusted proxy. */
+  headers: Record<string, string> = {},
 ): Promise<Participant> {
-  const client = new Client(endpoint);
+  const client = new Client(endpoint, { headers });
   const room = await client.joinOrCreate<HallState>(HALL_ROOM, { color: '#1971c2', lang: 'ja', ...options });
   const p: Participant = {
     room,

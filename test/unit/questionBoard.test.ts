@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingState } from '../../shared/state/briefingState.ts';
-import { createQuestionBoard } from '../../server/src/rooms/questionBoard.ts';
+import { createQuestionBoard } from '../../server/src/rooms/briefing/questionBoard.ts';
 
 const limits = { openPerPerson: 2, gapS: 10, total: 4 };
 const codeOf = (f: () => unknown) => {

@@ -6,7 +6,7 @@ import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import { BookingError, type BookingService } from '../services/bookingService.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
 

@@ -4,7 +4,7 @@ import type { CatalogService } from '../services/catalogService.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Procedure } from '../../../shared/catalog/catalogSchema.ts';
 import { LANGUAGES } from '../../../shared/constants.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(100, 'q is at most 100 characters').optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NewEvent, type EventView } from '../../../shared/protocol/index.ts';
 import { EventError, type EventService } from '../services/eventService.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
 import { can } from '../../../shared/auth/roles.ts';

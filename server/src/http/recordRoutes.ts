@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RecordUpdate, type ConsultationRecordView } from '../../../shared/protocol/index.ts';
 import { RecordError, type RecordService } from '../services/recordService.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { writeCsv } from '../../../shared/catalog/csv.ts';
 

@@ -4,7 +4,7 @@ import { MAX_SLIDE_BYTES, MAX_SLIDES, SlideDeckUpload } from '../../../shared/pr
 import { EventError, type EventService } from '../services/eventService.ts';
 import type { SlideService } from '../services/slideService.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
 const Params = z.object({

@@ -2,7 +2,7 @@ import express, { type Application, type Request, type Response } from 'express'
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
 import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
 import { AccountError, type AuthService } from '../auth/authService.ts';
-import { formatIssues } from '../rooms/formatIssues.ts';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 
 /**
  * Staff sign-in and accounts. The session lives in an httpOnly, SameSite=Strict cookie (scripts cannot

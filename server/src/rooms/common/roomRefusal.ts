@@ -1,5 +1,5 @@
-import type { ServerErrorCode } from '../../../shared/protocol/errors.ts';
-import type { BriefingErrorCode } from '../../../shared/protocol/briefing.ts';
+import type { ServerErrorCode } from '../../../../shared/protocol/errors.ts';
+import type { BriefingErrorCode } from '../../../../shared/protocol/briefing.ts';
 
 /** A refused client message; nothing changed. The code is an i18n key on the client. */
 export class RoomRefusal<C extends string> extends Error {

@@ -1,8 +1,8 @@
 import type { StateView } from '@colyseus/schema';
-import type { Area } from '../../../shared/layout/layoutSchema.ts';
-import type { HallState } from '../../../shared/state/hallState.ts';
-import type { InterestService } from '../services/interestService.ts';
-import type { Track } from '../services/movementService.ts';
+import type { Area } from '../../../../shared/layout/layoutSchema.ts';
+import type { HallState } from '../../../../shared/state/hallState.ts';
+import type { InterestService } from '../../services/interestService.ts';
+import type { Track } from '../../services/movementService.ts';
 
 /**
  * Brings every observer's view up to date with who is near them (staff stay visible to everyone) and

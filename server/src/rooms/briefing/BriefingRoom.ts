@@ -16,18 +16,18 @@ import {
   type BriefingErrorCode,
   type BriefingRefusal,
   type IceServer,
-} from '../../../shared/protocol/index.ts';
-import { BriefingPerson, BriefingState } from '../../../shared/state/briefingState.ts';
-import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-import type { AuthService } from '../auth/authService.ts';
-import type { EventService } from '../services/eventService.ts';
-import type { EventView } from '../../../shared/protocol/index.ts';
-import { formatIssues } from './formatIssues.ts';
-import { onValidMessage, type MessageRules } from './roomMessages.ts';
-import type { Logger } from '../logger.ts';
+} from '../../../../shared/protocol/index.ts';
+import { BriefingPerson, BriefingState } from '../../../../shared/state/briefingState.ts';
+import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
+import type { AuthService } from '../../auth/authService.ts';
+import type { EventService } from '../../services/eventService.ts';
+import type { EventView } from '../../../../shared/protocol/index.ts';
+import { formatIssues } from '../common/formatIssues.ts';
+import { onValidMessage, type MessageRules } from '../common/roomMessages.ts';
+import type { Logger } from '../../logger.ts';
 import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
 import { createQuestionBoard } from './questionBoard.ts';
-import { BriefingError } from './roomRefusal.ts';
+import { BriefingError } from '../common/roomRefusal.ts';
 import { freeSeat } from './briefingSeats.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';

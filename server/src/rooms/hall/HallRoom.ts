@@ -1,9 +1,9 @@
-import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
+import { FACING_ANGLE } from '../../../../shared/layout/facing.ts';
 import { randomBytes } from 'node:crypto';
-import { Room, ServerError, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import { StateView } from '@colyseus/schema';
-import { AvatarState, HallState } from '../../../shared/state/hallState.ts';
+import { AvatarState, HallState } from '../../../../shared/state/hallState.ts';
 import {
   CheckInMessage,
   ClientMessage,
@@ -21,52 +21,66 @@ import {
   type CorrectionMessage,
   type ServerErrorCode,
   type ServerErrorMessage,
-} from '../../../shared/protocol/index.ts';
-import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../shared/constants.ts';
-import { QueueError } from '../services/queueTicket.ts';
-import { BookingError } from '../services/bookingService.ts';
-import { createQueueDesk, type Person, type QueueDesk } from './queueDesk.ts';
-import { DeskError } from './roomRefusal.ts';
-import type { Track } from '../services/movementService.ts';
-import { createInterestService, type InterestService } from '../services/interestService.ts';
-import { deskDepsOf, type HallDeps } from './hallDeps.ts';
-import { formatIssues } from './formatIssues.ts';
-import { onValidMessage, type MessageRules } from './roomMessages.ts';
-import { residentKeyOf, staffFromPass } from './joinIdentity.ts';
+} from '../../../../shared/protocol/index.ts';
+import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../../shared/constants.ts';
+import { QueueError } from '../../services/queueTicket.ts';
+import { BookingError } from '../../services/bookingService.ts';
+import type { Desk } from '../../desk/desk.ts';
+import type { DeskRoomPort, Person, SessionRef } from '../../desk/deskTypes.ts';
+import { createJoinGuard } from '../common/joinGuard.ts';
+import { createStaffMirror } from './staffMirror.ts';
+import { mirrorCounters } from './counterMirror.ts';
+import { DeskError } from '../common/roomRefusal.ts';
+import type { Track } from '../../services/movementService.ts';
+import { createInterestService, type InterestService } from '../../services/interestService.ts';
+import type { HallDeps } from './hallDeps.ts';
+import { formatIssues } from '../common/formatIssues.ts';
+import { onValidMessage, type MessageRules } from '../common/roomMessages.ts';
+import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 
 /** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
-/** How often lapsed calls, absent residents and opening hours are checked. */
-const QUEUE_TICK_MS = 1000;
 
 interface JoinAuth {
   options: HallJoinOptions;
   person: Person;
   /** Only for a resident who came without one: sent to them once on join. */
   newResumeToken?: string;
+  /** The client address the seat was reserved for (its reservation counts until it connects). */
+  address: string;
 }
 
 /**
  * The public hall. Thin by design: validate with zod, ask a service, mirror the answer into state.
+ * Counters and queues are the desk's, which serves every hall room alike; a room is only "who you see".
  * Identity is the session id the server issued; a staff role comes only from a one-use hall pass the
- * server issued after sign-in, never from the client's word.
+ * server issued after sign-in, never from the client's word. Only the server opens hall rooms (clients
+ * may only joinOrCreate, see app.ts), and seats reserved without connecting are capped per address.
  */
 export function createHallRoom(deps: HallDeps) {
+  const joins = createJoinGuard({
+    perAddress: deps.config.JOINS_PER_ADDRESS,
+    windowMs: deps.config.HALL_SEAT_RESERVATION_S * 1000,
+  });
   return class HallRoom extends Room<{ state: HallState }> {
     override state = new HallState();
     override maxClients = deps.config.HALL_MAX_CLIENTS;
     override maxMessagesPerSecond = deps.config.MAX_MESSAGES_PER_SECOND;
+    override seatReservationTimeout = deps.config.HALL_SEAT_RESERVATION_S;
     private tracks = new Map<string, Track>();
     private interest: InterestService = createInterestService(deps.config.INTEREST_RADIUS);
     private people = new Map<string, Person>();
-    private desk: QueueDesk = createQueueDesk(
-      {
-        state: this.state,
+    private desk: Desk = deps.desk;
+    private staffMirror!: ReturnType<typeof createStaffMirror>;
+    private port!: DeskRoomPort;
+
+    /** How the desk reaches this room's people and what it mirrors here. */
+    private makePort(): DeskRoomPort {
+      return {
+        id: this.roomId,
         send: (sid, type, message) => this.clients.getById(sid)?.send(type, message),
-        person: (sid) => this.people.get(sid),
-        sessions: () => this.people.entries(),
         place: (sid, at) => this.place(sid, at),
         setConsulting: (sid, on) => {
           const a = this.state.avatars.get(sid);
@@ -76,73 +90,78 @@ export function createHallRoom(deps: HallDeps) {
           const a = this.state.avatars.get(sid);
           if (a) a.counterId = counterId;
         },
-      },
-      deskDepsOf(deps),
-    );
-
-    override onCreate(): void {
-      this.setPatchRate(PATCH_INTERVAL_MS);
-      for (const area of deps.hall.layout.areas) this.state.areaCounts.set(area.id, 0);
-      this.onMessage(ClientMessage.move, (client, raw: unknown) => this.handleMove(client, raw));
-      this.handle(ClientMessage.sit, SitMessage, (sid, m) => this.sit(sid, m.seatId));
-      const d = this.desk;
-      this.handle(ClientMessage.takeTicket, TakeTicketMessage, (sid, m) =>
-        d.takeTicket(sid, m.counterId, m.procedureId),
-      );
-      this.handle(ClientMessage.leaveQueue, EmptyMessage, (sid) => d.leaveQueue(sid));
-      this.handle(ClientMessage.answerCall, EmptyMessage, (sid) => d.answerCall(sid));
-      this.handle(ClientMessage.checkIn, CheckInMessage, (sid, m) => d.checkIn(sid, m.code));
-      this.handle(ClientMessage.takeCounter, TakeCounterMessage, (sid, m) => d.takeCounter(sid, m.counterId));
-      this.handle(ClientMessage.leaveCounter, EmptyMessage, (sid) => d.leaveCounter(sid));
-      this.handle(ClientMessage.setCounterStatus, SetCounterStatusMessage, (sid, m) =>
-        d.setStatus(sid, m.status),
-      );
-      this.handle(ClientMessage.callNext, EmptyMessage, (sid) => d.callNext(sid));
-      this.handle(ClientMessage.markDone, TicketActionMessage, (sid, m) => d.markDone(sid, m.ticketId));
-      this.handle(ClientMessage.markNoShow, TicketActionMessage, (sid, m) => d.markNoShow(sid, m.ticketId));
-      this.handle(ClientMessage.transfer, TransferMessage, (sid, m) =>
-        d.transfer(sid, m.ticketId, m.toCounterId, m.note),
-      );
-      this.onMessage('*', (client, type) => {
-        this.refuse(client, { code: 'unknownMessage', type: String(type), detail: `no such message type` });
-      });
-      this.clock.setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS);
-      this.clock.setInterval(() => {
-        this.desk.tick().catch((err: unknown) => deps.log.error('queue tick failed', err));
-      }, QUEUE_TICK_MS);
-      this.desk.update();
-      this.stopListening = deps.consultations.listen({
-        closed: (ticketId) => this.desk.consultationClosed(ticketId),
-        ended: (ticketId) =>
-          void this.desk
-            .finishFromRoom(ticketId)
-            .catch((err: unknown) => deps.log.error('finishing a consultation failed', err)),
-      });
+        counters: (changed) => mirrorCounters(this.state, changed),
+        staffOnDuty: (list) => {
+          for (const a of this.staffMirror.sync(list)) for (const c of this.clients) c.view?.add(a);
+        },
+        building: (n) => {
+          if (this.state.building !== n) this.state.building = n;
+        },
+      };
     }
 
-    private stopListening: () => void = () => {};
-
-    override onDispose(): void {
-      this.stopListening();
-    }
-
-    override async onAuth(_client: Client, options: unknown): Promise<JoinAuth> {
+    /** Runs while the seat is being reserved (before any WebSocket): options, identity, the address cap. */
+    static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<JoinAuth> {
       const parsed = HallJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       const opts = parsed.data;
+      const address = context.ip ?? 'unknown';
+      joins.reserve(address);
       if (opts.staffPass) {
         const profile = await staffFromPass(deps.auth, opts.staffPass);
-        return { options: opts, person: { kind: 'staff', profile } };
+        return { options: opts, person: { kind: 'staff', profile }, address };
       }
       const token = opts.resumeToken ?? randomBytes(32).toString('base64url');
       return {
         options: opts,
         person: { kind: 'resident', residentKey: residentKeyOf(token), nickname: opts.nickname },
         newResumeToken: opts.resumeToken ? undefined : token,
+        address,
       };
     }
 
+    override onCreate(): void {
+      // A hall room only opens when all are full; past HALL_MAX_ROOMS the city hall is full.
+      if (this.desk.roomCount() >= deps.config.HALL_MAX_ROOMS) {
+        throw new ServerError(503, 'hallFull: the city hall is full; please try again later');
+      }
+      this.setPatchRate(PATCH_INTERVAL_MS);
+      for (const area of deps.hall.layout.areas) this.state.areaCounts.set(area.id, 0);
+      this.onMessage(ClientMessage.move, (client, raw: unknown) => this.handleMove(client, raw));
+      this.handle(ClientMessage.sit, SitMessage, (ref, m) => this.sit(ref.sessionId, m.seatId));
+      const d = this.desk;
+      this.handle(ClientMessage.takeTicket, TakeTicketMessage, (ref, m) =>
+        d.takeTicket(ref, m.counterId, m.procedureId),
+      );
+      this.handle(ClientMessage.leaveQueue, EmptyMessage, (ref) => d.leaveQueue(ref));
+      this.handle(ClientMessage.answerCall, EmptyMessage, (ref) => d.answerCall(ref));
+      this.handle(ClientMessage.checkIn, CheckInMessage, (ref, m) => d.checkIn(ref, m.code));
+      this.handle(ClientMessage.takeCounter, TakeCounterMessage, (ref, m) => d.takeCounter(ref, m.counterId));
+      this.handle(ClientMessage.leaveCounter, EmptyMessage, (ref) => d.leaveCounter(ref));
+      this.handle(ClientMessage.setCounterStatus, SetCounterStatusMessage, (ref, m) =>
+        d.setStatus(ref, m.status),
+      );
+      this.handle(ClientMessage.callNext, EmptyMessage, (ref) => d.callNext(ref));
+      this.handle(ClientMessage.markDone, TicketActionMessage, (ref, m) => d.markDone(ref, m.ticketId));
+      this.handle(ClientMessage.markNoShow, TicketActionMessage, (ref, m) => d.markNoShow(ref, m.ticketId));
+      this.handle(ClientMessage.transfer, TransferMessage, (ref, m) =>
+        d.transfer(ref, m.ticketId, m.toCounterId, m.note),
+      );
+      this.onMessage('*', (client, type) => {
+        this.refuse(client, { code: 'unknownMessage', type: String(type), detail: `no such message type` });
+      });
+      this.clock.setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS);
+      this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId);
+      this.port = this.makePort();
+      this.state.hall = this.desk.attachRoom(this.port);
+    }
+
+    override onDispose(): void {
+      this.desk.detachRoom(this.port);
+    }
+
     override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
+      joins.connected(auth.address);
       const track = deps.movement.spawn([...this.tracks.values()], Date.now());
       this.tracks.set(client.sessionId, track);
       const avatar = new AvatarState();
@@ -160,6 +179,7 @@ export function createHallRoom(deps: HallDeps) {
         const other = this.state.avatars.get(sid);
         if (p.kind === 'staff' && other && sid !== client.sessionId) client.view.add(other);
       }
+      this.staffMirror.showTo(client.view);
       if (person.kind === 'staff') {
         for (const c of this.clients) if (c !== client) c.view?.add(avatar);
       }
@@ -167,8 +187,7 @@ export function createHallRoom(deps: HallDeps) {
       this.updateInterest();
       if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
       if (auth.newResumeToken) client.send(ServerMessage.identity, { resumeToken: auth.newResumeToken });
-      if (person.kind === 'resident') this.desk.residentJoined(client.sessionId, person.residentKey);
-      else this.desk.staffJoined(client.sessionId, person.profile.id);
+      this.desk.join(this.port, client.sessionId, person);
       deps.visits
         .recordEntry(this.state.population)
         .catch((err: unknown) => deps.log.error('visit count failed', err));
@@ -188,21 +207,20 @@ export function createHallRoom(deps: HallDeps) {
       // Time spent away must not become a distance budget for a teleport.
       if (track) this.tracks.set(client.sessionId, { ...track, lastAt: Date.now() });
       // Messages sent while the socket was down are lost: send this person's ticket or queue afresh.
-      this.desk.forgetSession(client.sessionId);
-      this.desk.update();
+      this.desk.rejoined(this.ref(client.sessionId));
     }
 
     override onLeave(client: Client): void {
-      const person = this.people.get(client.sessionId);
       this.people.delete(client.sessionId);
-      this.desk.forgetSession(client.sessionId);
       this.state.avatars.delete(client.sessionId);
       this.tracks.delete(client.sessionId);
       this.interest.forget(client.sessionId);
       client.view?.dispose();
       this.state.population = this.clients.length;
-      if (person) this.desk.personLeft(person);
+      this.desk.leave(this.ref(client.sessionId));
     }
+
+    private ref = (sessionId: string): SessionRef => ({ room: this.port, sessionId });
 
     private rules: MessageRules<ServerErrorCode> = {
       forbidden: (client, type) =>
@@ -219,15 +237,19 @@ export function createHallRoom(deps: HallDeps) {
     private handle<S extends z.ZodType>(
       type: string,
       schema: S,
-      run: (sessionId: string, message: z.infer<S>) => unknown,
+      run: (ref: SessionRef, message: z.infer<S>) => unknown,
     ): void {
-      onValidMessage(this, this.rules, type, schema, (client, m) => run(client.sessionId, m));
+      onValidMessage(this, this.rules, type, schema, (client, m) => run(this.ref(client.sessionId), m));
     }
 
     /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
     seatOf(residentKey: string): string {
-      const sid = this.desk.sessionOfResident(residentKey);
-      return (sid && this.state.avatars.get(sid)?.seat) || '';
+      let seat = '';
+      for (const [sid, p] of this.people) {
+        if (p.kind === 'resident' && p.residentKey === residentKey)
+          seat = this.state.avatars.get(sid)?.seat ?? '';
+      }
+      return seat;
     }
 
     /** Sitting down on a seat the avatar stands at, placed on it facing the stage; walking stands it up. */

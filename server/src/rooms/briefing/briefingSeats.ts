@@ -1,5 +1,5 @@
-import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-import type { BriefingPerson } from '../../../shared/state/briefingState.ts';
+import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
+import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
 /**
  * A seat for someone joining or waiting in the overflow hall: `wanted` when it is free, otherwise the first

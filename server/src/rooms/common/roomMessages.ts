@@ -1,6 +1,6 @@
 import type { Client } from '@colyseus/core';
 import type { z } from 'zod';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../../logger.ts';
 import { formatIssues } from './formatIssues.ts';
 
 /** What each room decides for itself about client messages; the order of the checks is shared. */

@@ -1,5 +1,5 @@
-import { newFeedId } from '../media/stageRooms.ts';
-import type { BriefingPerson } from '../../../shared/state/briefingState.ts';
+import { newFeedId } from '../../media/stageRooms.ts';
+import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
 /** Presenters and invited speakers publish on the stage; nobody else. */
 export const mayPublish = (p: BriefingPerson | undefined) => !!p && (p.role === 'presenter' || p.speaking);

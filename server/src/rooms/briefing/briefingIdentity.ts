@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
-import { can } from '../../../shared/auth/roles.ts';
-import type { BriefingJoinOptions, EventView } from '../../../shared/protocol/index.ts';
-import type { AuthService } from '../auth/authService.ts';
-import { residentKeyOf, staffFromPass } from './joinIdentity.ts';
+import { can } from '../../../../shared/auth/roles.ts';
+import type { BriefingJoinOptions, EventView } from '../../../../shared/protocol/index.ts';
+import type { AuthService } from '../../auth/authService.ts';
+import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
 
 export interface BriefingAuth {
   nickname: string;

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { matchMaker, type Room } from '@colyseus/core';
-import { CONSULTATION_ROOM } from '../../../shared/constants.ts';
-import type { ConsultationEndReason, ConsultationInvite, IceServer } from '../../../shared/protocol/index.ts';
+import { CONSULTATION_ROOM } from '../../../../shared/constants.ts';
+import type {
+  ConsultationEndReason,
+  ConsultationInvite,
+  IceServer,
+} from '../../../../shared/protocol/index.ts';
 import type { ConsultationOptions, ConsultationSeat } from './ConsultationRoom.ts';
 
 interface Endable extends Room {

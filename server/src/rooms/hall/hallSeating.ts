@@ -1,8 +1,8 @@
 import type { MapSchema } from '@colyseus/schema';
-import type { Hall } from '../../../shared/layout/hallLayout.ts';
-import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-import type { AvatarState } from '../../../shared/state/hallState.ts';
-import { DeskError } from './roomRefusal.ts';
+import type { Hall } from '../../../../shared/layout/hallLayout.ts';
+import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
+import type { AvatarState } from '../../../../shared/state/hallState.ts';
+import { DeskError } from '../common/roomRefusal.ts';
 
 /** How far from a seat an avatar may be to sit on it (a step). */
 export const SIT_REACH_M = 0.9;

@@ -1,7 +1,7 @@
 import type { ArraySchema } from '@colyseus/schema';
-import { QUESTION_LIMITS } from '../../../shared/protocol/index.ts';
-import { Question } from '../../../shared/state/briefingState.ts';
-import { BriefingError } from './roomRefusal.ts';
+import { QUESTION_LIMITS } from '../../../../shared/protocol/index.ts';
+import { Question } from '../../../../shared/state/briefingState.ts';
+import { BriefingError } from '../common/roomRefusal.ts';
 
 /**
  * The briefing's questions. Everything shown is in the shared `questions` array; who asked and who voted

@@ -1,4 +1,4 @@
-import type { BriefingPerson } from '../../../shared/state/briefingState.ts';
+import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
 /**
  * Peer-to-peer video costs the presenter's upload per viewer, so only the first `limit` (in order of

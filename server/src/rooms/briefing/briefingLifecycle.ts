@@ -1,8 +1,8 @@
-import { localRooms } from './localRooms.ts';
-import { BRIEFING_ROOM, type EventView } from '../../../shared/protocol/index.ts';
-import { EventError } from '../services/eventService.ts';
-import type { StageRooms } from '../media/stageRooms.ts';
-import type { Logger } from '../logger.ts';
+import { localRooms } from '../common/localRooms.ts';
+import { BRIEFING_ROOM, type EventView } from '../../../../shared/protocol/index.ts';
+import { EventError } from '../../services/eventService.ts';
+import type { StageRooms } from '../../media/stageRooms.ts';
+import type { Logger } from '../../logger.ts';
 
 /**
  * Going live first creates the event's Janus VideoRoom (when Janus is configured): if Janus cannot, the

@@ -9,11 +9,11 @@ import {
   ShareProcedureMessage,
   ConsultationSignalMessage,
   type ConsultationEndReason,
-} from '../../../shared/protocol/index.ts';
-import type { CatalogService } from '../services/catalogService.ts';
-import { RecordError, type RecordService } from '../services/recordService.ts';
-import { ConsultationState, ChatLine, Participant } from '../../../shared/state/consultationState.ts';
-import { formatIssues } from './formatIssues.ts';
+} from '../../../../shared/protocol/index.ts';
+import type { CatalogService } from '../../services/catalogService.ts';
+import { RecordError, type RecordService } from '../../services/recordService.ts';
+import { ConsultationState, ChatLine, Participant } from '../../../../shared/state/consultationState.ts';
+import { formatIssues } from '../common/formatIssues.ts';
 
 /** Who a seat was reserved for; set by the server when it invites, never by a client. */
 export interface ConsultationSeat {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
-import type { AuthService } from '../auth/authService.ts';
-import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import type { AuthService } from '../../auth/authService.ts';
+import type { StaffProfile } from '../../../../shared/auth/roles.ts';
 
 /** What the server keeps of a tab's resume token: its hash, so a leaked database cannot impersonate. */
 export const residentKeyOf = (token: string) => createHash('sha256').update(token).digest('base64url');

@@ -1,0 +1,350 @@
+import type { Counter } from '../../../shared/layout/layoutSchema.ts';
+import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
+import { ServerMessage, type CounterStatus } from '../../../shared/protocol/index.ts';
+import { QueueError, type Ticket } from '../services/queueTicket.ts';
+import { DeskError } from '../rooms/common/roomRefusal.ts';
+import { createDeskPresence, type Member } from './deskPresence.ts';
+import { deskViews } from './deskViews.ts';
+import type { DeskDeps, DeskRoomPort, Person, SessionRef } from './deskTypes.ts';
+
+/** How often lapsed calls, absent residents and opening hours are checked. */
+export const DESK_TICK_MS = 1000;
+
+/**
+ * The desk: counters, staff on duty, the queues, calls, transfers, check-ins and the hand-off to
+ * consultation rooms, for every hall room of this process. It belongs to no room: hall rooms attach,
+ * report who joins and leaves, forward their people's requests and mirror what the desk publishes.
+ * Order, calls and transfers are decided by the queue service, never by a client.
+ */
+export function createDesk(deps: DeskDeps) {
+  const { hall, queue } = deps;
+  const counters = new Map(hall.layout.counters.map((c) => [c.id, c]));
+  /** Staff-set status per counter, while staff are on duty there. */
+  const chosen = new Map<string, CounterStatus>();
+  const rooms = new Map<string, DeskRoomPort>();
+  /** Hall numbers (1, 2, …) shown to people, by room. */
+  const numbers = new Map<string, number>();
+  const presence = createDeskPresence();
+  const views = deskViews(deps, presence, rooms, chosen);
+  const { update, withinHours } = views;
+
+  function counterOrThrow(id: string): Counter {
+    const c = counters.get(id);
+    if (!c) throw new DeskError('noSuchCounter', `no counter "${id}"`);
+    return c;
+  }
+
+  function memberOrThrow(ref: SessionRef): Member {
+    const m = presence.get(ref);
+    if (!m) throw new DeskError('forbidden', 'not in the hall');
+    return m;
+  }
+
+  function staffOf(ref: SessionRef): { member: Member; profile: StaffProfile } {
+    const member = memberOrThrow(ref);
+    if (member.person.kind !== 'staff') throw new DeskError('forbidden', 'staff only');
+    return { member, profile: member.person.profile };
+  }
+
+  function residentOf(ref: SessionRef): Extract<Person, { kind: 'resident' }> {
+    const p = memberOrThrow(ref).person;
+    if (p.kind !== 'resident') throw new DeskError('forbidden', 'residents only');
+    return p;
+  }
+
+  function counterOfStaff(member: Member): Counter {
+    if (!member.counterId) throw new DeskError('notAtCounter', 'take a counter first');
+    return counterOrThrow(member.counterId);
+  }
+
+  function setConsulting(m: Member | undefined, on: boolean): void {
+    if (!m) return;
+    m.consulting = on;
+    m.room.setConsulting(m.sessionId, on);
+  }
+
+  function setCounter(m: Member, counterId: string): void {
+    m.counterId = counterId;
+    m.room.setCounter(m.sessionId, counterId);
+  }
+
+  const staffMember = (t: Ticket) => (t.staffId === null ? undefined : presence.ofStaff(t.staffId));
+
+  async function openConsultation(t: Ticket, resident: Member): Promise<void> {
+    const staff = staffMember(t);
+    if (resident.person.kind !== 'resident' || staff?.person.kind !== 'staff') return;
+    await deps.records.open(t, staff.person.profile.id);
+    const invites = await deps.consultations.open(
+      t,
+      resident.person.nickname,
+      staff.person.profile.displayName,
+    );
+    setConsulting(resident, true);
+    setConsulting(staff, true);
+    resident.room.send(resident.sessionId, ServerMessage.consultation, invites.resident);
+    staff.room.send(staff.sessionId, ServerMessage.consultation, invites.staff);
+  }
+
+  /** After a consultation: the resident stands at the counter again, the staff member behind it. */
+  function endConsultation(t: Ticket, reason: 'done' | 'transferred' | 'noShow'): void {
+    deps.consultations.end(t.id, reason);
+    const counter = counters.get(t.transferFrom && reason === 'transferred' ? t.transferFrom : t.counterId);
+    const resident = presence.ofResident(t.residentKey);
+    if (resident?.consulting) {
+      setConsulting(resident, false);
+      if (counter) resident.room.place(resident.sessionId, counter.serviceSpot);
+    }
+    setConsulting(staffMember(t), false);
+  }
+
+  /** Another staff member still at this counter keeps its chosen status; the last one leaving clears it. */
+  function forgetEmptyCounters(): void {
+    for (const id of [...chosen.keys()]) if (presence.staffCountAt(id) === 0) chosen.delete(id);
+  }
+
+  const stopListening = deps.consultations.listen({
+    closed: (ticketId) => {
+      const t = queue.activeTickets().find((x) => x.id === ticketId);
+      if (!t) return;
+      setConsulting(presence.ofResident(t.residentKey), false);
+      setConsulting(staffMember(t), false);
+      update();
+    },
+    ended: (ticketId) =>
+      void finishFromRoom(ticketId).catch((err: unknown) =>
+        deps.log.error('finishing a consultation failed', err),
+      ),
+  });
+
+  /** The staff member ended the consultation in its room: the ticket is done, as if they pressed "done". */
+  async function finishFromRoom(ticketId: number, now = Date.now()): Promise<void> {
+    const t = queue.activeTickets().find((x) => x.id === ticketId);
+    if (!t || t.status !== 'serving' || t.staffId === null) return;
+    try {
+      await queue.done(ticketId, t.staffId, now);
+    } catch (err) {
+      // Transferred or finished meanwhile: only bring the views up to date.
+      if (!(err instanceof QueueError)) throw err;
+      return update(now);
+    }
+    endConsultation(t, 'done');
+    update(now);
+  }
+
+  async function tick(now = Date.now()): Promise<void> {
+    const lapsed = await queue.expireCalls(now, deps.callGraceMs);
+    for (const t of lapsed) {
+      endConsultation(t, 'noShow');
+      if (t.staffId !== null && presence.ofStaff(t.staffId)) {
+        await queue.callNext(t.counterId, t.staffId, now).catch((e: unknown) => {
+          if (!(e instanceof QueueError)) throw e;
+        });
+      }
+    }
+    await queue.expireAbsent(presence.presentKeys(), now, deps.ticketGraceMs);
+    update(now);
+  }
+  let ticking = false;
+  const timer = setInterval(() => {
+    // A slow database must not stack ticks on top of each other.
+    if (ticking) return;
+    ticking = true;
+    tick()
+      .catch((err: unknown) => deps.log.error('desk tick failed', err))
+      .finally(() => (ticking = false));
+  }, DESK_TICK_MS);
+  timer.unref();
+
+  return {
+    tick,
+    update,
+    finishFromRoom,
+
+    /** A hall room opens: it gets the lowest free hall number and everything the desk shows now. */
+    attachRoom(room: DeskRoomPort): number {
+      rooms.set(room.id, room);
+      const used = new Set(numbers.values());
+      let n = 1;
+      while (used.has(n)) n++;
+      numbers.set(room.id, n);
+      views.greet(room);
+      return n;
+    },
+    detachRoom(room: DeskRoomPort): void {
+      for (const m of presence.ofRoom(room.id)) presence.remove(m);
+      rooms.delete(room.id);
+      numbers.delete(room.id);
+      forgetEmptyCounters();
+      update();
+    },
+
+    /**
+     * Someone entered a hall room. A resident after a reload is still in their consultation; staff after
+     * a reload are back at the counter of the ticket they are handling.
+     */
+    join(room: DeskRoomPort, sessionId: string, person: Person, now = Date.now()): void {
+      const m = presence.add(room, sessionId, person);
+      if (person.kind === 'resident') {
+        queue.seen(person.residentKey, now);
+        const t = queue.ticketOf(person.residentKey);
+        if (t?.status === 'serving' && deps.consultations.roomOf(t.id)) setConsulting(m, true);
+      } else {
+        const t = queue.staffTicket(person.profile.id);
+        if (t) {
+          setCounter(m, t.counterId);
+          const counter = counters.get(t.counterId);
+          if (counter) room.place(sessionId, counter.staffSpot);
+          if (!chosen.has(t.counterId)) chosen.set(t.counterId, 'open');
+          if (t.status === 'serving' && deps.consultations.roomOf(t.id)) setConsulting(m, true);
+        }
+      }
+      update(now);
+    },
+
+    /** They came back after a drop: what was sent meanwhile is lost, so send their view afresh. */
+    rejoined(ref: SessionRef): void {
+      const m = presence.get(ref);
+      if (m) views.forget(m);
+      update();
+    },
+
+    leave(ref: SessionRef, now = Date.now()): void {
+      const m = presence.remove(ref);
+      if (!m) return;
+      views.forget(m);
+      if (m.person.kind === 'resident') queue.seen(m.person.residentKey, now);
+      forgetEmptyCounters();
+      update(now);
+    },
+
+    takeTicket(ref: SessionRef, counterId: string, procedureId: string | undefined, now = Date.now()) {
+      const resident = residentOf(ref);
+      const counter = counterOrThrow(counterId);
+      if (procedureId) {
+        const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
+        const dept = p && deps.catalog.get().departments.find((d) => d.id === p.departmentId);
+        if (!p || dept?.counterId !== counter.id) {
+          throw new DeskError(
+            'noSuchProcedure',
+            `"${procedureId}" is not handled at counter ${counter.number}`,
+          );
+        }
+      }
+      if (views.counter(counter.id)?.status === 'closed') {
+        throw new DeskError('counterClosed', `counter ${counter.number} is closed`);
+      }
+      return queue
+        .take(
+          { counterId: counter.id, procedureId: procedureId ?? null, residentKey: resident.residentKey },
+          now,
+        )
+        .then(() => update(now));
+    },
+
+    /** A booked resident checks in at the counter: a number that goes before walk-ins. */
+    async checkIn(ref: SessionRef, code: string, now = Date.now()) {
+      const resident = residentOf(ref);
+      if (queue.ticketOf(resident.residentKey)) {
+        throw new QueueError('alreadyQueued', 'you already hold a number; give it up to check in');
+      }
+      const counterId = await deps.bookings.counterOf(code);
+      const booking = await deps.bookings.checkIn(code, counterId, now);
+      await queue.take(
+        {
+          counterId,
+          procedureId: booking.procedureId,
+          residentKey: resident.residentKey,
+          priority: 0,
+          bookingCode: code,
+        },
+        now,
+      );
+      update(now);
+    },
+
+    async leaveQueue(ref: SessionRef, now = Date.now()) {
+      await queue.leave(residentOf(ref).residentKey, now);
+      update(now);
+    },
+
+    async answerCall(ref: SessionRef, now = Date.now()) {
+      const t = await queue.answer(residentOf(ref).residentKey, now);
+      await openConsultation(t, memberOrThrow(ref));
+      update(now);
+    },
+
+    takeCounter(ref: SessionRef, counterId: string, now = Date.now()): void {
+      const { member, profile } = staffOf(ref);
+      if (!can(profile.role, 'workCounter')) {
+        throw new DeskError('forbidden', 'your role does not work counters');
+      }
+      if (queue.staffTicket(profile.id)) {
+        throw new DeskError('alreadyServing', 'finish the current resident before changing counters');
+      }
+      const counter = counterOrThrow(counterId);
+      setCounter(member, counter.id);
+      member.room.place(member.sessionId, counter.staffSpot);
+      if (!chosen.has(counter.id)) chosen.set(counter.id, 'open');
+      forgetEmptyCounters();
+      update(now);
+    },
+
+    leaveCounter(ref: SessionRef, now = Date.now()): void {
+      const { member, profile } = staffOf(ref);
+      const counter = counterOfStaff(member);
+      if (queue.staffTicket(profile.id)) {
+        throw new DeskError('alreadyServing', 'finish the current resident before leaving the counter');
+      }
+      setCounter(member, '');
+      member.room.place(member.sessionId, counter.serviceSpot);
+      forgetEmptyCounters();
+      update(now);
+    },
+
+    setStatus(ref: SessionRef, status: CounterStatus, now = Date.now()): void {
+      const counter = counterOfStaff(staffOf(ref).member);
+      if (status !== 'closed' && !withinHours(counter, now)) {
+        throw new DeskError('outsideHours', `counter ${counter.number} is outside its opening hours`);
+      }
+      chosen.set(counter.id, status);
+      update(now);
+    },
+
+    async callNext(ref: SessionRef, now = Date.now()) {
+      const { member, profile } = staffOf(ref);
+      const counter = counterOfStaff(member);
+      await queue.callNext(counter.id, profile.id, now);
+      update(now);
+    },
+
+    async markDone(ref: SessionRef, ticketId: number, now = Date.now()) {
+      const t = await queue.done(ticketId, staffOf(ref).profile.id, now);
+      endConsultation(t, 'done');
+      update(now);
+    },
+
+    async markNoShow(ref: SessionRef, ticketId: number, now = Date.now()) {
+      const t = await queue.noShow(ticketId, staffOf(ref).profile.id, now);
+      endConsultation(t, 'noShow');
+      update(now);
+    },
+
+    async transfer(ref: SessionRef, ticketId: number, toCounterId: string, note: string, now = Date.now()) {
+      const { profile } = staffOf(ref);
+      counterOrThrow(toCounterId);
+      const t = await queue.transfer(ticketId, profile.id, toCounterId, note, now);
+      endConsultation(t, 'transferred');
+      update(now);
+    },
+
+    roomCount: () => rooms.size,
+    /** The hall number (1, 2, …) people are told for a room. */
+    hallNumber: (roomId: string) => numbers.get(roomId) ?? 0,
+
+    close(): void {
+      clearInterval(timer);
+      stopListening();
+    },
+  };
+}
+export type Desk = ReturnType<typeof createDesk>;

@@ -1,0 +1,29 @@
+import type { Config } from '../../config.ts';
+import type { Hall } from '../../../../shared/layout/hallLayout.ts';
+import type { MovementService } from '../../services/movementService.ts';
+import type { VisitService } from '../../services/visitService.ts';
+import type { QueueService } from '../../services/queueService.ts';
+import type { ConsultationService } from '../consultation/consultationInvites.ts';
+import type { CatalogService } from '../../services/catalogService.ts';
+import type { AuthService } from '../../auth/authService.ts';
+import type { RecordService } from '../../services/recordService.ts';
+import type { BookingService } from '../../services/bookingService.ts';
+import type { Logger } from '../../logger.ts';
+import type { Desk } from '../../desk/desk.ts';
+
+/** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
+export interface HallDeps {
+  config: Config;
+  hall: Hall;
+  movement: MovementService;
+  visits: VisitService;
+  queue: QueueService;
+  consultations: ConsultationService;
+  catalog: CatalogService;
+  auth: AuthService;
+  records: RecordService;
+  bookings: BookingService;
+  log: Logger;
+  /** The process's desk: counters and queues for every hall room. */
+  desk: Desk;
+}
