@@ -23,6 +23,13 @@ export const INTERPOLATION_DELAY_MS = 150;
 /** Default interest radius in metres; the server config can override it. */
 export const DEFAULT_INTEREST_RADIUS = 18;
 
+/** Each client receives its nearest this many people in full, and the next ring as markers. */
+export const DEFAULT_NEAR_AVATARS = 24;
+export const DEFAULT_RING_AVATARS = 48;
+
+/** Positions on the wire lie within ±this many metres of the hall's origin (a layout must fit in it). */
+export const POSITION_LIMIT_M = 250;
+
 /** Nickname limits (counted in user-perceived characters). */
 export const NICKNAME_MAX = 20;
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_INTEREST_RADIUS, DEFAULT_RECONNECT_GRACE_S } from '../../shared/constants.ts';
+import {
+  DEFAULT_INTEREST_RADIUS,
+  DEFAULT_NEAR_AVATARS,
+  DEFAULT_RECONNECT_GRACE_S,
+  DEFAULT_RING_AVATARS,
+} from '../../shared/constants.ts';
 import { IceServer } from '../../shared/protocol/consultation.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -22,6 +27,11 @@ export const ConfigSchema = z.object({
     .url({ protocol: /^https?$/ })
     .default('https://example.org/online-application'),
   INTEREST_RADIUS: z.coerce.number().min(2).max(500).default(DEFAULT_INTEREST_RADIUS),
+  /** Each client receives this many nearest people in full, and the next RING_AVATARS as markers. */
+  NEAR_AVATARS: int(1, 200).default(DEFAULT_NEAR_AVATARS),
+  RING_AVATARS: int(0, 500).default(DEFAULT_RING_AVATARS),
+  /** Above this many people in a hall room, state and positions go out at half the rate (100 ms). */
+  CROWD_PATCH_ABOVE: int(1, 10_000).default(150),
   RECONNECT_GRACE_S: int(0, 600).default(DEFAULT_RECONNECT_GRACE_S),
   /** A hall shard holds this many people; the next one opens when it is full. */
   HALL_MAX_CLIENTS: int(1, 5000).default(300),

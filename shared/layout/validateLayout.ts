@@ -1,5 +1,5 @@
 import { HallLayout, type HallLayoutInput, type Rect, type Seat, type SeatBlock } from './layoutSchema.ts';
-import { AVATAR_RADIUS } from '../constants.ts';
+import { AVATAR_RADIUS, POSITION_LIMIT_M } from '../constants.ts';
 import { buildWorld, isWalkable, wallBox } from '../sim/world.ts';
 import { buildNavGrid, nearestOpenCell, reachableFrom, cellOf } from '../sim/navGrid.ts';
 import { insideBox, segmentHitsBox } from '../sim/geometry.ts';
@@ -73,6 +73,12 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
   const numbers = layout.counters.map((c) => c.number);
   if (new Set(numbers).size !== numbers.length) problems.push('counter numbers must be unique');
 
+  const b = layout.bounds;
+  if (Math.max(-b.minX, -b.minZ, b.maxX, b.maxZ) > POSITION_LIMIT_M) {
+    problems.push(
+      `the building must lie within ±${POSITION_LIMIT_M} m of the origin (positions on the wire)`,
+    );
+  }
   let covered = 0;
   layout.areas.forEach((a, i) => {
     if (!rectInside(a.rect, layout.bounds)) problems.push(`area "${a.id}" extends outside the building`);

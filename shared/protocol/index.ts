@@ -9,3 +9,4 @@ export * from './bookings.ts';
 export * from './events.ts';
 export * from './briefing.ts';
 export * from './slides.ts';
+export * from './poses.ts';

@@ -42,6 +42,10 @@ export const ServerMessage = {
   consultation: 'consultation',
   /** To a staff member: who they are in the hall. */
   staffProfile: 'staffProfile',
+  /** Bytes: where the nearest people stand, those who moved (protocol/poses.ts). */
+  poses: 'poses',
+  /** Bytes: where the next ring of people stand, as nameless markers (protocol/poses.ts). */
+  far: 'far',
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];
 

@@ -33,10 +33,19 @@ export function segmentHitsBox(ax: number, az: number, bx: number, bz: number, b
   const maxZ = b.maxZ + pad;
   const dx = bx - ax;
   const dz = bz - az;
+  // Liang–Barsky clipping against the four sides, unrolled: this runs for every solid on every move, so
+  // no closure is created per call. Strict inequalities make a segment that only grazes an edge a miss.
   let t0 = 0;
   let t1 = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q > 0;
+  const ps = [-dx, dx, -dz, dz];
+  const qs = [ax - minX, maxX - ax, az - minZ, maxZ - az];
+  for (let i = 0; i < 4; i++) {
+    const p = ps[i]!;
+    const q = qs[i]!;
+    if (p === 0) {
+      if (q <= 0) return false;
+      continue;
+    }
     const r = q / p;
     if (p < 0) {
       if (r > t1) return false;
@@ -45,12 +54,8 @@ export function segmentHitsBox(ax: number, az: number, bx: number, bz: number, b
       if (r < t0) return false;
       if (r < t1) t1 = r;
     }
-    return true;
-  };
-  // Strict inequalities in `clip` make a segment that only grazes an edge count as a miss.
-  return (
-    clip(-dx, ax - minX) && clip(dx, maxX - ax) && clip(-dz, az - minZ) && clip(dz, maxZ - az) && t0 < t1
-  );
+  }
+  return t0 < t1;
 }
 
 export function insideBox(x: number, z: number, b: Box): boolean {

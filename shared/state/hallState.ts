@@ -1,18 +1,19 @@
 import { schema, t, type SchemaType } from '@colyseus/schema';
 
 /**
- * Synchronised hall state. Avatars are tagged `.view()`: each client receives only the ones the server
- * adds to its StateView (the avatars near it), so download per client does not grow with the crowd.
- * Population and per-area counts are small and shared with everyone, for the panel and the 2D view.
+ * Synchronised hall state: who people are, not where they stand. Avatars are tagged `.view()`: each
+ * client receives only the ones the server adds to its StateView (its nearest few), so download per
+ * client does not grow with the crowd. Positions travel separately as compact binary messages for
+ * exactly those people (protocol/poses.ts): synchronising them as state would re-check every move for
+ * every client. Population and per-area counts are small and shared with everyone.
  */
 export const AvatarState = schema(
   {
     nickname: t.string().default(''),
     color: t.string().default('#1971c2'),
     role: t.string().default('resident'),
-    x: t.float32().default(0),
-    z: t.float32().default(0),
-    ry: t.float32().default(0),
+    /** This person's number in the position messages of this hall room (protocol/poses.ts). */
+    n: t.uint16().default(0),
     /** Area id the avatar stands in, kept by the server so lists need no geometry. */
     area: t.string().default(''),
     /** True while the owner is disconnected and may still come back. */
@@ -48,6 +49,7 @@ export type CounterState = SchemaType<typeof CounterState>;
 
 export const HallState = schema(
   {
+    /** The nearest people, in full, to each client (its StateView); keyed by session id. */
     avatars: t.map(AvatarState).view(),
     counters: t.map(CounterState),
     /** People in this hall room. */

@@ -34,9 +34,14 @@ export async function startBot(
   ).ws;
   ws.on('message', (d: Buffer) => (bytes += d.byteLength));
   const hall = getHall();
-  await new Promise((r) => setTimeout(r, 300));
-  const me = room.state.avatars?.get(room.sessionId);
-  let pos = { x: me?.x ?? 0, z: me?.z ?? 16 };
+  // Where the server put us comes as a 'placed' correction right after joining.
+  let pos: Point = { x: 0, z: 16 };
+  let placed = false;
+  room.onMessage('correction', (c: Point) => {
+    pos = { x: c.x, z: c.z };
+    placed = true;
+  });
+  for (let i = 0; i < 50 && !placed; i++) await new Promise((r) => setTimeout(r, 100));
   let angle = rand() * Math.PI * 2;
   const dt = 1 / POSE_SEND_HZ;
   // First walk to the destination (if any) along a real path, then wander.
@@ -57,8 +62,9 @@ export async function startBot(
     pos = next;
     room.send('move', { x: pos.x, z: pos.z, ry: angle });
   }, dt * 1000);
-  room.onMessage('correction', (c: { x: number; z: number }) => (pos = { x: c.x, z: c.z }));
   room.onMessage('error', () => {});
+  room.onMessage('poses', () => {});
+  room.onMessage('far', () => {});
   return {
     room,
     bytesIn: () => bytes,

@@ -15,7 +15,14 @@ describe('two residents in the 3D hall', () => {
 
     await aiko.waitForPerson('Ben');
     await ben.waitForPerson('あいこ');
-    await expect(aiko.peoplePanel().getByText(aiko.t('people.total', { count: 2 }))).toBeTruthy();
+    await aiko
+      .peoplePanel()
+      .getByText(aiko.t('people.building', { count: 2 }))
+      .waitFor();
+    await aiko
+      .peoplePanel()
+      .getByText(aiko.t('people.hallRoom', { hall: 1, count: 2 }))
+      .waitFor();
 
     await aiko.waitForScene();
     await ben.waitForScene();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { joinResident, type Resident } from './sdkClients.ts';
+import { joinResident, type Resident, WIRE_STEP_M } from './sdkClients.ts';
 
 /** Closes the socket under the SDK as a network failure would (no consent, no close code). */
 function dropSocket(r: Resident): void {
@@ -41,7 +41,7 @@ describe('reconnection', () => {
       // And it is fully served again.
       flaky.room.send('move', { x: before.x + 0.2, z: before.z, ry: 0 });
       await waitFor(
-        () => Math.abs(watcher.avatarOf('flaky')!.x - (before.x + 0.2)) < 1e-3,
+        () => Math.abs((watcher.avatarOf('flaky')?.x ?? NaN) - (before.x + 0.2)) < WIRE_STEP_M,
         3000,
         'move after reconnect',
       );

@@ -1,10 +1,13 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { HALL_ROOM, type AvatarColor } from '../../shared/constants.ts';
+import { HALL_ROOM, POSITION_LIMIT_M, type AvatarColor } from '../../shared/constants.ts';
 import type { HallState } from '../../shared/state/hallState.ts';
-import type { CorrectionMessage, ServerErrorMessage } from '../../shared/protocol/index.ts';
+import { decodePoses, type CorrectionMessage, type ServerErrorMessage } from '../../shared/protocol/index.ts';
 import { waitFor } from '../support/waitFor.ts';
 
 export type HallRoom = Room<unknown, HallState>;
+
+/** Positions travel quantized (16 bits over ±POSITION_LIMIT_M): equal on the wire means within a step. */
+export const WIRE_STEP_M = (2 * POSITION_LIMIT_M) / 65535 + 1e-6;
 
 export interface Resident {
   room: HallRoom;
@@ -27,12 +30,28 @@ export async function joinResident(
   const room = await new Client(endpoint).joinOrCreate<HallState>(HALL_ROOM, { nickname, color, lang: 'ja' });
   const corrections: CorrectionMessage[] = [];
   const errors: ServerErrorMessage[] = [];
-  room.onMessage('correction', (m: CorrectionMessage) => corrections.push(m));
+  // Positions are not state: others' come as pose messages by number, our own from where the server put
+  // us ('placed' at join, corrections) and the moves we send, as the browser client keeps it.
+  const poses = trackPoses(room);
+  let mine: { x: number; z: number } | null = null;
+  room.onMessage('correction', (m: CorrectionMessage) => {
+    mine = { x: m.x, z: m.z };
+    if (m.reason !== 'placed') corrections.push(m);
+  });
+  const send = room.send.bind(room);
+  room.send = ((type: string, message: { x: number; z: number }) => {
+    // A refused message (not numbers) changes nothing on the server; a refused move is corrected.
+    if (type === 'move' && Number.isFinite(message?.x) && Number.isFinite(message?.z)) {
+      mine = { x: message.x, z: message.z };
+    }
+    send(type, message);
+  }) as typeof room.send;
   room.onMessage('error', (m: ServerErrorMessage) => errors.push(m));
   let resumeToken: string | undefined;
   room.onMessage('identity', (m: { resumeToken?: string }) => (resumeToken = m.resumeToken));
   room.onMessage('ticket', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
+  const mineAvatar = () => room.state.avatars?.get(room.sessionId);
   const r: Resident = {
     room,
     corrections,
@@ -40,14 +59,28 @@ export async function joinResident(
     resumeToken: () => resumeToken,
     self: () => {
       const a = room.state.avatars.get(room.sessionId)!;
-      return { x: a.x, z: a.z, area: a.area, nickname: a.nickname, away: a.away };
+      return { x: mine!.x, z: mine!.z, area: a.area, nickname: a.nickname, away: a.away };
     },
-    sees: (n) => avatars().some((a) => a.nickname === n),
-    avatarOf: (n) => avatars().find((a) => a.nickname === n),
+    // Seen means both who they are (state) and where they stand (a pose) have arrived.
+    sees: (n) =>
+      avatars().some((a) => a.nickname === n && (a.n === 0 || poses.has(a.n) || a === mineAvatar())),
+    avatarOf: (n) => {
+      const a = avatars().find((x) => x.nickname === n);
+      const p = a && poses.get(a.n);
+      return a && p ? { x: p.x, z: p.z, away: a.away } : undefined;
+    },
   };
-  // Full state arrives one round trip after the join resolves.
-  await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${nickname}'s own avatar`);
+  // Full state arrives one round trip after the join resolves; where we stand comes with it.
+  await waitFor(() => room.state.avatars?.get(room.sessionId) && mine, 5000, `${nickname}'s own avatar`);
   return r;
+}
+
+/** The latest pose of each avatar number, from the room's binary pose messages. */
+export function trackPoses(room: { onMessage(type: string, cb: (m: Uint8Array) => void): unknown }) {
+  const latest = new Map<number, { x: number; z: number; ry: number }>();
+  room.onMessage('poses', (bytes) => decodePoses(bytes, (p) => latest.set(p.n, p)));
+  room.onMessage('far', () => {});
+  return latest;
 }
 
 /**

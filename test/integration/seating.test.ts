@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { joinResident, walkAlong, type Resident } from './sdkClients.ts';
+import { joinResident, walkAlong, type Resident, WIRE_STEP_M } from './sdkClients.ts';
 import { signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
@@ -42,8 +42,8 @@ describe('sitting in the auditorium: walk up, sit, keep the seat in the briefing
     a.room.send('sit', { seatId: SEAT });
     await waitFor(() => seatOf(b, a) === SEAT || seatOf(a, a) === SEAT, 5000, 'seated');
     expect(a.self().area).toBe('auditorium');
-    expect(a.self().x).toBeCloseTo(seat.at[0], 4);
-    expect(a.self().z).toBeCloseTo(seat.at[1], 4);
+    expect(Math.abs(a.self().x - seat.at[0])).toBeLessThan(WIRE_STEP_M);
+    expect(Math.abs(a.self().z - seat.at[1])).toBeLessThan(WIRE_STEP_M);
 
     await walkAlong(b, { x: seat.at[0] + 0.4, z: seat.at[1] + 0.5 });
     b.room.send('sit', { seatId: SEAT });

@@ -55,7 +55,9 @@ export const en: Dictionary = {
   'hud.controlsText':
     'Walk with the arrow keys or W, A, S, D. Click or tap the floor to walk there. "Go here" in the lists walks you there too.',
   'people.heading': 'People here',
-  'people.total': '{count} people in the hall',
+  'people.building': '{count} people in the building',
+  'people.hallRoom': '{count} in this hall ({hall})',
+  'people.further': '{count} more a little further away (shown without names)',
   'people.near': 'Near you',
   'people.you': '(you)',
   'people.away': 'connection lost',

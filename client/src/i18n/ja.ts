@@ -54,7 +54,9 @@ export const ja = {
   'hud.controlsText':
     '矢印キーまたは W・A・S・D で歩きます。床をクリック（タップ）するとその場所へ歩きます。一覧の「ここへ行く」でも自動で移動できます。',
   'people.heading': '館内の人',
-  'people.total': '館内に {count} 人',
+  'people.building': '館内に {count} 人',
+  'people.hallRoom': 'このホール（{hall}）に {count} 人',
+  'people.further': 'ほかに少し離れたところに {count} 人（名前なしで表示）',
   'people.near': '近くにいる人',
   'people.you': '（あなた）',
   'people.away': '通信中断中',

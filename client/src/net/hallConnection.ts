@@ -16,8 +16,8 @@ import { useQueueStore } from '../store/queueStore.ts';
 import { enterConsultation, leaveConsultation, resumeConsultation } from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import { useHallStore, type Person } from '../store/hallStore.ts';
-import { localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
-import { PoseBuffer } from '../store/poseBuffer.ts';
+import { farPoses, localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
+import { createPoseReceiver } from './poseMessages.ts';
 import { serverEndpoint } from './endpoint.ts';
 
 type HallRoom = Room<unknown, HallState>;
@@ -99,16 +99,15 @@ function subscribe(r: HallRoom): void {
   // The first patch carries everyone already in view; only later arrivals are announced.
   setTimeout(() => (initialSync = false), 1500);
 
+  const receiver = createPoseReceiver(() => r.sessionId);
+  r.onMessage(ServerMessage.poses, (bytes: Uint8Array) => receiver.poses(bytes));
+  r.onMessage(ServerMessage.far, (bytes: Uint8Array) => store().setHall({ farCount: receiver.far(bytes) }));
+
   $.onAdd('avatars', (avatar, id) => {
     const isSelf = id === r.sessionId;
     store().upsertPerson(toPerson(id, avatar));
-    if (isSelf) {
-      // The server decides where we appear (spawn, or where we were before a reconnect).
-      if (!localIntent.plan) setLocalPose(avatar.x, avatar.z, avatar.ry);
-    } else {
-      const buffer = remotePoses.get(id) ?? new PoseBuffer();
-      buffer.push({ t: performance.now(), x: avatar.x, z: avatar.z, ry: avatar.ry });
-      remotePoses.set(id, buffer);
+    receiver.known(avatar.n, id);
+    if (!isSelf) {
       // In a crowd, a screen reader reading every arrival drowns everything else: one notice per few seconds.
       const now = Date.now();
       if (!initialSync && !avatar.away && now - lastArrivalNotice > ARRIVAL_NOTICE_GAP_MS) {
@@ -117,8 +116,6 @@ function subscribe(r: HallRoom): void {
       }
     }
     $.onChange(avatar, () => {
-      if (!isSelf)
-        remotePoses.get(id)?.push({ t: performance.now(), x: avatar.x, z: avatar.z, ry: avatar.ry });
       const before = store().people[id];
       const next = toPerson(id, avatar);
       if (
@@ -134,11 +131,13 @@ function subscribe(r: HallRoom): void {
       }
     });
   });
-  $.onRemove('avatars', (_avatar, id) => {
+  $.onRemove('avatars', (avatar, id) => {
     store().removePerson(id);
-    remotePoses.delete(id);
+    receiver.gone(avatar.n, id);
   });
   $.listen('population', (n) => store().setPopulation(n));
+  $.listen('building', (n) => store().setHall({ building: n }));
+  $.listen('hall', (n) => store().setHall({ hallNumber: n }));
   $.onAdd('areaCounts', (n, areaId) => store().setAreaCount(areaId, n));
   $.onChange('areaCounts', (areaId, n) => store().setAreaCount(areaId, n));
 
@@ -219,6 +218,7 @@ export async function leaveHall(): Promise<void> {
   const r = room;
   room = null;
   remotePoses.clear();
+  farPoses.clear();
   localIntent.plan = null;
   useHallStore.getState().reset();
   useQueueStore.getState().reset();

@@ -13,6 +13,7 @@ import { SeatRows } from './SeatRows.tsx';
 import { EventSign } from './EventSign.tsx';
 import { AreaLabels } from './AreaLabels.tsx';
 import { RemoteAvatars } from './RemoteAvatars.tsx';
+import { FarCrowd } from './FarCrowd.tsx';
 import { LocalAvatar } from './LocalAvatar.tsx';
 import { CameraRig, CAMERA_OFFSET } from './CameraRig.tsx';
 import { WalkMarker } from './WalkMarker.tsx';
@@ -57,6 +58,7 @@ export function HallScene() {
         <SeatRows seats={hall.seats} />
         <EventSign hall={hall} />
         <RemoteAvatars />
+        <FarCrowd />
         <LocalAvatar />
         <WalkMarker />
         <CameraRig />

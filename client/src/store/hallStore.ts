@@ -33,7 +33,13 @@ interface HallState {
   status: ConnectionStatus;
   selfId: string | null;
   people: Record<string, Person>;
+  /** People in this hall room, and in all hall rooms together. */
   population: number;
+  building: number;
+  /** Which hall room (1, 2, …) we are in: a room is only who we see, the counters are shared. */
+  hallNumber: number;
+  /** People a little further away, shown as markers without names (the ring beyond the nearest). */
+  farCount: number;
   areaCounts: Record<string, number>;
   notice: Notice | null;
   setStatus(status: ConnectionStatus): void;
@@ -41,6 +47,7 @@ interface HallState {
   upsertPerson(person: Person): void;
   removePerson(id: string): void;
   setPopulation(n: number): void;
+  setHall(patch: Partial<Pick<HallState, 'building' | 'hallNumber' | 'farCount'>>): void;
   setAreaCount(areaId: string, n: number): void;
   announce(key: MessageKey, params?: Params): void;
   reset(): void;
@@ -53,6 +60,9 @@ export const useHallStore = create<HallState>((set) => ({
   selfId: null,
   people: {},
   population: 0,
+  building: 0,
+  hallNumber: 1,
+  farCount: 0,
   areaCounts: {},
   notice: null,
   setStatus: (status) => set({ status }),
@@ -64,7 +74,19 @@ export const useHallStore = create<HallState>((set) => ({
       return { people: rest };
     }),
   setPopulation: (population) => set({ population }),
+  setHall: (patch) => set(patch),
   setAreaCount: (areaId, n) => set((s) => ({ areaCounts: { ...s.areaCounts, [areaId]: n } })),
   announce: (key, params) => set({ notice: { key, params, seq: ++seq } }),
-  reset: () => set({ status: 'idle', selfId: null, people: {}, population: 0, areaCounts: {}, notice: null }),
+  reset: () =>
+    set({
+      status: 'idle',
+      selfId: null,
+      people: {},
+      population: 0,
+      building: 0,
+      hallNumber: 1,
+      farCount: 0,
+      areaCounts: {},
+      notice: null,
+    }),
 }));

@@ -7,6 +7,9 @@ import type { Point } from '../../../shared/sim/geometry.ts';
  */
 export const remotePoses = new Map<string, PoseBuffer>();
 
+/** People a little further away: where their marker stands (updated a few times a second, no names). */
+export const farPoses = new Map<string, { x: number; z: number }>();
+
 export interface LocalPose {
   x: number;
   z: number;

@@ -2,12 +2,18 @@ import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 
-/** Who is here: the total for the whole hall, and the people near you by name, role and area. */
+/**
+ * Who is here: how many in the building and in this hall room, the people near you by name, role and
+ * area, and how many more a little further away (shown as markers, without names).
+ */
 export function PeoplePanel() {
   const { t, tl } = useT();
   const people = useHallStore((s) => s.people);
   const selfId = useHallStore((s) => s.selfId);
   const population = useHallStore((s) => s.population);
+  const building = useHallStore((s) => s.building);
+  const hallNumber = useHallStore((s) => s.hallNumber);
+  const farCount = useHallStore((s) => s.farCount);
   const areas = getHall().layout.areas;
   const areaName = (id: string) => {
     const a = areas.find((x) => x.id === id);
@@ -20,7 +26,8 @@ export function PeoplePanel() {
   return (
     <section className="panel people" aria-labelledby="people-heading">
       <h2 id="people-heading">{t('people.heading')}</h2>
-      <p className="population">{t('people.total', { count: population })}</p>
+      <p className="population">{t('people.building', { count: Math.max(building, population) })}</p>
+      <p className="muted">{t('people.hallRoom', { hall: hallNumber, count: population })}</p>
       <h3>{t('people.near')}</h3>
       <ul className="people-list">
         {list.map((p) => (
@@ -39,6 +46,7 @@ export function PeoplePanel() {
         ))}
       </ul>
       {list.length <= 1 && <p className="empty">{t('people.none')}</p>}
+      {farCount > 0 && <p className="muted">{t('people.further', { count: farCount })}</p>}
     </section>
   );
 }

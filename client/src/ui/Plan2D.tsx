@@ -20,7 +20,7 @@ export function Plan2D() {
   const people = useHallStore((s) => s.people);
   const selfId = useHallStore((s) => s.selfId);
   const counterStatus = useQueueStore((s) => s.counters);
-  const { self, others } = usePolledPositions();
+  const { self, others, far } = usePolledPositions();
   const myArea = selfId ? people[selfId]?.area : undefined;
   const myAreaName = hall.layout.areas.find((a) => a.id === myArea);
 
@@ -105,6 +105,9 @@ export function Plan2D() {
               />
             );
           })}
+          {far.map((o) => (
+            <circle key={o.id} cx={o.x} cy={o.z} r={0.4} className="plan-person-far" />
+          ))}
           {others.map((o) => (
             <circle
               key={o.id}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { localPose, remotePoses } from '../store/poses.ts';
+import { farPoses, localPose, remotePoses } from '../store/poses.ts';
 
 export interface PlottedPosition {
   id: string;
@@ -14,6 +14,8 @@ export interface PlottedPosition {
 export function usePolledPositions(intervalMs = 250): {
   self: { x: number; z: number };
   others: PlottedPosition[];
+  /** People a little further away (markers without names). */
+  far: PlottedPosition[];
 } {
   const read = () => ({
     self: { x: localPose.x, z: localPose.z },
@@ -21,6 +23,7 @@ export function usePolledPositions(intervalMs = 250): {
       const p = b.latest;
       return p ? [{ id, x: p.x, z: p.z }] : [];
     }),
+    far: [...farPoses].map(([id, p]) => ({ id, x: p.x, z: p.z })),
   });
   const [state, setState] = useState(read);
   useEffect(() => {

@@ -1,6 +1,7 @@
 import type { Application, Request, Response } from 'express';
 import { matchMaker } from '@colyseus/core';
 import type { VisitService } from '../services/visitService.ts';
+import { HALL_ROOM } from '../../../shared/constants.ts';
 
 export interface HealthInfo {
   version: string;
@@ -19,6 +20,7 @@ export function mountHealthRoutes(app: Application, info: HealthInfo): void {
       version: info.version,
       uptimeSeconds: Math.round((Date.now() - info.startedAt) / 1000),
       rooms: rooms.length,
+      hallRooms: rooms.filter((r) => r.name === HALL_ROOM).length,
       clients,
       entriesToday: today.entries,
     });

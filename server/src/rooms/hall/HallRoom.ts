@@ -39,9 +39,14 @@ import { onValidMessage, type MessageRules } from '../common/roomMessages.ts';
 import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
+import { createPoseChannel, type PoseChannel } from './poseChannel.ts';
 
-/** How often visibility and per-area counts are recomputed; people walk ~1 m in this time. */
+/** How often each person's visibility is recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
+/** Observers are recomputed in this many turns within the interval. */
+const INTEREST_PARTS = 4;
+/** How often the markers of the ring beyond the nearest people are sent (their lower rate). */
+const FAR_INTERVAL_MS = 500;
 
 interface JoinAuth {
   options: HallJoinOptions;
@@ -70,10 +75,17 @@ export function createHallRoom(deps: HallDeps) {
     override maxMessagesPerSecond = deps.config.MAX_MESSAGES_PER_SECOND;
     override seatReservationTimeout = deps.config.HALL_SEAT_RESERVATION_S;
     private tracks = new Map<string, Track>();
-    private interest: InterestService = createInterestService(deps.config.INTEREST_RADIUS);
+    private interest: InterestService = createInterestService({
+      near: deps.config.NEAR_AVATARS,
+      ring: deps.config.RING_AVATARS,
+      radius: deps.config.INTEREST_RADIUS,
+    });
     private people = new Map<string, Person>();
     private desk: Desk = deps.desk;
     private staffMirror!: ReturnType<typeof createStaffMirror>;
+    private poses: PoseChannel = createPoseChannel();
+    /** Staff sessions of this room: everyone sees them, wherever they stand. */
+    private staffHere = new Set<string>();
     private port!: DeskRoomPort;
 
     /** How the desk reaches this room's people and what it mirrors here. */
@@ -150,28 +162,70 @@ export function createHallRoom(deps: HallDeps) {
       this.onMessage('*', (client, type) => {
         this.refuse(client, { code: 'unknownMessage', type: String(type), detail: `no such message type` });
       });
-      this.clock.setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS);
-      this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId);
+      // Timers of their own, not the room clock (which ticks inside each patch): in a crowd each of these
+      // is a task of its own rather than one long one. Interest is done for a part of the observers at a
+      // time for the same reason.
+      this.timers.push(
+        setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS / INTEREST_PARTS),
+        setInterval(
+          () =>
+            this.poses.sendFar(
+              this.sessionIds(),
+              (sid) => this.interest.ringOf(sid),
+              this.sendBytes(ServerMessage.far),
+            ),
+          FAR_INTERVAL_MS,
+        ),
+      );
+      this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId, this.poses);
       this.port = this.makePort();
       this.state.hall = this.desk.attachRoom(this.port);
     }
 
+    private timers: ReturnType<typeof setInterval>[] = [];
+
     override onDispose(): void {
+      for (const t of this.timers) clearInterval(t);
       this.desk.detachRoom(this.port);
+    }
+
+    /**
+     * Each patch tick also sends the poses that changed, and both leave as one write per client: a
+     * socket corked for the tick coalesces the frames (in a crowd the system calls are the cost).
+     */
+    override broadcastPatch(): boolean {
+      const sockets: { cork(): void; uncork(): void }[] = [];
+      for (const c of this.clients) {
+        const socket = (c as unknown as { ref?: { _socket?: { cork(): void; uncork(): void } } }).ref
+          ?._socket;
+        if (socket) {
+          socket.cork();
+          sockets.push(socket);
+        }
+      }
+      try {
+        this.sendPoses();
+        return super.broadcastPatch();
+      } finally {
+        for (const s of sockets) s.uncork();
+      }
     }
 
     override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
       joins.connected(auth.address);
       const track = deps.movement.spawn([...this.tracks.values()], Date.now());
-      this.tracks.set(client.sessionId, track);
       const avatar = new AvatarState();
       const { person } = auth;
       avatar.nickname = person.kind === 'staff' ? person.profile.displayName : auth.options.nickname;
       avatar.color = person.kind === 'staff' ? STAFF_UNIFORM_COLOR : auth.options.color;
       avatar.role = person.kind === 'staff' ? 'staff' : 'resident';
-      this.applyTrack(avatar, track);
+      avatar.area = track.areaId;
+      avatar.n = this.poses.add(client.sessionId, track.x, track.z, track.ry).n;
+      const spawned = { ...track, ...this.poses.move(client.sessionId, track.x, track.z, track.ry) };
+      this.tracks.set(client.sessionId, spawned);
       this.state.avatars.set(client.sessionId, avatar);
       this.people.set(client.sessionId, person);
+      if (person.kind === 'staff') this.staffHere.add(client.sessionId);
       client.view = new StateView();
       client.view.add(avatar);
       // Staff are few and everyone should see who is on duty, so staff avatars skip interest culling.
@@ -183,9 +237,14 @@ export function createHallRoom(deps: HallDeps) {
       if (person.kind === 'staff') {
         for (const c of this.clients) if (c !== client) c.view?.add(avatar);
       }
+      // The newcomer's neighbours arrive with the next interest update (within INTEREST_INTERVAL_MS):
+      // recomputing everyone's on each join would make a crowd arriving cost the square of its size.
       this.state.population = this.clients.length;
-      this.updateInterest();
+      this.pacePatches();
       if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
+      // Where the server put them: positions are not part of the synchronised state.
+      const placed: CorrectionMessage = { x: spawned.x, z: spawned.z, reason: 'placed' };
+      client.send(ServerMessage.correction, placed);
       if (auth.newResumeToken) client.send(ServerMessage.identity, { resumeToken: auth.newResumeToken });
       this.desk.join(this.port, client.sessionId, person);
       deps.visits
@@ -208,15 +267,20 @@ export function createHallRoom(deps: HallDeps) {
       if (track) this.tracks.set(client.sessionId, { ...track, lastAt: Date.now() });
       // Messages sent while the socket was down are lost: send this person's ticket or queue afresh.
       this.desk.rejoined(this.ref(client.sessionId));
+      this.poses.resend(client.sessionId);
     }
 
     override onLeave(client: Client): void {
       this.people.delete(client.sessionId);
       this.state.avatars.delete(client.sessionId);
+      this.staffHere.delete(client.sessionId);
+      this.poses.remove(client.sessionId);
+      this.poses.forgetClient(client.sessionId);
       this.tracks.delete(client.sessionId);
       this.interest.forget(client.sessionId);
       client.view?.dispose();
       this.state.population = this.clients.length;
+      this.pacePatches();
       this.desk.leave(this.ref(client.sessionId));
     }
 
@@ -260,19 +324,20 @@ export function createHallRoom(deps: HallDeps) {
         avatar.seat = '';
         return;
       }
-      const seat = seatToTake(deps.hall, this.state.avatars, sessionId, seatId);
-      this.place(sessionId, seat.at);
-      avatar.ry = FACING_ANGLE[seat.facing];
+      const track = this.tracks.get(sessionId);
+      if (!track) return;
+      const seat = seatToTake(deps.hall, this.state.avatars, sessionId, seatId, track);
+      this.place(sessionId, seat.at, FACING_ANGLE[seat.facing]);
       avatar.seat = seatId;
     }
 
-    private place(sessionId: string, at: readonly [number, number]): void {
+    private place(sessionId: string, at: readonly [number, number], ry?: number): void {
       const track = this.tracks.get(sessionId);
       const avatar = this.state.avatars.get(sessionId);
       if (!track || !avatar) return;
-      const placed = deps.movement.place(track, at, Date.now());
+      const moved = deps.movement.place(track, at, Date.now());
+      const placed = this.applyTrack(sessionId, avatar, ry === undefined ? moved : { ...moved, ry });
       this.tracks.set(sessionId, placed);
-      this.applyTrack(avatar, placed);
       const correction: CorrectionMessage = { x: placed.x, z: placed.z, reason: 'placed' };
       this.clients.getById(sessionId)?.send(ServerMessage.correction, correction);
     }
@@ -291,12 +356,12 @@ export function createHallRoom(deps: HallDeps) {
       const avatar = this.state.avatars.get(client.sessionId);
       if (!track || !avatar) return;
       const outcome = deps.movement.move(track, parsed.data, Date.now());
-      this.tracks.set(client.sessionId, outcome.track);
       if (outcome.accepted) {
-        if (avatar.seat && Math.hypot(outcome.track.x - avatar.x, outcome.track.z - avatar.z) > 0.05)
+        if (avatar.seat && Math.hypot(outcome.track.x - track.x, outcome.track.z - track.z) > 0.05)
           avatar.seat = '';
-        this.applyTrack(avatar, outcome.track);
+        this.tracks.set(client.sessionId, this.applyTrack(client.sessionId, avatar, outcome.track));
       } else {
+        this.tracks.set(client.sessionId, outcome.track);
         const correction: CorrectionMessage = {
           x: outcome.track.x,
           z: outcome.track.z,
@@ -306,24 +371,67 @@ export function createHallRoom(deps: HallDeps) {
       }
     }
 
-    private applyTrack(avatar: AvatarState, track: Track): void {
-      avatar.x = track.x;
-      avatar.z = track.z;
-      avatar.ry = track.ry;
-      avatar.area = track.areaId;
+    /**
+     * Writes a track into the avatar (only changed fields go on the wire) and returns the track as the
+     * wire carries it: positions are quantized, and the server keeps exactly what clients see.
+     */
+    private applyTrack(sessionId: string, avatar: AvatarState, track: Track): Track {
+      if (avatar.area !== track.areaId) avatar.area = track.areaId;
+      return { ...track, ...this.poses.move(sessionId, track.x, track.z, track.ry) };
+    }
+
+    private sessionIds = () => this.people.keys();
+
+    private sendBytes =
+      (type: string) =>
+      (sessionId: string, bytes: Uint8Array): void =>
+        this.clients.getById(sessionId)?.sendBytes(type, bytes);
+
+    private sendPoses(): void {
+      // Everyone seen in full by a client: its nearest residents, and all staff (here and mirrored).
+      const always = [...this.staffHere, ...this.staffMirror.keys()];
+      this.poses.sendNear(
+        this.sessionIds(),
+        (sid) => [this.interest.nearOf(sid), always],
+        this.sendBytes(ServerMessage.poses),
+      );
     }
 
     private refuse(client: Client, error: ServerErrorMessage): void {
       client.send(ServerMessage.error, error);
     }
 
+    private crowded = false;
+
+    /**
+     * A crowded room sends state and positions at half the rate (and recomputes who sees whom at half
+     * the pace): every message to every client costs a system call, and in a crowd those dominate.
+     * Movement is interpolated on the client either way.
+     */
+    private pacePatches(): void {
+      const crowded = this.clients.length > deps.config.CROWD_PATCH_ABOVE;
+      if (crowded === this.crowded) return;
+      this.crowded = crowded;
+      this.setPatchRate(crowded ? PATCH_INTERVAL_MS * 2 : PATCH_INTERVAL_MS);
+    }
+
+    private interestTurn = 0;
+
+    private interestCalls = 0;
+
     private updateInterest(): void {
+      // A crowded room recomputes at half the pace too (each person every 500 ms).
+      if (this.crowded && this.interestCalls++ % 2 === 1) return;
+      this.interestTurn = (this.interestTurn + 1) % INTEREST_PARTS;
       refreshInterest(
         this.interest,
         this.tracks,
+        (sid) => this.people.get(sid)?.kind === 'staff',
         this.state,
         deps.hall.layout.areas,
         (sid) => this.clients.getById(sid)?.view,
+        this.poses,
+        { part: this.interestTurn, of: INTEREST_PARTS },
       );
     }
   };

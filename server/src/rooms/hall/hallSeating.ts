@@ -13,11 +13,11 @@ export function seatToTake(
   avatars: MapSchema<AvatarState>,
   sessionId: string,
   seatId: string,
+  at: { x: number; z: number },
 ): Seat {
-  const avatar = avatars.get(sessionId)!;
   const seat = hall.seats.find((s) => s.id === seatId);
   if (!seat) throw new DeskError('noSuchSeat', `no seat ${seatId}`);
-  if (Math.hypot(avatar.x - seat.at[0], avatar.z - seat.at[1]) > SIT_REACH_M)
+  if (Math.hypot(at.x - seat.at[0], at.z - seat.at[1]) > SIT_REACH_M)
     throw new DeskError('notAtSeat', 'walk to the seat first');
   for (const [id, other] of avatars)
     if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');

@@ -1,0 +1,263 @@
+/**
+ * A crowd in the hall: 100 to 2,000 residents, packed in the lobby or spread over the hall, all
+ * shuffling at 10 Hz. The server runs in its own process; the residents are lightweight bots in other
+ * processes (they count bytes without decoding, see crowdBots.ts); a few probe pairs with real SDK
+ * clients measure how long a move takes to be seen by a neighbour. Prints, per crowd: download per
+ * client (median, p95), move → seen (p50, p95), server CPU, event-loop lag p99, and the bots' own CPU.
+ * Prints numbers; asserts nothing. Usage: npm run bench:crowd [-- 100,300 packed]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Client, type Room } from '@colyseus/sdk';
+import { HALL_ROOM, POSITION_LIMIT_M } from '../../shared/constants.ts';
+import type { HallState } from '../../shared/state/hallState.ts';
+import { getHall } from '../../shared/layout/hallLayout.ts';
+import { stepTowards } from '../../shared/sim/movement.ts';
+import { decodePoses } from '../../shared/protocol/poses.ts';
+
+const SIZES = (process.argv[2] ?? '100,300,1000,2000').split(',').map(Number);
+const LAYOUTS = (process.argv[3] ?? 'packed,spread').split(',') as ('packed' | 'spread')[];
+const MEASURE_S = 10;
+const PROBE_PAIRS = 3;
+const BOTS_PER_PROCESS = 1000;
+const CLK_TCK = 100;
+const hall = getHall();
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (xs: number[], p: number) =>
+  xs.length
+    ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
+    : NaN;
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+function ask<T>(child: ChildProcess, message: unknown, pick: (m: unknown) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: unknown) => {
+      const v = pick(m);
+      if (v === undefined) return;
+      child.off('message', on);
+      resolve(v);
+    };
+    child.on('message', on);
+    if (message !== null) child.send(message as object);
+  });
+}
+
+async function startServer() {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'city-hall-crowd-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './test/bench/loopLag.ts', 'server/src/index.ts'],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_FILE: join(dir, 'crowd.sqlite'),
+        CLIENT_DIR: 'off',
+        LOG_LEVEL: 'error',
+        // The server's own HALL_MAX_CLIENTS unless CROWD_ROOM_SIZE says otherwise (rooms of the process).
+        ...(process.env.CROWD_ROOM_SIZE ? { HALL_MAX_CLIENTS: process.env.CROWD_ROOM_SIZE } : {}),
+        HALL_MAX_ROOMS: '100',
+        JOINS_PER_ADDRESS: '200',
+      },
+    },
+  );
+  const endpoint = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (
+      await fetch(`${endpoint}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    await sleep(200);
+  }
+  return {
+    child,
+    endpoint,
+    async stop() {
+      child.send('exit');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function startBots(endpoint: string, count: number, firstId: number, spread: boolean) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/crowdBots.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: {
+      ...process.env,
+      CROWD_BOTS: JSON.stringify({ endpoint, count, firstId, spread, seed: firstId + 1 }),
+    },
+  });
+  const ready = ask(child, null, (m) => ((m as { type?: string }).type === 'ready' ? m : undefined));
+  return { child, ready };
+}
+
+type HallRoom = Room<unknown, HallState>;
+
+/** A resident that decodes what it receives, to see when a neighbour's move arrives. */
+interface Probe {
+  room: HallRoom;
+  /** Where this probe stands (from the server's corrections and its own moves). */
+  at: { x: number; z: number };
+  /** Latest poses of those it sees in full, by avatar number. */
+  seen: Map<number, { x: number; z: number }>;
+  onPose: ((n: number, x: number) => void) | null;
+}
+
+async function probe(endpoint: string, name: string): Promise<Probe> {
+  const room = await new Client(endpoint).joinOrCreate<HallState>(HALL_ROOM, {
+    nickname: name,
+    color: '#1971c2',
+    lang: 'ja',
+  });
+  const p: Probe = { room, at: { x: NaN, z: NaN }, seen: new Map(), onPose: null };
+  for (const type of ['error', 'ticket', 'identity', 'far']) room.onMessage(type, () => {});
+  room.onMessage('correction', (c: { x: number; z: number }) => (p.at = { x: c.x, z: c.z }));
+  room.onMessage('poses', (bytes: Uint8Array) =>
+    decodePoses(bytes, (pose) => {
+      p.seen.set(pose.n, pose);
+      p.onPose?.(pose.n, pose.x);
+    }),
+  );
+  for (let i = 0; i < 50 && (Number.isNaN(p.at.x) || !room.state.avatars?.get(room.sessionId)); i++)
+    await sleep(100);
+  return p;
+}
+
+const numberOf = (p: Probe) => p.room.state.avatars.get(p.room.sessionId)!.n;
+
+/** Walks `mover` next to `observer` with valid steps, until the observer has it in full view. */
+async function standBeside(mover: Probe, observer: Probe): Promise<boolean> {
+  const goal = { x: observer.at.x + 0.6, z: observer.at.z };
+  for (let i = 0; i < 200 && Math.hypot(mover.at.x - goal.x, mover.at.z - goal.z) > 0.05; i++) {
+    mover.at = stepTowards(hall.world, mover.at, goal, 0.09).at;
+    mover.room.send('move', { x: mover.at.x, z: mover.at.z, ry: 0 });
+    await sleep(100);
+  }
+  for (let i = 0; i < 50; i++) {
+    if (observer.room.state.avatars.get(mover.room.sessionId) && observer.seen.has(numberOf(mover)))
+      return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+async function run(size: number, layout: 'packed' | 'spread') {
+  const server = await startServer();
+  const probes: { observer: Probe; mover: Probe }[] = [];
+  // Probes first: they land in the first hall room, which the bots then fill around them.
+  const pairs: { observer: Probe; mover: Probe }[] = [];
+  for (let i = 0; i < PROBE_PAIRS; i++) {
+    pairs.push({
+      observer: await probe(server.endpoint, `observer${i}`),
+      mover: await probe(server.endpoint, `mover${i}`),
+    });
+  }
+  const processes = Math.ceil(size / BOTS_PER_PROCESS);
+  const bots = Array.from({ length: processes }, (_, i) => {
+    const count = Math.min(BOTS_PER_PROCESS, size - i * BOTS_PER_PROCESS);
+    return startBots(server.endpoint, count, i * BOTS_PER_PROCESS, layout === 'spread');
+  });
+  try {
+    await Promise.all(bots.map((b) => b.ready));
+    for (const { observer, mover } of pairs) {
+      if (await standBeside(mover, observer)) probes.push({ observer, mover });
+    }
+    await sleep(2000);
+    // The measured window.
+    const latencies: number[] = [];
+    let missed = 0;
+    const cpu0 = cpuSeconds(server.child.pid!);
+    const t0 = performance.now();
+    server.child.send('lag:reset');
+    // CROWD_PROFILE=dir: a CPU profile of the server over the measured window (open in Chrome DevTools).
+    const profileTo = process.env.CROWD_PROFILE;
+    if (profileTo) server.child.send({ profile: 'start' });
+    for (const b of bots) b.child.send({ type: 'mark' });
+    const pending = new Map<Probe, { x: number; at: number }>();
+    for (const { observer, mover } of probes) {
+      const n = numberOf(mover);
+      observer.onPose = (which, x) => {
+        const p = pending.get(mover);
+        if (which !== n || !p || Math.abs(x - p.x) > (2 * POSITION_LIMIT_M) / 65535) return;
+        latencies.push(performance.now() - p.at);
+        pending.delete(mover);
+      };
+    }
+    const base = probes.map(({ mover }) => ({ ...mover.at }));
+    for (let step = 0; performance.now() - t0 < MEASURE_S * 1000; step++) {
+      probes.forEach(({ mover }, i) => {
+        if (pending.has(mover)) missed++;
+        const x = base[i]!.x + (step % 2 ? 0.3 : 0);
+        pending.set(mover, { x, at: performance.now() });
+        mover.room.send('move', { x, z: base[i]!.z, ry: 0 });
+      });
+      await sleep(250);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (profileTo) server.child.send({ profile: join(profileTo, `server-${size}-${layout}.cpuprofile`) });
+    const serverCpu = (cpuSeconds(server.child.pid!) - cpu0) / seconds;
+    const lag = await ask(server.child, 'lag:read', (m) => (m as { lag?: { p99: number; max: number } }).lag);
+    const reports = await Promise.all(
+      bots.map((b) =>
+        ask(b.child, { type: 'report' }, (m) =>
+          (m as { type?: string }).type === 'report'
+            ? (m as { rates: number[]; cpuShare: number })
+            : undefined,
+        ),
+      ),
+    );
+    const rates = reports.flatMap((r) => r.rates);
+    const rooms =
+      ((await (await fetch(`${server.endpoint}/api/health`)).json()) as { hallRooms?: number }).hallRooms ??
+      '?';
+    const kb = (x: number) => (x / 1000).toFixed(1);
+    console.log(
+      `${String(size).padStart(5)} ${layout.padEnd(6)} | download/client median ${kb(pct(rates, 50))} KB/s, ` +
+        `p95 ${kb(pct(rates, 95))} KB/s | move → seen p50 ${pct(latencies, 50).toFixed(0)} ms, ` +
+        `p95 ${pct(latencies, 95).toFixed(0)} ms (${latencies.length} samples, ${missed} overtaken, ` +
+        `${probes.length}/${PROBE_PAIRS} probe pairs) | server CPU ${(serverCpu * 100).toFixed(0)} % of a core, ` +
+        `lag p99 ${lag.p99.toFixed(0)} ms (max ${lag.max.toFixed(0)}) | ${rooms} hall rooms | bots CPU ` +
+        reports.map((r) => `${(r.cpuShare * 100).toFixed(0)} %`).join(' + '),
+    );
+  } finally {
+    for (const { observer, mover } of pairs) {
+      observer.room.connection.close();
+      mover.room.connection.close();
+    }
+    for (const b of bots) {
+      b.child.send({ type: 'stop' });
+      b.child.kill('SIGKILL');
+    }
+    await server.stop();
+  }
+}
+
+console.log(`bench:crowd — ${MEASURE_S} s per row, bots shuffle at 10 Hz, ${PROBE_PAIRS} probe pairs`);
+for (const size of SIZES) for (const layout of LAYOUTS) await run(size, layout);
+process.exit(0);
