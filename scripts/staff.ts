@@ -9,7 +9,8 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest, openDatabase } from '../server/src/db/database.ts';
-import { AccountError, createAuthService } from '../server/src/auth/authService.ts';
+import { createAuthService } from '../server/src/auth/authService.ts';
+import { DomainError } from '../server/src/domainError.ts';
 import { NewStaffAccount } from '../shared/auth/roles.ts';
 import { formatIssues } from '../server/src/rooms/common/formatIssues.ts';
 
@@ -57,7 +58,7 @@ try {
     `created ${profile.role} "${profile.username}" (${profile.displayName}) in ${config.DATABASE_FILE}`,
   );
 } catch (err) {
-  if (!(err instanceof AccountError)) throw err;
+  if (!(err instanceof DomainError)) throw err;
   console.error(`Not created: ${err.message}`);
   process.exitCode = 2;
 } finally {

@@ -152,6 +152,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     records,
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
+    log,
     onEnded: (ticketId) => consultations.endedInRoom(ticketId),
     onDispose: (ticketId, roomId) => consultations.closedRoom(ticketId, roomId),
   });

@@ -49,9 +49,10 @@ export const NewStaffAccount = z.strictObject({
 export type NewStaffAccount = z.infer<typeof NewStaffAccount>;
 
 /** What the server tells a signed-in staff member about themselves. */
-export interface StaffProfile {
-  id: number;
-  username: string;
-  displayName: string;
-  role: StaffRole;
-}
+export const StaffProfile = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: StaffRole,
+});
+export type StaffProfile = z.infer<typeof StaffProfile>;

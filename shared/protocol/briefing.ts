@@ -23,36 +23,15 @@ export const BriefingJoinOptions = z.strictObject({
 });
 export type BriefingJoinOptions = z.infer<typeof BriefingJoinOptions>;
 
-export const BriefingClientMessage = {
-  raiseHand: 'raiseHand',
-  ask: 'ask',
-  vote: 'vote',
-  // Moderators only
-  pin: 'pin',
-  hide: 'hide',
-  markAnswered: 'markAnswered',
-  lowerHand: 'lowerHand',
-  invite: 'invite',
-  remove: 'remove',
-  // Moderators for anyone, an invited speaker for themselves
-  stopSpeaking: 'stopSpeaking',
-  // Peer-to-peer stage (no SFU): between the presenter and a viewer or an invited speaker
-  signal: 'signal',
-  // Presenters (and moderators)
-  slide: 'slide',
-  // With an SFU, presenters and invited speakers: a fresh private publisher id, then "it is on air"
-  requestFeed: 'requestFeed',
-  onAir: 'onAir',
-} as const;
-
+/** Messages only moderators (hosts, admins) and presenters may send. */
 export const MODERATOR_MESSAGES: ReadonlySet<string> = new Set([
-  BriefingClientMessage.pin,
-  BriefingClientMessage.hide,
-  BriefingClientMessage.markAnswered,
-  BriefingClientMessage.lowerHand,
-  BriefingClientMessage.invite,
-  BriefingClientMessage.remove,
-  BriefingClientMessage.slide,
+  'pin',
+  'hide',
+  'markAnswered',
+  'lowerHand',
+  'invite',
+  'remove',
+  'slide',
 ]);
 
 export const RaiseHandMessage = z.strictObject({ up: z.boolean() });

@@ -26,6 +26,7 @@ export const ServerErrorCode = z.enum([
   'tooLate',
   'noSuchSlot',
   'past',
+  'startsInPast',
   'full',
   'alreadyBooked',
   'noSuchSeat',
@@ -45,5 +46,5 @@ export const ServerErrorMessage = z.object({
 export type ServerErrorMessage = z.infer<typeof ServerErrorMessage>;
 
 /** Reasons a join is refused, as sent in the matchmaking error; also i18n keys under `joinError.`. */
-export const JoinErrorCode = z.enum(['invalidOptions', 'hallFull', 'staffPassInvalid']);
+export const JoinErrorCode = z.enum(['invalidOptions', 'hallFull', 'staffPassInvalid', 'tooManyJoins']);
 export type JoinErrorCode = z.infer<typeof JoinErrorCode>;

@@ -41,7 +41,7 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
     expect((await call('POST', '/api/slots', body)).status).toBe(401);
     const past = await call('POST', '/api/slots', { ...body, startsAt: inMinutes(-5) }, staffCookie);
     expect(past.status).toBe(400);
-    expect(((await past.json()) as { error: string }).error).toBe('past');
+    expect(((await past.json()) as { error: string }).error).toBe('startsInPast');
     expect((await call('POST', '/api/slots', { ...body, counterId: 'nowhere' }, staffCookie)).status).toBe(
       400,
     );

@@ -6,7 +6,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { ClientMessage, STAFF_MESSAGES } from '../../shared/protocol/index.ts';
+import { ClientMessage, ConsultationProtocol, STAFF_MESSAGES } from '../../shared/protocol/index.ts';
 import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
 
 const ENV = { OPENING_HOURS: 'always', LOG_LEVEL: 'error' };
@@ -153,6 +153,8 @@ describe('staff at counters and the queue', () => {
       ...ids,
       description: { type: 'offer' },
     });
+    // Exactly what the protocol says the client receives (its schema is strict: no stray fields).
+    expect(ConsultationProtocol.server.signal.safeParse(relayed[0]).error).toBeUndefined();
     // A greeting (no description, no candidate) passes too; one without link ids or with odd ones does not.
     residentSide.send('signal', { to: staffSide.sessionId, link: 'resident-link-1', peer: null });
     await waitFor(() => relayed.length === 2, 5000, 'the greeting relayed');

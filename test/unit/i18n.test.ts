@@ -5,6 +5,7 @@ import { detectLanguage, translate } from '../../client/src/i18n/translate.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
 import { AVATAR_COLORS } from '../../shared/constants.ts';
 import { ServerErrorCode } from '../../shared/protocol/errors.ts';
+import { HallProtocol } from '../../shared/protocol/hallProtocol.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -23,6 +24,8 @@ describe('dictionaries', () => {
       expect(translate('en', `color.${c}`)).not.toBe('');
     }
     for (const code of ServerErrorCode.options) expect(`serverError.${code}` in ja).toBe(true);
+    // Every reason the hall gives for refusing a join has words for the entry screen.
+    for (const code of HallProtocol.joinRefusals.options) expect(`joinError.${code}` in ja).toBe(true);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -1,7 +1,6 @@
 import { bookingApi, type BookResult } from '../net/bookingApi.ts';
 import { storedResumeToken } from '../net/hallConnection.ts';
 import { sendToHall } from '../net/hallConnection.ts';
-import { ClientMessage } from '../../../shared/protocol/index.ts';
 import type { BookingView } from '../../../shared/protocol/index.ts';
 
 const MINE = 'city-hall.bookings';
@@ -46,6 +45,6 @@ export const bookingActions = {
     if (ok) remember(myCodes().filter((c) => c !== code));
     return ok;
   },
-  checkIn: (code: string) => sendToHall(ClientMessage.checkIn, { code }),
+  checkIn: (code: string) => sendToHall('checkIn', { code }),
   publish: bookingApi.publish,
 };

@@ -1,7 +1,6 @@
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-import { ClientMessage } from '../../../shared/protocol/index.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import { localPose } from '../store/poses.ts';
 import { useHallStore } from '../store/hallStore.ts';
@@ -39,12 +38,12 @@ export function seatHere(): Seat | null {
 
 export function sit(seat: Seat): void {
   localPose.ry = FACING_ANGLE[seat.facing];
-  sendToHall(ClientMessage.sit, { seatId: seat.id });
+  sendToHall('sit', { seatId: seat.id });
   useHallStore.getState().announce('hall.seated', { seat: seat.id });
 }
 
 export function standUp(): void {
-  if (mySeat()) sendToHall(ClientMessage.sit, { seatId: null });
+  if (mySeat()) sendToHall('sit', { seatId: null });
 }
 
 /** Walks to the seat (around walls) and sits down on arrival; sits at once when already there. */

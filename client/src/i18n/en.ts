@@ -35,6 +35,8 @@ export const en: Dictionary = {
   'joinError.hallFull': 'The hall is very busy. Please try again in a moment.',
   'joinError.staffPassInvalid': 'Entering as staff failed. Please sign in again.',
   'joinError.network': 'Could not reach the server. Please check your connection and try again.',
+  'joinError.tooManyJoins':
+    'Too many people are entering from the same place at once. Please wait a moment and try again.',
   'connection.label': 'Connection',
   'connection.idle': 'Not connected',
   'connection.connecting': 'Connecting…',
@@ -168,6 +170,7 @@ export const en: Dictionary = {
   'serverError.tooLate': 'The time of this booking is over.',
   'serverError.noSuchSlot': 'There is no such time slot.',
   'serverError.past': 'This time slot has already started.',
+  'serverError.startsInPast': 'The start is in the past. Choose a time from now on.',
   'serverError.full': 'This time slot is full. Please choose another time.',
   'serverError.alreadyBooked': 'You have already booked this time slot.',
   'serverError.network': 'Could not reach the server. Please try again.',

@@ -33,6 +33,8 @@ export const ja = {
   'joinError.invalidOptions': '入力内容を確認してください。',
   'joinError.hallFull': '館内が混み合っています。少し待ってからもう一度お試しください。',
   'joinError.staffPassInvalid': '職員としての入館に失敗しました。もう一度サインインしてください。',
+  'joinError.tooManyJoins':
+    '同じ場所から一度にたくさんの入館がありました。少し待ってからもう一度お試しください。',
   'joinError.network': 'サーバーに接続できませんでした。通信環境を確認して、もう一度お試しください。',
   'connection.label': '接続状態',
   'connection.idle': '未接続',
@@ -166,6 +168,7 @@ export const ja = {
   'serverError.tooLate': 'この予約の時間は終わっています。',
   'serverError.noSuchSlot': 'その予約枠はありません。',
   'serverError.past': 'その予約枠はすでに始まっています。',
+  'serverError.startsInPast': '開始時刻が過去になっています。これからの時刻を選んでください。',
   'serverError.full': 'その予約枠は満員です。別の時間を選んでください。',
   'serverError.alreadyBooked': 'この枠はすでに予約済みです。',
   'serverError.network': '通信できませんでした。もう一度お試しください。',

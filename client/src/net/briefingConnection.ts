@@ -1,16 +1,14 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { z } from 'zod';
 import {
   BRIEFING_ROOM,
-  BriefingRefusal,
-  FeedMessage,
-  IceServer,
+  BriefingProtocol,
   QUESTION_LIMITS,
-  SignalMessage,
-  type BriefingClientMessage,
   type BriefingErrorCode,
+  type ClientPayload,
+  type ClientType,
   type EventView,
 } from '../../../shared/protocol/index.ts';
+import { receiver, speaker } from './typedRoom.ts';
 import type { BriefingState } from '../../../shared/state/briefingState.ts';
 import { orderQuestions } from '../../../shared/briefing/questionOrder.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
@@ -25,17 +23,8 @@ import { eventsApi } from './eventsApi.ts';
 
 type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState>['set']>[0];
 
-const StageMessage = z.discriminatedUnion('mode', [
-  z.object({
-    mode: z.literal('sfu'),
-    url: z.string(),
-    room: z.number(),
-    pin: z.string(),
-    iceServers: z.array(IceServer),
-  }),
-  z.object({ mode: z.literal('p2p'), limit: z.number(), iceServers: z.array(IceServer) }),
-]);
-const IncomingSignal = SignalMessage.omit({ to: true }).extend({ from: z.string() });
+const toBriefing = speaker(BriefingProtocol);
+const onBriefing = receiver(BriefingProtocol);
 /** Refusals a person can act on get their own words; anything else is "the briefing refused that". */
 const REFUSALS: Partial<Record<BriefingErrorCode, MessageKey>> = {
   tooManyQuestions: 'briefing.error.tooManyQuestions',
@@ -118,18 +107,14 @@ export async function joinBriefing(
     room = joined;
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
-    joined.onMessage('error', (m: unknown) => {
-      const r = BriefingRefusal.safeParse(m);
-      useHallStore.getState().announce((r.success && REFUSALS[r.data.code]) || 'briefing.refused', {
+    onBriefing(joined, 'error', (r) => {
+      useHallStore.getState().announce(REFUSALS[r.code] ?? 'briefing.refused', {
         n: QUESTION_LIMITS.openPerPerson,
         s: QUESTION_LIMITS.gapS,
       });
     });
     const feedWaiters: ((id: number) => void)[] = [];
-    joined.onMessage('feed', (m: unknown) => {
-      const f = FeedMessage.safeParse(m);
-      if (f.success) feedWaiters.shift()?.(f.data.id);
-    });
+    onBriefing(joined, 'feed', (f) => feedWaiters.shift()?.(f.id));
     configureSfuLink({
       requestFeed: () =>
         new Promise<number>((resolve, reject) => {
@@ -141,33 +126,27 @@ export async function joinBriefing(
             clearTimeout(timer);
             resolve(id);
           });
-          joined.send('requestFeed', {});
+          toBriefing(joined, 'requestFeed', {});
         }),
-      onAir: (feed) => joined.send('onAir', { feed }),
+      onAir: (feed) => toBriefing(joined, 'onAir', { feed }),
     });
-    joined.onMessage('stage', (m: unknown) => {
-      const stage = StageMessage.safeParse(m);
-      if (!stage.success) return;
-      useBriefingStore.getState().set({ stage: stage.data });
+    onBriefing(joined, 'stage', (stage) => {
+      useBriefingStore.getState().set({ stage });
       configureP2p({
-        iceServers: stage.data.iceServers,
-        send: (to, signal) => joined.send('signal', { to, ...signal }),
+        iceServers: stage.iceServers,
+        send: (to, signal) => toBriefing(joined, 'signal', { to, ...signal }),
         onStreams: showStreams,
       });
     });
-    joined.onMessage('signal', (m: unknown) => {
-      const signal = IncomingSignal.safeParse(m);
-      if (signal.success) {
-        const { from, ...rest } = signal.data;
-        void p2pReceive(from, rest).catch(() => {});
-      }
-    });
+    onBriefing(joined, 'signal', ({ from, ...rest }) => void p2pReceive(from, rest).catch(() => {}));
     joined.onLeave((code) => {
       if (room === joined) room = null;
       configureSfuLink(null);
       void stopStage();
       useBriefingStore.getState().set(EMPTY);
-      useHallStore.getState().announce(code === 4403 ? 'briefing.removed' : 'briefing.closed');
+      useHallStore
+        .getState()
+        .announce(code === BriefingProtocol.close.removed ? 'briefing.removed' : 'briefing.closed');
     });
     return true;
   } catch (err) {
@@ -177,11 +156,12 @@ export async function joinBriefing(
   }
 }
 
-export function sendBriefing(
-  type: (typeof BriefingClientMessage)[keyof typeof BriefingClientMessage],
-  payload: object,
+/** Sends a message of the briefing's protocol; the server validates it again and decides who may. */
+export function sendBriefing<K extends ClientType<BriefingProtocol>>(
+  type: K,
+  payload: ClientPayload<BriefingProtocol, K>,
 ): void {
-  room?.send(type, payload);
+  toBriefing(room, type, payload);
 }
 
 export async function leaveBriefing(): Promise<void> {

@@ -1,9 +1,9 @@
 import { Callbacks, type Client, type Room } from '@colyseus/sdk';
-import {
-  ConsultationClientMessage,
-  ConsultationServerMessage,
-  type ConsultationInvite,
-} from '../../../shared/protocol/index.ts';
+import { ConsultationProtocol, type ConsultationInvite } from '../../../shared/protocol/index.ts';
+import { receiver, speaker } from './typedRoom.ts';
+
+const toRoom = speaker(ConsultationProtocol);
+const onRoom = receiver(ConsultationProtocol);
 import type { ConsultationState } from '../../../shared/state/consultationState.ts';
 import { useQueueStore, type ConsultationView } from '../store/queueStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
@@ -18,7 +18,6 @@ import {
   setPeer,
   stopMedia,
 } from '../media/consultationMedia.ts';
-import type { ConsultationSignal } from '../media/consultationLink.ts';
 import { clearResume, readResume, saveResume, type ResumeInfo } from './consultationResume.ts';
 
 type ConsultationRoom = Room<unknown, ConsultationState>;
@@ -92,8 +91,8 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
     iceServers: info.iceServers,
     // The resident yields when both sides offer at once (perfect negotiation needs exactly one polite side).
     polite: info.role === 'resident',
-    sendSignal: (to, signal) => joined.send(ConsultationClientMessage.signal, { to, ...signal }),
-    sendMediaState: (m) => joined.send(ConsultationClientMessage.mediaState, m),
+    sendSignal: (to, signal) => toRoom(joined, 'signal', { to, ...signal }),
+    sendMediaState: (m) => toRoom(joined, 'mediaState', m),
   });
   const push = () => {
     if (room !== joined) return;
@@ -104,11 +103,9 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
     if (view.participants.some((p) => p.id === joined.sessionId)) setPeer(other?.id ?? null);
     expectFromOther(!!other?.video, !!other?.audio);
   };
-  joined.onMessage(ConsultationServerMessage.signal, (m: ConsultationSignal & { from?: unknown }) => {
-    if (typeof m?.from !== 'string' || typeof m.link !== 'string') return;
-    const { link, peer = null, description, candidate } = m;
+  onRoom(joined, 'signal', ({ from, link, peer, description, candidate }) => {
     // A late candidate for a connection already replaced is harmless: negotiation recovers by itself.
-    receiveSignal(m.from, { link, peer, description, candidate }).catch((err: unknown) =>
+    receiveSignal(from, { link, peer, description, candidate }).catch((err: unknown) =>
       console.warn('signalling:', err),
     );
   });
@@ -122,15 +119,15 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
     push();
   });
   joined.onStateChange(() => push());
-  joined.onMessage(ConsultationServerMessage.ended, () => {
+  onRoom(joined, 'ended', () => {
     useHallStore.getState().announce('consult.ended');
     push();
   });
-  joined.onMessage(ConsultationServerMessage.error, (m: { type?: unknown }) => {
+  onRoom(joined, 'error', (m) => {
     // Signalling refusals are repaired by the media code; only a refused chat line is the person's business.
-    if (m?.type === ConsultationClientMessage.chat) useHallStore.getState().announce('consult.chatRefused');
+    if (m.type === 'chat') useHallStore.getState().announce('consult.chatRefused');
   });
-  joined.onMessage(ConsultationServerMessage.rated, () => {
+  onRoom(joined, 'rated', () => {
     useQueueStore.getState().setRated(true);
     useHallStore.getState().announce('rating.thanks');
   });
@@ -159,20 +156,20 @@ export function forgetConsultation(): void {
 }
 
 export function sendChat(text: string): void {
-  room?.send(ConsultationClientMessage.chat, { text });
+  toRoom(room, 'chat', { text });
 }
 
 export function shareProcedure(procedureId: string): void {
-  room?.send(ConsultationClientMessage.shareProcedure, { procedureId });
+  toRoom(room, 'shareProcedure', { procedureId });
 }
 
 export function rateConsultation(rating: number, comment: string): void {
-  room?.send(ConsultationClientMessage.rate, { rating, comment });
+  toRoom(room, 'rate', { rating, comment });
 }
 
 /** Either side may end the consultation; the room closes when both have left. */
 export function endConsultation(): void {
-  room?.send(ConsultationClientMessage.end, {});
+  toRoom(room, 'end', {});
 }
 
 export async function leaveConsultation(): Promise<void> {

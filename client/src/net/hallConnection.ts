@@ -1,17 +1,16 @@
 import { Callbacks, Client, type Room } from '@colyseus/sdk';
 import { HALL_ROOM, POSE_SEND_HZ, ROLES, type Role } from '../../../shared/constants.ts';
 import {
-  ClientMessage,
-  ConsultationInvite,
-  CorrectionMessage,
   CounterStatus,
-  ServerErrorMessage,
-  ServerMessage,
-  StaffQueueView,
-  TicketView,
+  HallProtocol,
+  type ClientPayload,
+  type ClientType,
   type HallJoinOptions,
 } from '../../../shared/protocol/index.ts';
-import type { StaffProfile } from '../../../shared/auth/roles.ts';
+import { receiver as receiverFor, speaker } from './typedRoom.ts';
+
+const toHall = speaker(HallProtocol);
+const onHall = receiverFor(HallProtocol);
 import { useQueueStore } from '../store/queueStore.ts';
 import { enterConsultation, leaveConsultation, resumeConsultation } from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
@@ -100,8 +99,8 @@ function subscribe(r: HallRoom): void {
   setTimeout(() => (initialSync = false), 1500);
 
   const receiver = createPoseReceiver(() => r.sessionId);
-  r.onMessage(ServerMessage.poses, (bytes: Uint8Array) => receiver.poses(bytes));
-  r.onMessage(ServerMessage.far, (bytes: Uint8Array) => store().setHall({ farCount: receiver.far(bytes) }));
+  onHall(r, 'poses', (bytes) => receiver.poses(bytes));
+  onHall(r, 'far', (bytes) => store().setHall({ farCount: receiver.far(bytes) }));
 
   $.onAdd('avatars', (avatar, id) => {
     const isSelf = id === r.sessionId;
@@ -155,38 +154,21 @@ function subscribe(r: HallRoom): void {
     counter(c, id);
     $.onChange(c, () => counter(c, id));
   });
-  r.onMessage(ServerMessage.identity, (m: { resumeToken?: unknown }) => {
-    if (typeof m?.resumeToken === 'string') storeResumeToken(m.resumeToken);
-  });
-  r.onMessage(ServerMessage.ticket, (raw: unknown) => {
-    const t = raw === null ? null : TicketView.safeParse(raw).data;
-    if (t !== undefined) useQueueStore.getState().setTicket(t);
-  });
-  r.onMessage(ServerMessage.staffQueue, (raw: unknown) => {
-    const q = StaffQueueView.safeParse(raw);
-    if (q.success) useQueueStore.getState().setStaffQueue(q.data);
-  });
-  r.onMessage(ServerMessage.staffProfile, (raw: unknown) => {
-    useQueueStore.getState().setStaff(raw as StaffProfile);
-  });
-  r.onMessage(ServerMessage.consultation, (raw: unknown) => {
-    const invite = ConsultationInvite.safeParse(raw);
-    if (invite.success && hallClient) {
-      enterConsultation(hallClient, invite.data).catch(() => store().announce('consult.joinFailed'));
+  onHall(r, 'identity', (m) => storeResumeToken(m.resumeToken));
+  onHall(r, 'ticket', (t) => useQueueStore.getState().setTicket(t));
+  onHall(r, 'staffQueue', (q) => useQueueStore.getState().setStaffQueue(q));
+  onHall(r, 'staffProfile', (p) => useQueueStore.getState().setStaff(p));
+  onHall(r, 'consultation', (invite) => {
+    if (hallClient) {
+      enterConsultation(hallClient, invite).catch(() => store().announce('consult.joinFailed'));
     }
   });
-
-  r.onMessage(ServerMessage.correction, (raw: unknown) => {
-    const c = CorrectionMessage.safeParse(raw);
-    if (!c.success) return;
+  onHall(r, 'correction', (c) => {
     localIntent.plan = null;
-    setLocalPose(c.data.x, c.data.z, localPose.ry);
+    setLocalPose(c.x, c.z, localPose.ry);
     lastSentVersion = localPose.version;
   });
-  r.onMessage(ServerMessage.error, (raw: unknown) => {
-    const e = ServerErrorMessage.safeParse(raw);
-    if (e.success) store().announce(`serverError.${e.data.code}`);
-  });
+  onHall(r, 'error', (e) => store().announce(`serverError.${e.code}`));
   r.onDrop(() => store().setStatus('reconnecting'));
   r.onReconnect(() => store().setStatus('connected'));
   r.onLeave(() => {
@@ -196,16 +178,19 @@ function subscribe(r: HallRoom): void {
   });
 }
 
-/** Sends a validated-on-the-server message to the hall (queue and counter actions). */
-export function sendToHall(type: ClientMessage, payload: object = {}): void {
-  room?.send(type, payload);
+/** Sends a message of the hall's protocol (queue and counter actions); the server validates it again. */
+export function sendToHall<K extends ClientType<HallProtocol>>(
+  type: K,
+  payload: ClientPayload<HallProtocol, K>,
+): void {
+  toHall(room, type, payload);
 }
 
 function sendPoseIfChanged(): void {
   if (!room || useHallStore.getState().status !== 'connected') return;
   if (localPose.version === lastSentVersion) return;
   lastSentVersion = localPose.version;
-  room.send(ClientMessage.move, { x: localPose.x, z: localPose.z, ry: localPose.ry });
+  toHall(room, 'move', { x: localPose.x, z: localPose.z, ry: localPose.ry });
 }
 
 function stopSending(): void {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../domainError.ts';
 import type { NewStaffAccount, StaffProfile, StaffRole } from '../../../shared/auth/roles.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -19,8 +20,6 @@ const HALL_PASS_S = 60;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('base64url');
 const newToken = () => randomBytes(32).toString('base64url');
-
-export class AccountError extends Error {}
 
 /**
  * Staff accounts, sign-in with lockout after repeated failures, cookie sessions and one-use hall
@@ -86,7 +85,7 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
         .select('id')
         .where('username', '=', input.username)
         .executeTakeFirst();
-      if (existing) throw new AccountError(`username "${input.username}" is already taken`);
+      if (existing) throw new DomainError('usernameTaken', `username "${input.username}" is already taken`);
       const row = await db
         .insertInto('staff_accounts')
         .values({

@@ -1,8 +1,8 @@
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
-import { ServerMessage, type CounterStatus } from '../../../shared/protocol/index.ts';
-import { QueueError, type Ticket } from '../services/queueTicket.ts';
-import { DeskError } from '../rooms/common/roomRefusal.ts';
+import type { CounterStatus } from '../../../shared/protocol/index.ts';
+import type { Ticket } from '../services/queueTicket.ts';
+import { DomainError } from '../domainError.ts';
 import { createDeskPresence, type Member } from './deskPresence.ts';
 import { deskViews } from './deskViews.ts';
 import type { DeskDeps, DeskRoomPort, Person, SessionRef } from './deskTypes.ts';
@@ -30,30 +30,30 @@ export function createDesk(deps: DeskDeps) {
 
   function counterOrThrow(id: string): Counter {
     const c = counters.get(id);
-    if (!c) throw new DeskError('noSuchCounter', `no counter "${id}"`);
+    if (!c) throw new DomainError('noSuchCounter', `no counter "${id}"`);
     return c;
   }
 
   function memberOrThrow(ref: SessionRef): Member {
     const m = presence.get(ref);
-    if (!m) throw new DeskError('forbidden', 'not in the hall');
+    if (!m) throw new DomainError('forbidden', 'not in the hall');
     return m;
   }
 
   function staffOf(ref: SessionRef): { member: Member; profile: StaffProfile } {
     const member = memberOrThrow(ref);
-    if (member.person.kind !== 'staff') throw new DeskError('forbidden', 'staff only');
+    if (member.person.kind !== 'staff') throw new DomainError('forbidden', 'staff only');
     return { member, profile: member.person.profile };
   }
 
   function residentOf(ref: SessionRef): Extract<Person, { kind: 'resident' }> {
     const p = memberOrThrow(ref).person;
-    if (p.kind !== 'resident') throw new DeskError('forbidden', 'residents only');
+    if (p.kind !== 'resident') throw new DomainError('forbidden', 'residents only');
     return p;
   }
 
   function counterOfStaff(member: Member): Counter {
-    if (!member.counterId) throw new DeskError('notAtCounter', 'take a counter first');
+    if (!member.counterId) throw new DomainError('notAtCounter', 'take a counter first');
     return counterOrThrow(member.counterId);
   }
 
@@ -81,8 +81,8 @@ export function createDesk(deps: DeskDeps) {
     );
     setConsulting(resident, true);
     setConsulting(staff, true);
-    resident.room.send(resident.sessionId, ServerMessage.consultation, invites.resident);
-    staff.room.send(staff.sessionId, ServerMessage.consultation, invites.staff);
+    resident.room.send(resident.sessionId, 'consultation', invites.resident);
+    staff.room.send(staff.sessionId, 'consultation', invites.staff);
   }
 
   /** After a consultation: the resident stands at the counter again, the staff member behind it. */
@@ -124,7 +124,7 @@ export function createDesk(deps: DeskDeps) {
       await queue.done(ticketId, t.staffId, now);
     } catch (err) {
       // Transferred or finished meanwhile: only bring the views up to date.
-      if (!(err instanceof QueueError)) throw err;
+      if (!(err instanceof DomainError)) throw err;
       return update(now);
     }
     endConsultation(t, 'done');
@@ -137,7 +137,7 @@ export function createDesk(deps: DeskDeps) {
       endConsultation(t, 'noShow');
       if (t.staffId !== null && presence.ofStaff(t.staffId)) {
         await queue.callNext(t.counterId, t.staffId, now).catch((e: unknown) => {
-          if (!(e instanceof QueueError)) throw e;
+          if (!(e instanceof DomainError)) throw e;
         });
       }
     }
@@ -224,14 +224,14 @@ export function createDesk(deps: DeskDeps) {
         const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
         const dept = p && deps.catalog.get().departments.find((d) => d.id === p.departmentId);
         if (!p || dept?.counterId !== counter.id) {
-          throw new DeskError(
+          throw new DomainError(
             'noSuchProcedure',
             `"${procedureId}" is not handled at counter ${counter.number}`,
           );
         }
       }
       if (views.counter(counter.id)?.status === 'closed') {
-        throw new DeskError('counterClosed', `counter ${counter.number} is closed`);
+        throw new DomainError('counterClosed', `counter ${counter.number} is closed`);
       }
       return queue
         .take(
@@ -245,7 +245,7 @@ export function createDesk(deps: DeskDeps) {
     async checkIn(ref: SessionRef, code: string, now = Date.now()) {
       const resident = residentOf(ref);
       if (queue.ticketOf(resident.residentKey)) {
-        throw new QueueError('alreadyQueued', 'you already hold a number; give it up to check in');
+        throw new DomainError('alreadyQueued', 'you already hold a number; give it up to check in');
       }
       const counterId = await deps.bookings.counterOf(code);
       const booking = await deps.bookings.checkIn(code, counterId, now);
@@ -276,10 +276,10 @@ export function createDesk(deps: DeskDeps) {
     takeCounter(ref: SessionRef, counterId: string, now = Date.now()): void {
       const { member, profile } = staffOf(ref);
       if (!can(profile.role, 'workCounter')) {
-        throw new DeskError('forbidden', 'your role does not work counters');
+        throw new DomainError('forbidden', 'your role does not work counters');
       }
       if (queue.staffTicket(profile.id)) {
-        throw new DeskError('alreadyServing', 'finish the current resident before changing counters');
+        throw new DomainError('alreadyServing', 'finish the current resident before changing counters');
       }
       const counter = counterOrThrow(counterId);
       setCounter(member, counter.id);
@@ -293,7 +293,7 @@ export function createDesk(deps: DeskDeps) {
       const { member, profile } = staffOf(ref);
       const counter = counterOfStaff(member);
       if (queue.staffTicket(profile.id)) {
-        throw new DeskError('alreadyServing', 'finish the current resident before leaving the counter');
+        throw new DomainError('alreadyServing', 'finish the current resident before leaving the counter');
       }
       setCounter(member, '');
       member.room.place(member.sessionId, counter.serviceSpot);
@@ -304,7 +304,7 @@ export function createDesk(deps: DeskDeps) {
     setStatus(ref: SessionRef, status: CounterStatus, now = Date.now()): void {
       const counter = counterOfStaff(staffOf(ref).member);
       if (status !== 'closed' && !withinHours(counter, now)) {
-        throw new DeskError('outsideHours', `counter ${counter.number} is outside its opening hours`);
+        throw new DomainError('outsideHours', `counter ${counter.number} is outside its opening hours`);
       }
       chosen.set(counter.id, status);
       update(now);

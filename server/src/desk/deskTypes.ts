@@ -1,6 +1,11 @@
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
-import type { CounterStatus } from '../../../shared/protocol/index.ts';
+import type {
+  CounterStatus,
+  HallProtocol,
+  ServerPayload,
+  ServerType,
+} from '../../../shared/protocol/index.ts';
 import type { QueueService } from '../services/queueService.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { RecordService } from '../services/recordService.ts';
@@ -40,7 +45,11 @@ export interface StaffOnDuty {
  */
 export interface DeskRoomPort {
   readonly id: string;
-  send(sessionId: string, type: string, message: unknown): void;
+  send<K extends ServerType<HallProtocol>>(
+    sessionId: string,
+    type: K,
+    message: ServerPayload<HallProtocol, K>,
+  ): void;
   /** Moves an avatar (server authority) and tells its client. */
   place(sessionId: string, at: readonly [number, number]): void;
   setConsulting(sessionId: string, consulting: boolean): void;

@@ -1,11 +1,6 @@
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
-import {
-  ServerMessage,
-  type CounterStatus,
-  type StaffQueueView,
-  type TicketView,
-} from '../../../shared/protocol/index.ts';
+import { type CounterStatus, type StaffQueueView, type TicketView } from '../../../shared/protocol/index.ts';
 import type { Ticket } from '../services/queueTicket.ts';
 import type { CounterView, DeskDeps, DeskRoomPort, StaffOnDuty } from './deskTypes.ts';
 import type { DeskPresence, Member } from './deskPresence.ts';
@@ -71,10 +66,13 @@ export function deskViews(
     return queue.view(t, counter, deps.callGraceMs, now);
   }
 
-  function viewOf(m: Member, present: ReadonlySet<string>, now: number): [string, unknown] {
+  /** A person's own view: a resident's ticket, or a staff member's queue. */
+  type View =
+    { type: 'ticket'; message: TicketView | null } | { type: 'staffQueue'; message: StaffQueueView };
+  function viewOf(m: Member, present: ReadonlySet<string>, now: number): View {
     if (m.person.kind === 'resident') {
       const t = queue.ticketOf(m.person.residentKey);
-      return [ServerMessage.ticket, t ? ticketView(t, now) : null];
+      return { type: 'ticket', message: t ? ticketView(t, now) : null };
     }
     const current = queue.staffTicket(m.person.profile.id);
     const view: StaffQueueView = {
@@ -82,7 +80,7 @@ export function deskViews(
       entries: m.counterId ? queue.entries(m.counterId, present) : [],
       current: current ? queue.toEntry(current, present) : null,
     };
-    return [ServerMessage.staffQueue, view];
+    return { type: 'staffQueue', message: view };
   }
 
   function onDuty(): StaffOnDuty[] {
@@ -121,12 +119,13 @@ export function deskViews(
       }
       const present = presence.presentKeys();
       for (const m of presence.all()) {
-        const [type, message] = viewOf(m, present, now);
-        const text = JSON.stringify(message);
+        const view = viewOf(m, present, now);
+        const text = JSON.stringify(view.message);
         const k = memberKey(m);
         if (lastSent.get(k) !== text) {
           lastSent.set(k, text);
-          m.room.send(m.sessionId, type, message);
+          if (view.type === 'ticket') m.room.send(m.sessionId, 'ticket', view.message);
+          else m.room.send(m.sessionId, 'staffQueue', view.message);
         }
       }
     },

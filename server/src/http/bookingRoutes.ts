@@ -3,7 +3,8 @@ import express, { type Application, type Request, type Response } from 'express'
 import { z } from 'zod';
 import { BookingCode, NewBooking, NewSlot } from '../../../shared/protocol/index.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
-import { BookingError, type BookingService } from '../services/bookingService.ts';
+import type { BookingService } from '../services/bookingService.ts';
+import { sendRefusal } from './refusals.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
@@ -22,10 +23,7 @@ function badRequest(res: Response, error: z.ZodError | string): void {
     .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
 }
 
-function refused(res: Response, err: unknown): void {
-  if (!(err instanceof BookingError)) throw err;
-  res.status(err.status).json({ error: err.code, message: err.message });
-}
+const refused = sendRefusal;
 
 /**
  * Reservations: staff publish slots; residents book with a nickname (contact optional), get a code and

@@ -1,7 +1,8 @@
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { NewEvent, type EventView } from '../../../shared/protocol/index.ts';
-import { EventError, type EventService } from '../services/eventService.ts';
+import type { EventService } from '../services/eventService.ts';
+import { sendRefusal } from './refusals.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
@@ -10,10 +11,7 @@ import { can } from '../../../shared/auth/roles.ts';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
-function refused(res: Response, err: unknown): void {
-  if (!(err instanceof EventError)) throw err;
-  res.status(err.status).json({ error: err.code, message: err.message });
-}
+const refused = sendRefusal;
 
 /** Briefings over HTTP: hosts (and admins) create, start and end them; everyone lists them and gets an .ics. */
 export function mountEventRoutes(

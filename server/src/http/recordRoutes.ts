@@ -1,7 +1,8 @@
 import express, { type Application, type Response } from 'express';
 import { z } from 'zod';
 import { RecordUpdate, type ConsultationRecordView } from '../../../shared/protocol/index.ts';
-import { RecordError, type RecordService } from '../services/recordService.ts';
+import type { RecordService } from '../services/recordService.ts';
+import { sendRefusal } from './refusals.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
@@ -9,10 +10,7 @@ import { writeCsv } from '../../../shared/catalog/csv.ts';
 
 const TicketParam = z.object({ ticketId: z.coerce.number().int().positive() });
 
-function fail(res: Response, err: unknown): void {
-  if (!(err instanceof RecordError)) throw err;
-  res.status(err.status).json({ error: err.status === 403 ? 'forbidden' : 'notFound', message: err.message });
-}
+const fail = sendRefusal;
 
 const COLUMNS: (keyof ConsultationRecordView)[] = [
   'ticketId',

@@ -1,7 +1,9 @@
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { MAX_SLIDE_BYTES, MAX_SLIDES, SlideDeckUpload } from '../../../shared/protocol/index.ts';
-import { EventError, type EventService } from '../services/eventService.ts';
+import type { EventService } from '../services/eventService.ts';
+import { DomainError } from '../domainError.ts';
+import { sendRefusal } from './refusals.ts';
 import type { SlideService } from '../services/slideService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
@@ -34,10 +36,7 @@ export function mountSlideRoutes(
     if (!p.success) res.status(400).json({ error: 'badRequest', message: formatIssues(p.error) });
     return p.success ? p.data : null;
   };
-  const refused = (res: Response, err: unknown) => {
-    if (!(err instanceof EventError)) throw err;
-    res.status(err.status).json({ error: err.code, message: err.message });
-  };
+  const refused = sendRefusal;
 
   app.get('/api/events/:id/slides', async (req: Request, res: Response) => {
     const p = params(req, res);
@@ -68,7 +67,7 @@ export function mountSlideRoutes(
       return void res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
     try {
       const event = await deps.events.get(p.id);
-      if (event.status === 'ended') throw new EventError(409, 'ended', 'the event is over');
+      if (event.status === 'ended') throw new DomainError('ended', 'the event is over');
       const pages = await deps.slides.replace(p.id, body.data);
       deps.onDeck?.(p.id, pages.length);
       res.json(pages);

@@ -1,7 +1,8 @@
 import express, { type Application, type Request, type Response } from 'express';
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
 import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
-import { AccountError, type AuthService } from '../auth/authService.ts';
+import type { AuthService } from '../auth/authService.ts';
+import { sendRefusal } from './refusals.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 
 /**
@@ -82,8 +83,7 @@ export function mountStaffRoutes(
     try {
       res.status(201).json(await auth.createAccount(body.data));
     } catch (err) {
-      if (!(err instanceof AccountError)) throw err;
-      res.status(409).json({ error: 'conflict', message: err.message });
+      sendRefusal(res, err);
     }
   });
 }

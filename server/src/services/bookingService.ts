@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../domainError.ts';
 import {
   BOOKING_CODE_ALPHABET,
   type BookingView,
@@ -8,8 +9,10 @@ import {
   type SlotView,
 } from '../../../shared/protocol/index.ts';
 
+/** Why a booking operation was refused (a DomainError code); i18n keys (`booking.error.*`) on the client. */
 export type BookingErrorCode =
   | 'noSuchSlot'
+  | 'startsInPast'
   | 'past'
   | 'full'
   | 'alreadyBooked'
@@ -18,17 +21,6 @@ export type BookingErrorCode =
   | 'wrongCounter'
   | 'tooEarly'
   | 'tooLate';
-
-/** A refused booking operation; nothing changed. Codes are i18n keys (`booking.error.*`) on the client. */
-export class BookingError extends Error {
-  constructor(
-    readonly code: BookingErrorCode,
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** Check-in opens this long before the slot starts. */
 export const CHECK_IN_EARLY_MS = 30 * 60_000;
@@ -76,7 +68,7 @@ export function createBookingService(db: Db) {
 
   async function bookingRow(code: string) {
     const b = await db.selectFrom('bookings').selectAll().where('code', '=', code).executeTakeFirst();
-    if (!b) throw new BookingError('noSuchBooking', 404, `no booking with code ${code}`);
+    if (!b) throw new DomainError('noSuchBooking', `no booking with code ${code}`);
     const s = await db.selectFrom('slots').selectAll().where('id', '=', b.slot_id).executeTakeFirstOrThrow();
     return { b, s };
   }
@@ -84,7 +76,7 @@ export function createBookingService(db: Db) {
   return {
     async publish(input: NewSlot, staffId: number, now: number): Promise<SlotView> {
       const startsAt = new Date(input.startsAt);
-      if (startsAt.getTime() <= now) throw new BookingError('past', 400, 'a slot must start in the future');
+      if (startsAt.getTime() <= now) throw new DomainError('startsInPast', 'a slot must start in the future');
       const row = await db
         .insertInto('slots')
         .values({
@@ -122,9 +114,8 @@ export function createBookingService(db: Db) {
           .selectAll()
           .where('id', '=', input.slotId)
           .executeTakeFirst();
-        if (!slot) throw new BookingError('noSuchSlot', 404, `no slot ${input.slotId}`);
-        if (Date.parse(slot.starts_at) <= now)
-          throw new BookingError('past', 409, 'this slot has already started');
+        if (!slot) throw new DomainError('noSuchSlot', `no slot ${input.slotId}`);
+        if (Date.parse(slot.starts_at) <= now) throw new DomainError('past', 'this slot has already started');
         const active = await trx
           .selectFrom('bookings')
           .select('code')
@@ -138,9 +129,8 @@ export function createBookingService(db: Db) {
           .where('status', '!=', 'cancelled')
           .where('holder', '=', input.holder)
           .executeTakeFirst();
-        if (mine)
-          throw new BookingError('alreadyBooked', 409, `you already booked this slot (code ${mine.code})`);
-        if (active.length >= slot.capacity) throw new BookingError('full', 409, 'this slot is fully booked');
+        if (mine) throw new DomainError('alreadyBooked', `you already booked this slot (code ${mine.code})`);
+        if (active.length >= slot.capacity) throw new DomainError('full', 'this slot is fully booked');
         const code = newCode();
         await trx
           .insertInto('bookings')
@@ -179,7 +169,7 @@ export function createBookingService(db: Db) {
 
     async cancel(code: string): Promise<void> {
       const { b } = await bookingRow(code);
-      if (b.status !== 'booked') throw new BookingError('notBooked', 409, `the booking is ${b.status}`);
+      if (b.status !== 'booked') throw new DomainError('notBooked', `the booking is ${b.status}`);
       await db.updateTable('bookings').set({ status: 'cancelled' }).where('code', '=', code).execute();
     },
 
@@ -190,13 +180,13 @@ export function createBookingService(db: Db) {
       now: number,
     ): Promise<{ procedureId: string | null; startsAt: number }> {
       const { b, s } = await bookingRow(code);
-      if (b.status !== 'booked') throw new BookingError('notBooked', 409, `the booking is ${b.status}`);
+      if (b.status !== 'booked') throw new DomainError('notBooked', `the booking is ${b.status}`);
       if (s.counter_id !== counterId)
-        throw new BookingError('wrongCounter', 409, 'this booking is for another counter');
+        throw new DomainError('wrongCounter', 'this booking is for another counter');
       const start = Date.parse(s.starts_at);
       if (now < start - CHECK_IN_EARLY_MS)
-        throw new BookingError('tooEarly', 409, 'check-in opens 30 minutes before the slot');
-      if (now > start + s.minutes * 60_000) throw new BookingError('tooLate', 409, 'this slot is over');
+        throw new DomainError('tooEarly', 'check-in opens 30 minutes before the slot');
+      if (now > start + s.minutes * 60_000) throw new DomainError('tooLate', 'this slot is over');
       await db.updateTable('bookings').set({ status: 'checkedIn' }).where('code', '=', code).execute();
       return { procedureId: b.procedure_id, startsAt: start };
     },

@@ -1,15 +1,6 @@
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../domainError.ts';
 import type { EventStatus, EventView, NewEvent } from '../../../shared/protocol/index.ts';
-
-export class EventError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409 | 502,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 type Row = {
   id: number;
@@ -39,12 +30,13 @@ const view = (r: Row): EventView => ({
 export function createEventService(db: Db) {
   async function row(id: number): Promise<Row> {
     const r = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!r) throw new EventError(404, 'noSuchEvent', `no event ${id}`);
+    if (!r) throw new DomainError('noSuchEvent', `no event ${id}`);
     return r;
   }
   return {
     async create(e: NewEvent, createdBy: number, now: number): Promise<EventView> {
-      if (Date.parse(e.endsAt) <= now) throw new EventError(400, 'past', 'the event would already be over');
+      if (Date.parse(e.endsAt) <= now)
+        throw new DomainError('startsInPast', 'the event would already be over');
       const r = await db
         .insertInto('events')
         .values({
@@ -110,7 +102,7 @@ export function createEventService(db: Db) {
     ): Promise<EventView> {
       const r = await row(id);
       const allowed = status === 'live' ? r.status === 'scheduled' : r.status !== 'ended';
-      if (!allowed) throw new EventError(409, 'badTransition', `a ${r.status} event cannot become ${status}`);
+      if (!allowed) throw new DomainError('badTransition', `a ${r.status} event cannot become ${status}`);
       const undo = await prepare?.(view(r));
       // Only the request that moves it from the status it was read in wins a race of two.
       const done = await db
@@ -121,7 +113,7 @@ export function createEventService(db: Db) {
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1) {
         await undo?.();
-        throw new EventError(409, 'badTransition', `the event changed while it was becoming ${status}`);
+        throw new DomainError('badTransition', `the event changed while it was becoming ${status}`);
       }
       return view({ ...r, status });
     },

@@ -1,15 +1,7 @@
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../domainError.ts';
 import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
-import {
-  ACTIVE,
-  iso,
-  ms,
-  QueueError,
-  ticketColumns,
-  ticketFromRow,
-  toEntry,
-  type Ticket,
-} from './queueTicket.ts';
+import { ACTIVE, iso, ms, ticketColumns, ticketFromRow, toEntry, type Ticket } from './queueTicket.ts';
 
 /** Minutes per resident assumed until a counter has served anyone today. */
 export const DEFAULT_SERVICE_MINUTES = 5;
@@ -94,7 +86,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const existing = activeFor(input.residentKey);
         if (existing) {
-          throw new QueueError(
+          throw new DomainError(
             'alreadyQueued',
             `you already hold number ${existing.number}; leave that queue first`,
           );
@@ -149,7 +141,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     leave(residentKey: string, now: number) {
       return serial(async () => {
         const t = activeFor(residentKey);
-        if (!t || t.status === 'serving') throw new QueueError('noTicket', 'you hold no number to give up');
+        if (!t || t.status === 'serving') throw new DomainError('noTicket', 'you hold no number to give up');
         return setStatus(t, 'left', now);
       });
     },
@@ -159,13 +151,13 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const current = staffTicket(staffId);
         if (current) {
-          throw new QueueError(
+          throw new DomainError(
             'alreadyServing',
             `finish number ${current.number} first (done, no-show or transfer)`,
           );
         }
         const next = waitingAt(counterId)[0];
-        if (!next) throw new QueueError('queueEmpty', 'nobody is waiting at this counter');
+        if (!next) throw new DomainError('queueEmpty', 'nobody is waiting at this counter');
         return setStatus(next, 'called', now, { calledAt: now, staffId });
       });
     },
@@ -173,7 +165,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     answer(residentKey: string, now: number) {
       return serial(async () => {
         const t = activeFor(residentKey);
-        if (!t || t.status !== 'called') throw new QueueError('noTicket', 'your number has not been called');
+        if (!t || t.status !== 'called') throw new DomainError('noTicket', 'your number has not been called');
         return setStatus(t, 'serving', now, { servedAt: now });
       });
     },
@@ -190,7 +182,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const t = ownTicket(ticketId, staffId);
         if (t.status !== 'called')
-          throw new QueueError('ticketNotActive', 'only a called number can be a no-show');
+          throw new DomainError('ticketNotActive', 'only a called number can be a no-show');
         return setStatus(t, 'noShow', now);
       });
     },
@@ -203,7 +195,7 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
       return serial(async () => {
         const t = ownTicket(ticketId, staffId);
         if (t.counterId === toCounterId)
-          throw new QueueError('sameCounter', 'the ticket is already at that counter');
+          throw new DomainError('sameCounter', 'the ticket is already at that counter');
         if (t.servedAt !== null) rememberService(t.counterId, now - t.servedAt, now);
         return setStatus(t, 'waiting', now, {
           counterId: toCounterId,
@@ -312,9 +304,9 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
 
   function ownTicket(ticketId: number, staffId: number): Ticket {
     const t = active.get(ticketId);
-    if (!t) throw new QueueError('ticketNotActive', `ticket ${ticketId} is not in any queue`);
+    if (!t) throw new DomainError('ticketNotActive', `ticket ${ticketId} is not in any queue`);
     if (t.staffId !== staffId)
-      throw new QueueError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
+      throw new DomainError('notYourTicket', `ticket ${ticketId} is not being handled by you`);
     return t;
   }
 }

@@ -12,14 +12,6 @@ export type QueueErrorCode =
   | 'sameCounter';
 
 /** A refused queue operation; nothing changed. `code` is also an i18n key on the client. */
-export class QueueError extends Error {
-  constructor(
-    readonly code: QueueErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface Ticket {
   id: number;

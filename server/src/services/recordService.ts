@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../domainError.ts';
 import type {
   ConsultationRecordView,
   Outcome,
@@ -6,15 +7,6 @@ import type {
   RecordUpdate,
 } from '../../../shared/protocol/index.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
-
-export class RecordError extends Error {
-  constructor(
-    readonly status: 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 type Row = {
   ticket_id: number;
@@ -84,9 +76,9 @@ export function createRecordService(db: Db, now: () => Date = () => new Date()) 
 
     async update(who: StaffProfile, ticketId: number, u: RecordUpdate): Promise<ConsultationRecordView> {
       const row = await get(ticketId);
-      if (!row) throw new RecordError(404, `no consultation record for ticket ${ticketId}`);
+      if (!row) throw new DomainError('noSuchRecord', `no consultation record for ticket ${ticketId}`);
       if (!mayRead(who, row))
-        throw new RecordError(403, 'only the staff member who handled it (or an admin) may edit it');
+        throw new DomainError('forbidden', 'only the staff member who handled it (or an admin) may edit it');
       await db
         .updateTable('consultation_records')
         .set({
@@ -102,8 +94,8 @@ export function createRecordService(db: Db, now: () => Date = () => new Date()) 
 
     async read(who: StaffProfile, ticketId: number): Promise<ConsultationRecordView> {
       const row = await get(ticketId);
-      if (!row) throw new RecordError(404, `no consultation record for ticket ${ticketId}`);
-      if (!mayRead(who, row)) throw new RecordError(403, 'not your consultation');
+      if (!row) throw new DomainError('noSuchRecord', `no consultation record for ticket ${ticketId}`);
+      if (!mayRead(who, row)) throw new DomainError('forbidden', 'not your consultation');
       return view(row);
     },
 
@@ -122,8 +114,9 @@ export function createRecordService(db: Db, now: () => Date = () => new Date()) 
     /** One rating per consultation; a second one is refused rather than overwriting the first. */
     async rate(ticketId: number, r: RatingMessage): Promise<void> {
       const row = await get(ticketId);
-      if (!row) throw new RecordError(404, 'no such consultation');
-      if (row.rating !== null) throw new RecordError(409, 'this consultation has already been rated');
+      if (!row) throw new DomainError('noSuchRecord', 'no such consultation');
+      if (row.rating !== null)
+        throw new DomainError('alreadyRated', 'this consultation has already been rated');
       await db
         .updateTable('consultation_records')
         .set({ rating: r.rating, rating_comment: r.comment || null })

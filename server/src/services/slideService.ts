@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.ts';
 import type { SlideDeckUpload, SlideType, SlideView } from '../../../shared/protocol/index.ts';
-import { EventError } from './eventService.ts';
+import { DomainError } from '../domainError.ts';
 
 /** What the first bytes say the image is; the declared type must agree, so no other file hides in a deck. */
 export function sniffImage(b: Buffer): SlideType | null {
@@ -20,8 +20,7 @@ export function createSlideService(db: Db) {
         const image = Buffer.from(p.data, 'base64');
         const actual = sniffImage(image);
         if (actual !== p.type) {
-          throw new EventError(
-            400,
+          throw new DomainError(
             'badSlide',
             `page ${i + 1}: the data is ${actual ?? 'not a PNG, JPEG or WebP image'}, not ${p.type}`,
           );

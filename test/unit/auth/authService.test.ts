@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/database.ts';
-import { AccountError, createAuthService, type AuthService } from '../../../server/src/auth/authService.ts';
+import { createAuthService, type AuthService } from '../../../server/src/auth/authService.ts';
+import { DomainError } from '../../../server/src/domainError.ts';
 import { hashPassword, verifyPassword } from '../../../server/src/auth/passwords.ts';
 import { can, NewStaffAccount } from '../../../shared/auth/roles.ts';
 
@@ -75,9 +76,11 @@ describe('auth service', () => {
   });
 
   it('refuses a second account with the same username', async () => {
-    await expect(
-      auth.createAccount({ username: 'sato', displayName: 'x', role: 'admin', password: PASSWORD }),
-    ).rejects.toBeInstanceOf(AccountError);
+    const err: unknown = await auth
+      .createAccount({ username: 'sato', displayName: 'x', role: 'admin', password: PASSWORD })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'usernameTaken' });
   });
 });
 

@@ -5,7 +5,7 @@ import {
   DEFAULT_SERVICE_MINUTES,
   type QueueService,
 } from '../../../server/src/services/queueService.ts';
-import { QueueError } from '../../../server/src/services/queueTicket.ts';
+import { DomainError } from '../../../server/src/domainError.ts';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-25T01:00:00Z');
@@ -28,7 +28,7 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof QueueError) return e.code;
+    if (e instanceof DomainError) return e.code;
     throw e;
   }
   throw new Error('expected a refusal');

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ServerErrorCode } from '../../../../shared/protocol/index.ts';
 import { bookingActions } from '../../app/bookingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { TopicSelect } from '../queue/TopicSelect.tsx';
@@ -50,9 +51,12 @@ export function SlotPublisher({ counterId }: { counterId: string }) {
               minutes,
               capacity,
             })
-            .then((r) =>
-              setStatus(r.ok ? t('slots.published') : t('slots.failed', { reason: r.error ?? '' })),
-            );
+            .then((r) => {
+              // A refusal the server has words for is said in them; anything else names its code.
+              const known = ServerErrorCode.safeParse(r.error);
+              const reason = known.success ? t(`serverError.${known.data}`) : (r.error ?? '');
+              setStatus(r.ok ? t('slots.published') : t('slots.failed', { reason }));
+            });
         }}
       >
         <label htmlFor="slot-at">{t('slots.startsAt')}</label>

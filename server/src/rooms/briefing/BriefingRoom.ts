@@ -1,21 +1,13 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
-import type { z } from 'zod';
 import {
-  AskMessage,
-  BriefingClientMessage,
   BriefingJoinOptions,
+  BriefingProtocol,
   MODERATOR_MESSAGES,
-  OnAirMessage,
-  PersonRef,
-  PinMessage,
-  QuestionRef,
-  RaiseHandMessage,
-  RequestFeedMessage,
-  SignalMessage,
-  SlideMessage,
   type BriefingErrorCode,
-  type BriefingRefusal,
+  type ClientMessageOf,
+  type ClientType,
   type IceServer,
+  type SignalMessage,
 } from '../../../../shared/protocol/index.ts';
 import { BriefingPerson, BriefingState } from '../../../../shared/state/briefingState.ts';
 import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
@@ -23,17 +15,17 @@ import type { AuthService } from '../../auth/authService.ts';
 import type { EventService } from '../../services/eventService.ts';
 import type { EventView } from '../../../../shared/protocol/index.ts';
 import { formatIssues } from '../common/formatIssues.ts';
-import { onValidMessage, type MessageRules } from '../common/roomMessages.ts';
+import type { MessageRules } from '../common/roomMessages.ts';
+import { listenerFor, teller } from '../common/typedMessages.ts';
 import type { Logger } from '../../logger.ts';
 import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
 import { createQuestionBoard } from './questionBoard.ts';
-import { BriefingError } from '../common/roomRefusal.ts';
+import { DomainError } from '../../domainError.ts';
 import { freeSeat } from './briefingSeats.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
 
-/** Close code sent to an attendee a moderator removed. */
-export const REMOVED_CODE = 4403;
+const tell = teller(BriefingProtocol);
 
 /**
  * One briefing. Attendees fill the auditorium's seats first; when they are taken, newcomers land in
@@ -46,7 +38,7 @@ export function createBriefingRoom(deps: {
   events: EventService;
   seats: Seat[];
   /** The event's Janus room, PIN and ICE servers, when an SFU is configured. */
-  stage(eventId: number): object | null;
+  stage(eventId: number): { url: string; room: number; pin: string; iceServers: IceServer[] } | null;
   /** Pages in the event's slide deck when the room opens. */
   deckSize(eventId: number): Promise<number>;
   /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
@@ -98,28 +90,25 @@ export function createBriefingRoom(deps: {
       this.state.media = deps.stage(event.id) ? 'sfu' : 'p2p';
       this.state.p2pLimit = deps.p2pViewers;
       await this.setMetadata({ eventId: event.id });
-      const d = BriefingClientMessage;
-      this.on(d.raiseHand, RaiseHandMessage, (c, m) => this.person(c).then((p) => (p.hand = m.up)));
-      this.on(d.ask, AskMessage, async (c, m) =>
-        this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text),
-      );
-      this.on(d.vote, QuestionRef, async (c, m) => this.board.vote(this.keyOf(c), m.questionId));
-      this.on(d.pin, PinMessage, async (_c, m) => (this.board.find(m.questionId).pinned = m.pinned));
-      this.on(d.markAnswered, QuestionRef, async (_c, m) => (this.board.find(m.questionId).answered = true));
-      this.on(d.hide, QuestionRef, async (_c, m) => this.board.hide(m.questionId));
-      this.on(d.lowerHand, PersonRef, (_c, m) => this.target(m.sessionId).then((p) => (p.hand = false)));
-      this.on(d.invite, PersonRef, (_c, m) =>
+      this.on('raiseHand', (c, m) => this.person(c).then((p) => (p.hand = m.up)));
+      this.on('ask', async (c, m) => this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text));
+      this.on('vote', async (c, m) => this.board.vote(this.keyOf(c), m.questionId));
+      this.on('pin', async (_c, m) => (this.board.find(m.questionId).pinned = m.pinned));
+      this.on('markAnswered', async (_c, m) => (this.board.find(m.questionId).answered = true));
+      this.on('hide', async (_c, m) => this.board.hide(m.questionId));
+      this.on('lowerHand', (_c, m) => this.target(m.sessionId).then((p) => (p.hand = false)));
+      this.on('invite', (_c, m) =>
         this.target(m.sessionId).then((p) => {
           p.speaking = true;
           p.hand = false;
         }),
       );
-      this.on(d.remove, PersonRef, (_c, m) => this.removePerson(m.sessionId));
-      this.on(d.stopSpeaking, PersonRef, (c, m) => this.stopSpeaking(c, m.sessionId));
-      this.on(d.slide, SlideMessage, (_c, m) => this.turnTo(m.index));
-      this.on(d.signal, SignalMessage, (c, m) => this.relay(c, m));
-      this.on(d.requestFeed, RequestFeedMessage, (c) => this.handOutFeed(c));
-      this.on(d.onAir, OnAirMessage, (c, m) => this.onAir(c, m.feed));
+      this.on('remove', (_c, m) => this.removePerson(m.sessionId));
+      this.on('stopSpeaking', (c, m) => this.stopSpeaking(c, m.sessionId));
+      this.on('slide', (_c, m) => this.turnTo(m.index));
+      this.on('signal', (c, m) => this.relay(c, m));
+      this.on('requestFeed', (c) => this.handOutFeed(c));
+      this.on('onAir', (c, m) => this.onAir(c, m.feed));
       this.onMessage('*', (client, type) =>
         this.refuse(client, String(type), 'unknownMessage', 'no such message type'),
       );
@@ -152,10 +141,10 @@ export function createBriefingRoom(deps: {
       // Only people inside the briefing learn the stage's PIN.
       if (this.state.media === 'sfu') {
         const stage = deps.stage(this.event.id);
-        if (stage) client.send('stage', { mode: 'sfu', ...stage });
+        if (stage) tell(client, 'stage', { mode: 'sfu', ...stage });
       } else {
         assignViewers(this.state.people.values(), deps.p2pViewers);
-        client.send('stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
+        tell(client, 'stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
       }
     }
 
@@ -189,19 +178,18 @@ export function createBriefingRoom(deps: {
      * reconnect) replaces the old id, so whoever grabbed it once it was public is kicked too.
      */
     private async handOutFeed(client: Client): Promise<void> {
-      if (this.state.media !== 'sfu') throw new BriefingError('noSfu', 'the stage is peer-to-peer');
+      if (this.state.media !== 'sfu') throw new DomainError('noSfu', 'the stage is peer-to-peer');
       const p = await this.person(client);
-      if (!mayPublish(p))
-        throw new BriefingError('forbidden', 'only presenters and invited speakers publish');
+      if (!mayPublish(p)) throw new DomainError('forbidden', 'only presenters and invited speakers publish');
       p.feed = 0;
-      client.send('feed', { id: this.feeds.handOut(client.sessionId) });
+      tell(client, 'feed', { id: this.feeds.handOut(client.sessionId) });
     }
 
     /** The publisher reports its feed is in Janus: attendees may now subscribe to it. */
     private async onAir(client: Client, feed: number): Promise<void> {
       const p = await this.person(client);
       if (!this.feeds.isHandedTo(client.sessionId, feed))
-        throw new BriefingError('notYourFeed', 'that publisher id was not handed to you');
+        throw new DomainError('notYourFeed', 'that publisher id was not handed to you');
       p.feed = feed;
     }
 
@@ -214,14 +202,14 @@ export function createBriefingRoom(deps: {
 
     private async turnTo(index: number): Promise<void> {
       if (index >= Math.max(1, this.state.slides))
-        throw new BriefingError('invalidMessage', `the deck has ${this.state.slides} pages`);
+        throw new DomainError('invalidMessage', `the deck has ${this.state.slides} pages`);
       this.state.slide = index;
     }
 
     private async stopSpeaking(client: Client, sessionId: string): Promise<void> {
       const role = this.state.people.get(client.sessionId)?.role;
       if (sessionId !== client.sessionId && role !== 'presenter' && role !== 'moderator')
-        throw new BriefingError('invalidMessage', 'only moderators can stop someone else speaking');
+        throw new DomainError('invalidMessage', 'only moderators can stop someone else speaking');
       (await this.target(sessionId)).speaking = false;
       this.pruneFeeds();
     }
@@ -229,19 +217,18 @@ export function createBriefingRoom(deps: {
     /** Signalling for the peer-to-peer stage, only between the presenter and a viewer or invited speaker. */
     private async relay(client: Client, m: SignalMessage): Promise<void> {
       if (this.state.media !== 'p2p')
-        throw new BriefingError('invalidMessage', 'the stage streams through the SFU');
+        throw new DomainError('invalidMessage', 'the stage streams through the SFU');
       const from = this.state.people.get(client.sessionId);
       const to = this.state.people.get(m.to);
       const target = this.clients.getById(m.to);
-      if (!from || !to || !target)
-        throw new BriefingError('invalidMessage', 'no such person in this briefing');
+      if (!from || !to || !target) throw new DomainError('invalidMessage', 'no such person in this briefing');
       if (!mayExchangeSignals(from, to))
-        throw new BriefingError(
+        throw new DomainError(
           'invalidMessage',
           'video goes only between the presenter and a viewer or invited speaker',
         );
       const { to: _to, ...signal } = m;
-      target.send('signal', { from: client.sessionId, ...signal });
+      tell(target, 'signal', { from: client.sessionId, ...signal });
     }
 
     private rules: MessageRules<BriefingErrorCode> = {
@@ -251,33 +238,30 @@ export function createBriefingRoom(deps: {
         const moderates = role === 'presenter' || role === 'moderator';
         return MODERATOR_MESSAGES.has(type) && !moderates ? 'moderators only' : null;
       },
-      isRefusal: (err): err is BriefingError => err instanceof BriefingError,
+      isRefusal: (err): err is DomainError<BriefingErrorCode> => err instanceof DomainError,
       refuse: (client, type, code, detail) => this.refuse(client, type, code, detail),
       log: deps.log,
     };
 
-    private on<S extends z.ZodType>(
-      type: string,
-      schema: S,
-      run: (c: Client, m: z.infer<S>) => Promise<unknown>,
-    ): void {
-      onValidMessage(this, this.rules, type, schema, run);
-    }
+    /** A message of the briefing's protocol: its schema, then who may send it, then the work. */
+    private on = <K extends ClientType<BriefingProtocol>>(
+      type: K,
+      run: (c: Client, m: ClientMessageOf<BriefingProtocol, K>) => Promise<unknown>,
+    ): void => listenerFor(BriefingProtocol, this, this.rules)(type, run);
 
     private refuse(client: Client, type: string, code: BriefingErrorCode, detail: string): void {
-      const refusal: BriefingRefusal = { code, type, detail };
-      client.send('error', refusal);
+      tell(client, 'error', { code, type, detail });
     }
 
     private async person(client: Client): Promise<BriefingPerson> {
       const p = this.state.people.get(client.sessionId);
-      if (!p) throw new BriefingError('invalidMessage', 'not in this briefing');
+      if (!p) throw new DomainError('invalidMessage', 'not in this briefing');
       return p;
     }
 
     private async target(sessionId: string): Promise<BriefingPerson> {
       const p = this.state.people.get(sessionId);
-      if (!p) throw new BriefingError('invalidMessage', 'no such attendee');
+      if (!p) throw new DomainError('invalidMessage', 'no such attendee');
       return p;
     }
 
@@ -288,11 +272,11 @@ export function createBriefingRoom(deps: {
     private async removePerson(sessionId: string): Promise<void> {
       const target = this.clients.getById(sessionId);
       const p = this.state.people.get(sessionId);
-      if (!target || !p) throw new BriefingError('invalidMessage', 'no such attendee');
-      if (p.role !== 'attendee') throw new BriefingError('invalidMessage', 'only attendees can be removed');
+      if (!target || !p) throw new DomainError('invalidMessage', 'no such attendee');
+      if (p.role !== 'attendee') throw new DomainError('invalidMessage', 'only attendees can be removed');
       const key = this.keys.get(sessionId);
       if (key) this.removed.add(key);
-      target.leave(REMOVED_CODE, 'removed by a moderator');
+      target.leave(BriefingProtocol.close.removed, 'removed by a moderator');
     }
   };
 }

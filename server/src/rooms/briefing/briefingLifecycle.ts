@@ -1,6 +1,6 @@
 import { localRooms } from '../common/localRooms.ts';
 import { BRIEFING_ROOM, type EventView } from '../../../../shared/protocol/index.ts';
-import { EventError } from '../../services/eventService.ts';
+import { DomainError } from '../../domainError.ts';
 import type { StageRooms } from '../../media/stageRooms.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -15,7 +15,7 @@ export function briefingLifecycle(stage: StageRooms | null, log: Logger) {
       if (!stage) return;
       await stage.open(e.id, e.title.en).catch((err: unknown) => {
         log.error(`could not open the stage of event ${e.id} in Janus`, err);
-        throw new EventError(502, 'stageUnavailable', 'the video server could not open the stage; try again');
+        throw new DomainError('stageUnavailable', 'the video server could not open the stage; try again');
       });
       return () => stage.close(e.id);
     },

@@ -1,7 +1,7 @@
 import type { ArraySchema } from '@colyseus/schema';
 import { QUESTION_LIMITS } from '../../../../shared/protocol/index.ts';
 import { Question } from '../../../../shared/state/briefingState.ts';
-import { BriefingError } from '../common/roomRefusal.ts';
+import { DomainError } from '../../domainError.ts';
 
 /**
  * The briefing's questions. Everything shown is in the shared `questions` array; who asked and who voted
@@ -19,7 +19,7 @@ export function createQuestionBoard(
 
   const find = (id: number): Question => {
     const q = questions.find((x) => x.id === id);
-    if (!q) throw new BriefingError('noSuchQuestion', `no question ${id}`);
+    if (!q) throw new DomainError('noSuchQuestion', `no question ${id}`);
     return q;
   };
 
@@ -28,19 +28,19 @@ export function createQuestionBoard(
     ask(person: string, author: string, text: string, now = Date.now()): Question {
       const open = questions.filter((q) => !q.answered && askedBy.get(q.id) === person).length;
       if (open >= limits.openPerPerson)
-        throw new BriefingError(
+        throw new DomainError(
           'tooManyQuestions',
           `at most ${limits.openPerPerson} of your questions can wait for an answer`,
         );
       const last = lastAsk.get(person);
       const since = last === undefined ? Infinity : now - last;
       if (since < limits.gapS * 1000)
-        throw new BriefingError(
+        throw new DomainError(
           'askTooSoon',
           `wait ${Math.ceil(limits.gapS - since / 1000)} s before asking again`,
         );
       if (questions.length >= limits.total)
-        throw new BriefingError('questionsFull', `the question list is full (${limits.total})`);
+        throw new DomainError('questionsFull', `the question list is full (${limits.total})`);
       const q = new Question();
       q.id = nextId++;
       q.text = text;
@@ -55,14 +55,14 @@ export function createQuestionBoard(
     vote(person: string, id: number): void {
       const q = find(id);
       const who = voters.get(id)!;
-      if (who.has(person)) throw new BriefingError('alreadyVoted', 'you already voted for this question');
+      if (who.has(person)) throw new DomainError('alreadyVoted', 'you already voted for this question');
       who.add(person);
       q.votes += 1;
     },
     /** Hidden questions leave everyone's screen at once (their text is not kept anywhere). */
     hide(id: number): void {
       const i = questions.findIndex((q) => q.id === id);
-      if (i < 0) throw new BriefingError('noSuchQuestion', `no question ${id}`);
+      if (i < 0) throw new DomainError('noSuchQuestion', `no question ${id}`);
       questions.splice(i, 1);
       askedBy.delete(id);
       voters.delete(id);

@@ -1,19 +1,19 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
-import type { z } from 'zod';
 import {
-  ChatMessage,
-  ConsultationClientMessage,
-  ConsultationServerMessage,
-  MediaStateMessage,
-  RatingMessage,
-  ShareProcedureMessage,
-  ConsultationSignalMessage,
+  ConsultationProtocol,
   type ConsultationEndReason,
+  type ConsultationErrorCode,
+  type ConsultationSignalMessage,
 } from '../../../../shared/protocol/index.ts';
 import type { CatalogService } from '../../services/catalogService.ts';
-import { RecordError, type RecordService } from '../../services/recordService.ts';
+import type { RecordService } from '../../services/recordService.ts';
 import { ConsultationState, ChatLine, Participant } from '../../../../shared/state/consultationState.ts';
-import { formatIssues } from '../common/formatIssues.ts';
+import { DomainError } from '../../domainError.ts';
+import type { Logger } from '../../logger.ts';
+import type { MessageRules } from '../common/roomMessages.ts';
+import { listenerFor, teller } from '../common/typedMessages.ts';
+
+const tell = teller(ConsultationProtocol);
 
 /** Who a seat was reserved for; set by the server when it invites, never by a client. */
 export interface ConsultationSeat {
@@ -43,6 +43,7 @@ export function createConsultationRoom(deps: {
   records: RecordService;
   onlineBaseUrl: string;
   reconnectGraceS: number;
+  log: Logger;
   /** The staff member ended it here: the desk finishes the ticket. */
   onEnded(ticketId: number): void;
   onDispose(ticketId: number, roomId: string): void;
@@ -61,52 +62,48 @@ export function createConsultationRoom(deps: {
       this.state.ticketNumber = options.ticketNumber;
       this.state.counterId = options.counterId;
       this.setPrivate(true);
-      this.onMessage(ConsultationClientMessage.chat, (client, raw: unknown) => this.chat(client, raw));
-      this.handle(ConsultationClientMessage.signal, ConsultationSignalMessage, (client, m) =>
-        this.relay(client, m),
-      );
-      this.handle(ConsultationClientMessage.mediaState, MediaStateMessage, (client, m) => {
-        const p = this.state.participants.get(client.sessionId);
-        if (!p) return;
+      const on = listenerFor(ConsultationProtocol, this, this.rules);
+      on('chat', (client, m) => this.line(this.from(client), m.text));
+      on('signal', (client, m) => this.relay(client, m));
+      on('mediaState', (client, m) => {
+        const p = this.from(client);
         p.audio = m.audio;
         p.video = m.video;
         p.screen = m.screen;
       });
-      this.handle(ConsultationClientMessage.shareProcedure, ShareProcedureMessage, (client, m) =>
-        this.shareProcedure(client, m.procedureId),
-      );
-      // Rating comes after the end, so it is not refused once the consultation has ended.
-      this.onMessage(ConsultationClientMessage.rate, (client, raw: unknown) => {
-        const parsed = RatingMessage.safeParse(raw);
-        const from = this.state.participants.get(client.sessionId);
-        if (!parsed.success)
-          return this.refuse(client, ConsultationClientMessage.rate, formatIssues(parsed.error));
-        if (from?.role !== 'resident') {
-          return this.refuse(client, ConsultationClientMessage.rate, 'only the resident rates', 'forbidden');
-        }
-        deps.records.rate(this.ticketId, parsed.data).then(
-          () => client.send(ConsultationServerMessage.rated, {}),
-          (err: unknown) => {
-            if (!(err instanceof RecordError)) throw err;
-            this.refuse(client, ConsultationClientMessage.rate, err.message, 'alreadyRated');
-          },
-        );
+      on('shareProcedure', (client, m) => this.shareProcedure(client, m.procedureId));
+      // The rating comes after the end (the rules let it through), once, from the resident only.
+      on('rate', async (client, m) => {
+        if (this.from(client).role !== 'resident')
+          throw new DomainError('forbidden', 'only the resident rates');
+        await deps.records.rate(this.ticketId, m);
+        tell(client, 'rated', {});
       });
       // Staff ending here is finishing: the ticket is done, so the console is free for the next person.
-      this.onMessage(ConsultationClientMessage.end, (client) => {
-        const p = this.state.participants.get(client.sessionId);
-        if (!p || this.state.ended) return;
+      on('end', (client) => {
+        const p = this.from(client);
         this.end(p.role === 'staff' ? 'done' : 'left');
         // The resident leaving is not the staff member's decision: they finish or transfer it themselves.
         if (p.role === 'staff') deps.onEnded(this.ticketId);
       });
       this.onMessage('*', (client, type) =>
-        client.send(ConsultationServerMessage.error, {
-          code: 'unknownMessage',
-          type: String(type),
-          detail: 'no such message type',
-        }),
+        this.refuse(client, String(type), 'unknownMessage', 'no such message type'),
       );
+    }
+
+    /** zod first, then: nothing but the rating once it ended; then the work. Refusals change nothing. */
+    private rules: MessageRules<ConsultationErrorCode> = {
+      forbidden: (_client, type) =>
+        this.state.ended && type !== 'rate' ? 'the consultation has ended' : null,
+      isRefusal: (err): err is DomainError<ConsultationErrorCode> => err instanceof DomainError,
+      refuse: (client, type, code, detail) => this.refuse(client, type, code, detail),
+      log: deps.log,
+    };
+
+    private from(client: Client): Participant {
+      const p = this.state.participants.get(client.sessionId);
+      if (!p) throw new DomainError('notInRoom', 'not a participant of this consultation');
+      return p;
     }
 
     override onAuth(client: Client): ConsultationSeat {
@@ -149,93 +146,42 @@ export function createConsultationRoom(deps: {
       if (this.state.ended) return;
       this.state.ended = reason;
       // The room stays until both have left: the resident may still rate, both may reread the chat.
-      this.broadcast(ConsultationServerMessage.ended, { reason });
+      this.broadcast('ended', { reason });
     }
 
-    private refuse(client: Client, type: string, detail: string, code = 'invalidMessage'): void {
-      client.send(ConsultationServerMessage.error, { code, type, detail });
-    }
-
-    private handle<S extends z.ZodType>(
-      type: string,
-      schema: S,
-      run: (client: Client, m: z.infer<S>) => void,
-    ): void {
-      this.onMessage(type, (client, raw: unknown) => {
-        const parsed = schema.safeParse(raw);
-        if (!parsed.success) this.refuse(client, type, formatIssues(parsed.error));
-        else if (this.state.ended) this.refuse(client, type, 'the consultation has ended');
-        else run(client, parsed.data);
-      });
+    private refuse(client: Client, type: string, code: ConsultationErrorCode, detail: string): void {
+      tell(client, 'error', { code, type, detail });
     }
 
     /** Passes an offer, answer or candidate to the other participant, and only to a participant of this room. */
     private relay(client: Client, m: ConsultationSignalMessage): void {
       const target = this.clients.getById(m.to);
       if (!target || m.to === client.sessionId || !this.state.participants.has(m.to)) {
-        this.refuse(
-          client,
-          ConsultationClientMessage.signal,
-          'the addressee is not in this consultation',
-          'notInRoom',
-        );
-        return;
+        throw new DomainError('notInRoom', 'the addressee is not in this consultation');
       }
-      target.send(ConsultationServerMessage.signal, { from: client.sessionId, ...m });
+      // Only what the protocol says arrives (its schema is strict on the other side too).
+      const { to: _to, ...signal } = m;
+      tell(target, 'signal', { from: client.sessionId, ...signal });
     }
 
     private shareProcedure(client: Client, procedureId: string): void {
-      const from = this.state.participants.get(client.sessionId);
-      if (from?.role !== 'staff') {
-        this.refuse(
-          client,
-          ConsultationClientMessage.shareProcedure,
-          'only staff share procedures',
-          'forbidden',
-        );
-        return;
-      }
+      const from = this.from(client);
+      if (from.role !== 'staff') throw new DomainError('forbidden', 'only staff share procedures');
       const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
-      if (!p) {
-        this.refuse(
-          client,
-          ConsultationClientMessage.shareProcedure,
-          `no procedure "${procedureId}"`,
-          'noSuchProcedure',
-        );
-        return;
-      }
+      if (!p) throw new DomainError('noSuchProcedure', `no procedure "${procedureId}"`);
+      const url = p.onlinePath ? deps.onlineBaseUrl.replace(/\/$/, '') + p.onlinePath : '';
+      this.line(from, `${p.name.ja} / ${p.name.en}`, url);
+    }
+
+    private line(from: Participant, text: string, url = ''): void {
       const line = new ChatLine();
       line.role = from.role;
       line.nickname = from.nickname;
-      line.text = `${p.name.ja} / ${p.name.en}`;
-      line.url = p.onlinePath ? deps.onlineBaseUrl.replace(/\/$/, '') + p.onlinePath : '';
+      line.text = text;
+      line.url = url;
       line.at = Date.now();
-      this.push(line);
-    }
-
-    private push(line: ChatLine): void {
       this.state.lines.push(line);
       if (this.state.lines.length > MAX_LINES) this.state.lines.shift();
-    }
-
-    private chat(client: Client, raw: unknown): void {
-      const parsed = ChatMessage.safeParse(raw);
-      const from = this.state.participants.get(client.sessionId);
-      if (!parsed.success || !from || this.state.ended) {
-        client.send(ConsultationServerMessage.error, {
-          code: 'invalidMessage',
-          type: ConsultationClientMessage.chat,
-          detail: parsed.success ? 'the consultation has ended' : formatIssues(parsed.error),
-        });
-        return;
-      }
-      const line = new ChatLine();
-      line.role = from.role;
-      line.nickname = from.nickname;
-      line.text = parsed.data.text;
-      line.at = Date.now();
-      this.push(line);
     }
   };
 }

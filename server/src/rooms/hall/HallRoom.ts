@@ -1,41 +1,31 @@
 import { FACING_ANGLE } from '../../../../shared/layout/facing.ts';
 import { randomBytes } from 'node:crypto';
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import type { z } from 'zod';
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../../shared/state/hallState.ts';
 import {
-  CheckInMessage,
-  ClientMessage,
-  EmptyMessage,
   HallJoinOptions,
-  MoveMessage,
-  SitMessage,
+  HallProtocol,
   STAFF_MESSAGES,
-  ServerMessage,
-  SetCounterStatusMessage,
-  TakeCounterMessage,
-  TakeTicketMessage,
-  TicketActionMessage,
-  TransferMessage,
+  type ClientMessageOf,
+  type ClientType,
   type CorrectionMessage,
   type ServerErrorCode,
   type ServerErrorMessage,
 } from '../../../../shared/protocol/index.ts';
+import { listenerFor, teller } from '../common/typedMessages.ts';
 import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../../shared/constants.ts';
-import { QueueError } from '../../services/queueTicket.ts';
-import { BookingError } from '../../services/bookingService.ts';
 import type { Desk } from '../../desk/desk.ts';
 import type { DeskRoomPort, Person, SessionRef } from '../../desk/deskTypes.ts';
 import { createJoinGuard } from '../common/joinGuard.ts';
 import { createStaffMirror } from './staffMirror.ts';
 import { mirrorCounters } from './counterMirror.ts';
-import { DeskError } from '../common/roomRefusal.ts';
+import { DomainError } from '../../domainError.ts';
 import type { Track } from '../../services/movementService.ts';
 import { createInterestService, type InterestService } from '../../services/interestService.ts';
 import type { HallDeps } from './hallDeps.ts';
 import { formatIssues } from '../common/formatIssues.ts';
-import { onValidMessage, type MessageRules } from '../common/roomMessages.ts';
+import type { MessageRules } from '../common/roomMessages.ts';
 import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
@@ -64,6 +54,8 @@ interface JoinAuth {
  * server issued after sign-in, never from the client's word. Only the server opens hall rooms (clients
  * may only joinOrCreate, see app.ts), and seats reserved without connecting are capped per address.
  */
+const tell = teller(HallProtocol);
+
 export function createHallRoom(deps: HallDeps) {
   const joins = createJoinGuard({
     perAddress: deps.config.JOINS_PER_ADDRESS,
@@ -92,7 +84,7 @@ export function createHallRoom(deps: HallDeps) {
     private makePort(): DeskRoomPort {
       return {
         id: this.roomId,
-        send: (sid, type, message) => this.clients.getById(sid)?.send(type, message),
+        send: (sid, type, message) => tell(this.clients.getById(sid), type, message),
         place: (sid, at) => this.place(sid, at),
         setConsulting: (sid, on) => {
           const a = this.state.avatars.get(sid);
@@ -139,26 +131,21 @@ export function createHallRoom(deps: HallDeps) {
       }
       this.setPatchRate(PATCH_INTERVAL_MS);
       for (const area of deps.hall.layout.areas) this.state.areaCounts.set(area.id, 0);
-      this.onMessage(ClientMessage.move, (client, raw: unknown) => this.handleMove(client, raw));
-      this.handle(ClientMessage.sit, SitMessage, (ref, m) => this.sit(ref.sessionId, m.seatId));
+      this.onMessage('move', (client, raw: unknown) => this.handleMove(client, raw));
+      const on = this.handle;
       const d = this.desk;
-      this.handle(ClientMessage.takeTicket, TakeTicketMessage, (ref, m) =>
-        d.takeTicket(ref, m.counterId, m.procedureId),
-      );
-      this.handle(ClientMessage.leaveQueue, EmptyMessage, (ref) => d.leaveQueue(ref));
-      this.handle(ClientMessage.answerCall, EmptyMessage, (ref) => d.answerCall(ref));
-      this.handle(ClientMessage.checkIn, CheckInMessage, (ref, m) => d.checkIn(ref, m.code));
-      this.handle(ClientMessage.takeCounter, TakeCounterMessage, (ref, m) => d.takeCounter(ref, m.counterId));
-      this.handle(ClientMessage.leaveCounter, EmptyMessage, (ref) => d.leaveCounter(ref));
-      this.handle(ClientMessage.setCounterStatus, SetCounterStatusMessage, (ref, m) =>
-        d.setStatus(ref, m.status),
-      );
-      this.handle(ClientMessage.callNext, EmptyMessage, (ref) => d.callNext(ref));
-      this.handle(ClientMessage.markDone, TicketActionMessage, (ref, m) => d.markDone(ref, m.ticketId));
-      this.handle(ClientMessage.markNoShow, TicketActionMessage, (ref, m) => d.markNoShow(ref, m.ticketId));
-      this.handle(ClientMessage.transfer, TransferMessage, (ref, m) =>
-        d.transfer(ref, m.ticketId, m.toCounterId, m.note),
-      );
+      on('sit', (ref, m) => this.sit(ref.sessionId, m.seatId));
+      on('takeTicket', (ref, m) => d.takeTicket(ref, m.counterId, m.procedureId));
+      on('leaveQueue', (ref) => d.leaveQueue(ref));
+      on('answerCall', (ref) => d.answerCall(ref));
+      on('checkIn', (ref, m) => d.checkIn(ref, m.code));
+      on('takeCounter', (ref, m) => d.takeCounter(ref, m.counterId));
+      on('leaveCounter', (ref) => d.leaveCounter(ref));
+      on('setCounterStatus', (ref, m) => d.setStatus(ref, m.status));
+      on('callNext', (ref) => d.callNext(ref));
+      on('markDone', (ref, m) => d.markDone(ref, m.ticketId));
+      on('markNoShow', (ref, m) => d.markNoShow(ref, m.ticketId));
+      on('transfer', (ref, m) => d.transfer(ref, m.ticketId, m.toCounterId, m.note));
       this.onMessage('*', (client, type) => {
         this.refuse(client, { code: 'unknownMessage', type: String(type), detail: `no such message type` });
       });
@@ -169,11 +156,7 @@ export function createHallRoom(deps: HallDeps) {
         setInterval(() => this.updateInterest(), INTEREST_INTERVAL_MS / INTEREST_PARTS),
         setInterval(
           () =>
-            this.poses.sendFar(
-              this.sessionIds(),
-              (sid) => this.interest.ringOf(sid),
-              this.sendBytes(ServerMessage.far),
-            ),
+            this.poses.sendFar(this.sessionIds(), (sid) => this.interest.ringOf(sid), this.sendBytes('far')),
           FAR_INTERVAL_MS,
         ),
       );
@@ -241,11 +224,11 @@ export function createHallRoom(deps: HallDeps) {
       // recomputing everyone's on each join would make a crowd arriving cost the square of its size.
       this.state.population = this.clients.length;
       this.pacePatches();
-      if (person.kind === 'staff') client.send(ServerMessage.staffProfile, person.profile);
+      if (person.kind === 'staff') tell(client, 'staffProfile', person.profile);
       // Where the server put them: positions are not part of the synchronised state.
       const placed: CorrectionMessage = { x: spawned.x, z: spawned.z, reason: 'placed' };
-      client.send(ServerMessage.correction, placed);
-      if (auth.newResumeToken) client.send(ServerMessage.identity, { resumeToken: auth.newResumeToken });
+      tell(client, 'correction', placed);
+      if (auth.newResumeToken) tell(client, 'identity', { resumeToken: auth.newResumeToken });
       this.desk.join(this.port, client.sessionId, person);
       deps.visits
         .recordEntry(this.state.population)
@@ -291,20 +274,18 @@ export function createHallRoom(deps: HallDeps) {
         STAFF_MESSAGES.has(type) && this.people.get(client.sessionId)?.kind !== 'staff'
           ? 'only staff may send this'
           : null,
-      isRefusal: (err): err is DeskError | QueueError | BookingError =>
-        err instanceof DeskError || err instanceof QueueError || err instanceof BookingError,
+      // Service codes are the hall's error codes (shared/protocol/errors.ts): a refusal passes as it is.
+      isRefusal: (err): err is DomainError<ServerErrorCode> => err instanceof DomainError,
       refuse: (client, type, code, detail) => this.refuse(client, { code, type, detail }),
       log: deps.log,
     };
 
     /** A queue or counter message: zod first, then the role check, then the desk; refusals change nothing. */
-    private handle<S extends z.ZodType>(
-      type: string,
-      schema: S,
-      run: (ref: SessionRef, message: z.infer<S>) => unknown,
-    ): void {
-      onValidMessage(this, this.rules, type, schema, (client, m) => run(this.ref(client.sessionId), m));
-    }
+    private handle = <K extends ClientType<HallProtocol>>(
+      type: K,
+      run: (ref: SessionRef, message: ClientMessageOf<HallProtocol, K>) => unknown,
+    ): void =>
+      listenerFor(HallProtocol, this, this.rules)(type, (client, m) => run(this.ref(client.sessionId), m));
 
     /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
     seatOf(residentKey: string): string {
@@ -339,15 +320,15 @@ export function createHallRoom(deps: HallDeps) {
       const placed = this.applyTrack(sessionId, avatar, ry === undefined ? moved : { ...moved, ry });
       this.tracks.set(sessionId, placed);
       const correction: CorrectionMessage = { x: placed.x, z: placed.z, reason: 'placed' };
-      this.clients.getById(sessionId)?.send(ServerMessage.correction, correction);
+      tell(this.clients.getById(sessionId), 'correction', correction);
     }
 
     private handleMove(client: Client, raw: unknown): void {
-      const parsed = MoveMessage.safeParse(raw);
+      const parsed = HallProtocol.client.move.safeParse(raw);
       if (!parsed.success) {
         this.refuse(client, {
           code: 'invalidMessage',
-          type: ClientMessage.move,
+          type: 'move',
           detail: formatIssues(parsed.error),
         });
         return;
@@ -367,7 +348,7 @@ export function createHallRoom(deps: HallDeps) {
           z: outcome.track.z,
           reason: outcome.reason,
         };
-        client.send(ServerMessage.correction, correction);
+        tell(client, 'correction', correction);
       }
     }
 
@@ -383,9 +364,9 @@ export function createHallRoom(deps: HallDeps) {
     private sessionIds = () => this.people.keys();
 
     private sendBytes =
-      (type: string) =>
+      (type: 'poses' | 'far') =>
       (sessionId: string, bytes: Uint8Array): void =>
-        this.clients.getById(sessionId)?.sendBytes(type, bytes);
+        tell(this.clients.getById(sessionId), type, bytes);
 
     private sendPoses(): void {
       // Everyone seen in full by a client: its nearest residents, and all staff (here and mirrored).
@@ -393,12 +374,12 @@ export function createHallRoom(deps: HallDeps) {
       this.poses.sendNear(
         this.sessionIds(),
         (sid) => [this.interest.nearOf(sid), always],
-        this.sendBytes(ServerMessage.poses),
+        this.sendBytes('poses'),
       );
     }
 
     private refuse(client: Client, error: ServerErrorMessage): void {
-      client.send(ServerMessage.error, error);
+      tell(client, 'error', error);
     }
 
     private crowded = false;

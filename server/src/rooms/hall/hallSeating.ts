@@ -2,7 +2,7 @@ import type { MapSchema } from '@colyseus/schema';
 import type { Hall } from '../../../../shared/layout/hallLayout.ts';
 import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
 import type { AvatarState } from '../../../../shared/state/hallState.ts';
-import { DeskError } from '../common/roomRefusal.ts';
+import { DomainError } from '../../domainError.ts';
 
 /** How far from a seat an avatar may be to sit on it (a step). */
 export const SIT_REACH_M = 0.9;
@@ -16,10 +16,10 @@ export function seatToTake(
   at: { x: number; z: number },
 ): Seat {
   const seat = hall.seats.find((s) => s.id === seatId);
-  if (!seat) throw new DeskError('noSuchSeat', `no seat ${seatId}`);
+  if (!seat) throw new DomainError('noSuchSeat', `no seat ${seatId}`);
   if (Math.hypot(at.x - seat.at[0], at.z - seat.at[1]) > SIT_REACH_M)
-    throw new DeskError('notAtSeat', 'walk to the seat first');
+    throw new DomainError('notAtSeat', 'walk to the seat first');
   for (const [id, other] of avatars)
-    if (id !== sessionId && other.seat === seatId) throw new DeskError('seatTaken', 'someone sits there');
+    if (id !== sessionId && other.seat === seatId) throw new DomainError('seatTaken', 'someone sits there');
   return seat;
 }

@@ -1,0 +1,25 @@
+import type { Response } from 'express';
+import { DomainError } from '../domainError.ts';
+
+/** Refusal codes that are not a conflict with the current state (409, the default). */
+const STATUS: Record<string, number> = {
+  badRequest: 400,
+  badSlide: 400,
+  startsInPast: 400,
+  forbidden: 403,
+  noSuchBooking: 404,
+  noSuchSlot: 404,
+  noSuchEvent: 404,
+  noSuchRecord: 404,
+  noSuchSlide: 404,
+  stageUnavailable: 502,
+};
+
+/** The HTTP status of a refusal: chosen here, at the edge, not by the service that refused. */
+export const statusOf = (code: string) => STATUS[code] ?? 409;
+
+/** Answers a refusal as `{ error: code, message }`; anything that is not a refusal is a fault, rethrown. */
+export function sendRefusal(res: Response, err: unknown): void {
+  if (!(err instanceof DomainError)) throw err;
+  res.status(statusOf(err.code)).json({ error: err.code, message: err.message });
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { StaffProfile } from '../auth/roles.ts';
+import { Bytes, defineProtocol, namesOf, type ClientType } from './roomProtocol.ts';
+import { CorrectionMessage, MoveMessage, SitMessage } from './move.ts';
+import {
+  ConsultationInvite,
+  EmptyMessage,
+  SetCounterStatusMessage,
+  StaffQueueView,
+  TakeCounterMessage,
+  TakeTicketMessage,
+  TicketActionMessage,
+  TicketView,
+  TransferMessage,
+} from './queue.ts';
+import { CheckInMessage } from './bookings.ts';
+import { JoinErrorCode, ServerErrorMessage } from './errors.ts';
+import { ResumeToken } from './join.ts';
+
+/** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
+export const HallProtocol = defineProtocol({
+  client: {
+    move: MoveMessage,
+    sit: SitMessage,
+    // Residents
+    takeTicket: TakeTicketMessage,
+    leaveQueue: EmptyMessage,
+    answerCall: EmptyMessage,
+    checkIn: CheckInMessage,
+    // Staff (refused for residents)
+    takeCounter: TakeCounterMessage,
+    leaveCounter: EmptyMessage,
+    setCounterStatus: SetCounterStatusMessage,
+    callNext: EmptyMessage,
+    markDone: TicketActionMessage,
+    markNoShow: TicketActionMessage,
+    transfer: TransferMessage,
+  },
+  server: {
+    correction: CorrectionMessage,
+    error: ServerErrorMessage,
+    /** To a resident: the resume token that finds their ticket again after a lost connection. */
+    identity: z.object({ resumeToken: ResumeToken }),
+    /** To a resident: their ticket (or null), whenever it changes. */
+    ticket: TicketView.nullable(),
+    /** To a staff member: their counter's queue and the ticket they are handling. */
+    staffQueue: StaffQueueView,
+    /** To both people of a consultation: the private room to join. */
+    consultation: ConsultationInvite,
+    /** To a staff member: who they are in the hall. */
+    staffProfile: StaffProfile,
+    /** Where the nearest people stand, those who moved (poses.ts). */
+    poses: Bytes,
+    /** Where the next ring of people stand, as nameless markers (poses.ts). */
+    far: Bytes,
+  },
+  close: {},
+  joinRefusals: JoinErrorCode,
+});
+export type HallProtocol = typeof HallProtocol;
+
+export const ClientMessage = namesOf(HallProtocol.client);
+export type ClientMessage = ClientType<HallProtocol>;
+export const ServerMessage = namesOf(HallProtocol.server);
+
+/** Messages only staff may send; the server checks the role it issued, never the client's claim. */
+export const STAFF_MESSAGES: ReadonlySet<string> = new Set<ClientMessage>([
+  'takeCounter',
+  'leaveCounter',
+  'setCounterStatus',
+  'callNext',
+  'markDone',
+  'markNoShow',
+  'transfer',
+]);
