@@ -36,7 +36,7 @@ export const ConfigSchema = z.object({
   /** A hall shard holds this many people; the next one opens when it is full. */
   HALL_MAX_CLIENTS: int(1, 5000).default(300),
   /** Hall rooms this process opens at most (only the server opens them, when the others are full). */
-  HALL_MAX_ROOMS: int(1, 100).default(10),
+  HALL_MAX_ROOMS: int(1, 100).default(7),
   /** Seconds a reserved hall seat waits for its WebSocket. */
   HALL_SEAT_RESERVATION_S: int(2, 60).default(10),
   /** Seat reservations one client address may have waiting for their connection at once. */
