@@ -35,7 +35,8 @@ import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
 import { createStageRooms } from './media/stageRooms.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
-import { createQueueService } from './services/queueService.ts';
+import { createQueueService, type QueueService } from './services/queueService.ts';
+import { createMetrics } from './metrics.ts';
 import { createConsultationService } from './rooms/consultation/consultationInvites.ts';
 import { createConsultationRoom } from './rooms/consultation/ConsultationRoom.ts';
 import { createDesk } from './desk/desk.ts';
@@ -56,7 +57,10 @@ export interface RunningServer {
 /** Boots the whole product in this process: database, rooms, HTTP API and the built client. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.LOG_LEVEL);
-  const db = openDatabase(config.DATABASE_FILE);
+  // The queue is read lazily at scrape time; it is created a few lines below.
+  let queueSummary: () => ReturnType<QueueService['summary']> = () => [];
+  const metrics = createMetrics(() => queueSummary());
+  const db = openDatabase(config.DATABASE_FILE, metrics.query);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info(`database migrated: ${applied.join(', ')}`);
   await db
@@ -80,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
   await queue.load(Date.now());
+  queueSummary = () => queue.summary(Date.now());
   const consultations = createConsultationService(config.ICE_SERVERS);
   const records = createRecordService(db);
   const bookings = createBookingService(db);
@@ -125,6 +130,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     bookings,
     log,
     desk,
+    metrics,
   };
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
@@ -144,6 +150,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,
     log,
+    metrics,
   });
   const HallRoom = createHallRoom(deps);
   const ConsultationRoom = createConsultationRoom({
@@ -153,6 +160,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
     log,
+    metrics,
     onEnded: (ticketId) => consultations.endedInRoom(ticketId),
     onDispose: (ticketId, roomId) => consultations.closedRoom(ticketId, roomId),
   });
@@ -169,7 +177,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     express: (app) => {
       app.disable('x-powered-by');
-      mountHealthRoutes(app, { version: VERSION, startedAt, visits });
+      mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
       mountBookingRoutes(app, { auth, bookings, catalog, hall });

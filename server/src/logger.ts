@@ -1,6 +1,5 @@
+import pino from 'pino';
 import type { Config } from './config.ts';
-
-const LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
 export interface Logger {
   error(msg: string, ...rest: unknown[]): void;
@@ -9,17 +8,28 @@ export interface Logger {
   debug(msg: string, ...rest: unknown[]): void;
 }
 
-export function createLogger(level: Config['LOG_LEVEL']): Logger {
-  const max = LEVELS.indexOf(level);
-  const at =
-    (l: (typeof LEVELS)[number], sink: (...a: unknown[]) => void) =>
-    (msg: string, ...rest: unknown[]) => {
-      if (LEVELS.indexOf(l) <= max) sink(`[${new Date().toISOString()}] ${l.toUpperCase()} ${msg}`, ...rest);
-    };
+/** Extra arguments as structured fields: an error under `err` (pino serialises its stack), the rest as `detail`. */
+function fields(rest: unknown[]): object {
+  const err = rest.find((r) => r instanceof Error);
+  const detail = rest.filter((r) => r !== err);
   return {
-    error: at('error', console.error),
-    warn: at('warn', console.warn),
-    info: at('info', console.log),
-    debug: at('debug', console.log),
+    ...(err ? { err } : {}),
+    ...(detail.length ? { detail: detail.length === 1 ? detail[0] : detail } : {}),
   };
+}
+
+/**
+ * Structured JSON logs, one line per event (pino), for a log collector to read. Messages name what
+ * happened and never carry personal data: no nicknames, contacts, notes or tokens.
+ */
+export function createLogger(level: Config['LOG_LEVEL'], destination?: pino.DestinationStream): Logger {
+  const log = pino(
+    { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+    destination,
+  );
+  const at =
+    (l: 'error' | 'warn' | 'info' | 'debug') =>
+    (msg: string, ...rest: unknown[]) =>
+      rest.length ? log[l](fields(rest), msg) : log[l](msg);
+  return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }

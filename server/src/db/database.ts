@@ -25,7 +25,7 @@ const migrations: Record<string, Migration> = {
 
 export type Db = Kysely<Database>;
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, onQuery?: (ms: number) => void): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL keeps readers (health, stats) from blocking the writer; NORMAL sync is safe with WAL.
@@ -33,7 +33,10 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: onQuery ? (e) => onQuery(e.queryDurationMillis) : undefined,
+  });
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,12 +1,14 @@
 import type { Application, Request, Response } from 'express';
 import { matchMaker } from '@colyseus/core';
 import type { VisitService } from '../services/visitService.ts';
+import type { Metrics } from '../metrics.ts';
 import { HALL_ROOM } from '../../../shared/constants.ts';
 
 export interface HealthInfo {
   version: string;
   startedAt: number;
   visits: VisitService;
+  metrics: Metrics;
 }
 
 /** `GET /api/health`: liveness plus the few numbers an operator checks first. No personal data. */
@@ -24,5 +26,11 @@ export function mountHealthRoutes(app: Application, info: HealthInfo): void {
       clients,
       entriesToday: today.entries,
     });
+  });
+
+  // Prometheus scrapes this: numbers only, no personal data.
+  app.get('/metrics', async (_req: Request, res: Response) => {
+    res.set('Content-Type', info.metrics.registry.contentType);
+    res.end(await info.metrics.registry.metrics());
   });
 }

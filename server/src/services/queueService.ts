@@ -239,6 +239,21 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     activeTickets: () => [...active.values()],
     waitingCount: (counterId: string) => waitingAt(counterId).length,
 
+    /** Per counter with anyone waiting: how many, and how long the first in line has waited (metrics). */
+    summary(now: number): { counterId: string; waiting: number; longestWaitS: number }[] {
+      const byCounter = new Map<string, { waiting: number; since: number }>();
+      for (const t of active.values()) {
+        if (t.status !== 'waiting') continue;
+        const c = byCounter.get(t.counterId) ?? { waiting: 0, since: now };
+        byCounter.set(t.counterId, { waiting: c.waiting + 1, since: Math.min(c.since, t.queuedAt) });
+      }
+      return [...byCounter].map(([counterId, c]) => ({
+        counterId,
+        waiting: c.waiting,
+        longestWaitS: Math.max(0, (now - c.since) / 1000),
+      }));
+    },
+
     /**
      * Position (1 = next) and a wait estimate: each consultation takes the average of today's recent ones
      * at this counter (DEFAULT_SERVICE_MINUTES before the first), one being served now only what is left

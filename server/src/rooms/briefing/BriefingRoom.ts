@@ -18,6 +18,7 @@ import { formatIssues } from '../common/formatIssues.ts';
 import type { MessageRules } from '../common/roomMessages.ts';
 import { listenerFor, teller } from '../common/typedMessages.ts';
 import type { Logger } from '../../logger.ts';
+import type { Metrics } from '../../metrics.ts';
 import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
 import { createQuestionBoard } from './questionBoard.ts';
 import { DomainError } from '../../domainError.ts';
@@ -49,6 +50,7 @@ export function createBriefingRoom(deps: {
   /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
   seatOf(residentKey: string): Promise<string>;
   log: Logger;
+  metrics: Metrics;
 }) {
   // One briefing room per event in this process: a second one would split the audience and the Q&A.
   const openEvents = new Set<number>();
@@ -250,6 +252,7 @@ export function createBriefingRoom(deps: {
     ): void => listenerFor(BriefingProtocol, this, this.rules)(type, run);
 
     private refuse(client: Client, type: string, code: BriefingErrorCode, detail: string): void {
+      deps.metrics.refused('briefing', code);
       tell(client, 'error', { code, type, detail });
     }
 

@@ -10,6 +10,7 @@ import type { RecordService } from '../../services/recordService.ts';
 import { ConsultationState, ChatLine, Participant } from '../../../../shared/state/consultationState.ts';
 import { DomainError } from '../../domainError.ts';
 import type { Logger } from '../../logger.ts';
+import type { Metrics } from '../../metrics.ts';
 import type { MessageRules } from '../common/roomMessages.ts';
 import { listenerFor, teller } from '../common/typedMessages.ts';
 
@@ -44,6 +45,7 @@ export function createConsultationRoom(deps: {
   onlineBaseUrl: string;
   reconnectGraceS: number;
   log: Logger;
+  metrics: Metrics;
   /** The staff member ended it here: the desk finishes the ticket. */
   onEnded(ticketId: number): void;
   onDispose(ticketId: number, roomId: string): void;
@@ -150,6 +152,7 @@ export function createConsultationRoom(deps: {
     }
 
     private refuse(client: Client, type: string, code: ConsultationErrorCode, detail: string): void {
+      deps.metrics.refused('consultation', code);
       tell(client, 'error', { code, type, detail });
     }
 

@@ -379,6 +379,7 @@ export function createHallRoom(deps: HallDeps) {
     }
 
     private refuse(client: Client, error: ServerErrorMessage): void {
+      deps.metrics.refused('hall', error.code);
       tell(client, 'error', error);
     }
 

@@ -10,6 +10,7 @@ import type { RecordService } from '../../services/recordService.ts';
 import type { BookingService } from '../../services/bookingService.ts';
 import type { Logger } from '../../logger.ts';
 import type { Desk } from '../../desk/desk.ts';
+import type { Metrics } from '../../metrics.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -26,4 +27,5 @@ export interface HallDeps {
   log: Logger;
   /** The process's desk: counters and queues for every hall room. */
   desk: Desk;
+  metrics: Metrics;
 }
