@@ -25,6 +25,26 @@ export default defineConfig({
         },
       },
       {
+        // The database tests again, on a real PostgreSQL (started by the global setup, thrown away after).
+        test: {
+          name: 'postgres',
+          include: [
+            'test/unit/queue/queueService.test.ts',
+            'test/unit/auth/authService.test.ts',
+            'test/integration/bookings.test.ts',
+            'test/integration/queueFlow.test.ts',
+            'test/integration/staffAuth.test.ts',
+            'test/integration/consultationEnd.test.ts',
+            'test/integration/databaseRaces.test.ts',
+          ],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          globalSetup: ['test/support/postgresGlobal.ts'],
+        },
+      },
+      {
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],

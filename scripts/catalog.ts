@@ -16,7 +16,7 @@ import { getHall } from '../shared/layout/hallLayout.ts';
 
 const [command, ...paths] = process.argv.slice(2);
 const config = loadConfig();
-const db = openDatabase(config.DATABASE_FILE);
+const db = openDatabase(config.DATABASE_URL ?? config.DATABASE_FILE);
 let exitCode = 0;
 try {
   await migrateToLatest(db);

@@ -45,7 +45,7 @@ if (!input.success) {
   console.error('usage: npm run staff:add -- --username NAME [--name "表示名"] [--role staff|host|admin]');
   process.exit(2);
 }
-const db = openDatabase(config.DATABASE_FILE);
+const db = openDatabase(config.DATABASE_URL ?? config.DATABASE_FILE);
 try {
   await migrateToLatest(db);
   const auth = createAuthService(db, {

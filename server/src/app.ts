@@ -60,7 +60,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // The queue is read lazily at scrape time; it is created a few lines below.
   let queueSummary: () => ReturnType<QueueService['summary']> = () => [];
   const metrics = createMetrics(() => queueSummary());
-  const db = openDatabase(config.DATABASE_FILE, metrics.query);
+  const db = openDatabase(config.DATABASE_URL ?? config.DATABASE_FILE, metrics.query);
   const applied = await migrateToLatest(db);
   if (applied.length > 0) log.info(`database migrated: ${applied.join(', ')}`);
   await db

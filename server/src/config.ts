@@ -18,6 +18,11 @@ export const ConfigSchema = z.object({
   /** Loopback by default: exposing the hall to a network is a deliberate choice (HOST=0.0.0.0). */
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/city-hall.sqlite'),
+  /** PostgreSQL instead of the SQLite file: `postgres://user:password@host:port/database`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'a postgres:// URL')
+    .optional(),
   /** Folder with the built client; `off` disables static serving (the dev server serves it instead). */
   CLIENT_DIR: z.string().min(1).default('dist/client'),
   /** Demo catalogue imported on first start (when the database holds none). */

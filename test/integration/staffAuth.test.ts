@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase } from '../support/testDatabase.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { signIn } from './staffQueue.ts';
 
@@ -77,7 +78,16 @@ describe('staff sign-in and accounts over HTTP', () => {
 describe('npm run staff:add', () => {
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-staff-cli-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const env = { ...process.env, DATABASE_FILE: join(dir, 'cli.sqlite') };
+  let env: NodeJS.ProcessEnv = {};
+  beforeAll(async () => {
+    // The same database the server below opens for this folder (SQLite, or PostgreSQL in that project).
+    const database = await testDatabase(join(dir, 'cli.sqlite'), dir);
+    env = {
+      ...process.env,
+      DATABASE_FILE: join(dir, 'cli.sqlite'),
+      ...(database.startsWith('postgres') ? { DATABASE_URL: database } : {}),
+    };
+  });
   const cli = (args: string[], password: string) =>
     run('node', ['--import', 'tsx', 'scripts/staff.ts', ...args], {
       env: { ...env, STAFF_PASSWORD: password },
@@ -97,7 +107,7 @@ describe('npm run staff:add', () => {
     });
     const server = await startTestServer({
       DATA_DIR: dir,
-      DATABASE_FILE: env.DATABASE_FILE,
+      DATABASE_FILE: join(dir, 'cli.sqlite'),
       DEMO_DATA: 'on',
     });
     try {

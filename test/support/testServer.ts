@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../server/src/config.ts';
 import { startServer, type RunningServer } from '../../server/src/app.ts';
+import { testDatabase } from './testDatabase.ts';
 
 export interface TestServer extends RunningServer {
   /** ws/http endpoint for @colyseus/sdk clients. */
@@ -17,10 +18,13 @@ export interface TestServer extends RunningServer {
  */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'city-hall-test-'));
+  // In the `postgres` test project the same tests run on PostgreSQL (one database per data folder).
+  const database = await testDatabase(join(dataDir, 'test.sqlite'), dataDir);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_FILE: join(dataDir, 'test.sqlite'),
+    ...(database.startsWith('postgres') ? { DATABASE_URL: database } : {}),
     CLIENT_DIR: 'off',
     LOG_LEVEL: 'warn',
     ...env,

@@ -160,15 +160,24 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
       return (await storeToken(staffId, 'hallPass', HALL_PASS_S)).token;
     },
 
-    /** A hall pass works once: it is deleted as it is redeemed. */
+    /**
+     * A hall pass works once: it is deleted as it is redeemed, in one statement, so of several uses at
+     * once (on any connection or process) only the one that deleted it gets in.
+     */
     async redeemHallPass(pass: string): Promise<StaffProfile | null> {
-      const profile = await profileForToken(pass, 'hallPass');
-      await db
+      const used = await db
         .deleteFrom('staff_sessions')
         .where('token_hash', '=', sha256(pass))
         .where('kind', '=', 'hallPass')
-        .execute();
-      return profile;
+        .returning(['staff_id', 'expires_at'])
+        .executeTakeFirst();
+      if (!used || used.expires_at <= now().toISOString()) return null;
+      const account = await db
+        .selectFrom('staff_accounts')
+        .select(['id', 'username', 'display_name', 'role', 'disabled'])
+        .where('id', '=', used.staff_id)
+        .executeTakeFirst();
+      return account && !account.disabled ? toProfile(account) : null;
     },
   };
 }

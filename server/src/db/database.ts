@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
 import { Migrator, type Migration } from 'kysely/migration';
 import type { Database } from './schema.ts';
 import * as m001 from './migrations/001_initial.ts';
@@ -25,7 +26,23 @@ const migrations: Record<string, Migration> = {
 
 export type Db = Kysely<Database>;
 
-export function openDatabase(file: string, onQuery?: (ms: number) => void): Db {
+// PostgreSQL sends 64-bit integers and numerics as strings; counts and sums fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//.test(target);
+
+/**
+ * The database: an SQLite file (the embedded default, one serialised connection), or PostgreSQL when
+ * given a `postgres://` URL (a pool; correctness then comes from transactions and constraints).
+ */
+export function openDatabase(target: string, onQuery?: (ms: number) => void): Db {
+  const log = onQuery ? (e: LogEvent) => onQuery(e.queryDurationMillis) : undefined;
+  if (isPostgresUrl(target)) {
+    const pool = new pg.Pool({ connectionString: target, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+  }
+  const file = target;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL keeps readers (health, stats) from blocking the writer; NORMAL sync is safe with WAL.
@@ -33,10 +50,7 @@ export function openDatabase(file: string, onQuery?: (ms: number) => void): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
-    log: onQuery ? (e) => onQuery(e.queryDurationMillis) : undefined,
-  });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../domainError.ts';
+import { isPostgres } from '../db/dialect.ts';
 import {
   BOOKING_CODE_ALPHABET,
   type BookingView,
@@ -41,8 +42,9 @@ type SlotRow = {
 };
 
 /**
- * Consultation slots and bookings. Booking runs in one transaction (SQLite serialises writers), so when
- * two residents book the last place at once exactly one gets it.
+ * Consultation slots and bookings. Booking runs in one transaction that holds the slot (SQLite
+ * serialises writers; PostgreSQL locks the slot's row), so when two residents book the last place at
+ * once, on any connection or process, exactly one gets it.
  */
 export function createBookingService(db: Db) {
   async function taken(slotIds: number[]): Promise<Map<number, number>> {
@@ -113,6 +115,7 @@ export function createBookingService(db: Db) {
           .selectFrom('slots')
           .selectAll()
           .where('id', '=', input.slotId)
+          .$if(isPostgres(db), (q) => q.forUpdate())
           .executeTakeFirst();
         if (!slot) throw new DomainError('noSuchSlot', `no slot ${input.slotId}`);
         if (Date.parse(slot.starts_at) <= now) throw new DomainError('past', 'this slot has already started');

@@ -110,7 +110,9 @@ export function createCatalogService(db: Db) {
       await db
         .insertInto('procedure_link_opens')
         .values({ procedure_id: procedureId, day: today(), opens: 1 })
-        .onConflict((oc) => oc.columns(['procedure_id', 'day']).doUpdateSet({ opens: sql`opens + 1` }))
+        .onConflict((oc) =>
+          oc.columns(['procedure_id', 'day']).doUpdateSet({ opens: sql`procedure_link_opens.opens + 1` }),
+        )
         .execute();
     },
 

@@ -1,5 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../domainError.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
+import type { Insertable } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
 import { ACTIVE, iso, ms, ticketColumns, ticketFromRow, toEntry, type Ticket } from './queueTicket.ts';
 
@@ -41,6 +44,34 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     list.push({ day: opts.dayOf(finishedAt), ms: durationMs });
     if (list.length > RECENT_SERVICES) list.shift();
     recent.set(counterId, list);
+  }
+
+  /**
+   * Today's next number: the largest so far plus one. Another process may take the same one at the same
+   * moment; the unique index (day, number) refuses the second, which simply tries the next.
+   */
+  async function insertWithNextNumber(
+    day: string,
+    row: (number: number) => Insertable<Database['queue_tickets']>,
+  ): Promise<{ id: number; number: number }> {
+    for (let attempt = 0; ; attempt++) {
+      const last = await db
+        .selectFrom('queue_tickets')
+        .select((eb) => eb.fn.max('number').as('n'))
+        .where('day', '=', day)
+        .executeTakeFirst();
+      const number = Number(last?.n ?? 0) + 1;
+      try {
+        const inserted = await db
+          .insertInto('queue_tickets')
+          .values(row(number))
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { id: inserted.id, number };
+      } catch (err) {
+        if (!isUniqueViolation(err) || attempt >= 20) throw err;
+      }
+    }
   }
 
   function activeFor(residentKey: string): Ticket | undefined {
@@ -92,31 +123,21 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
           );
         }
         const day = opts.dayOf(now);
-        const last = await db
-          .selectFrom('queue_tickets')
-          .select((eb) => eb.fn.max('number').as('n'))
-          .where('day', '=', day)
-          .executeTakeFirst();
-        const number = Number(last?.n ?? 0) + 1;
-        const row = await db
-          .insertInto('queue_tickets')
-          .values({
-            day,
-            number,
-            counter_id: input.counterId,
-            procedure_id: input.procedureId,
-            resident_key: input.residentKey,
-            status: 'waiting',
-            taken_at: iso(now),
-            queued_at: iso(now),
-            last_seen_at: iso(now),
-            priority: input.priority ?? 1,
-            booking_code: input.bookingCode ?? null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const { id, number } = await insertWithNextNumber(day, (number) => ({
+          day,
+          number,
+          counter_id: input.counterId,
+          procedure_id: input.procedureId,
+          resident_key: input.residentKey,
+          status: 'waiting',
+          taken_at: iso(now),
+          queued_at: iso(now),
+          last_seen_at: iso(now),
+          priority: input.priority ?? 1,
+          booking_code: input.bookingCode ?? null,
+        }));
         const ticket: Ticket = {
-          id: row.id,
+          id,
           day,
           number,
           counterId: input.counterId,

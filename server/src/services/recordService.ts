@@ -113,15 +113,16 @@ export function createRecordService(db: Db, now: () => Date = () => new Date()) 
 
     /** One rating per consultation; a second one is refused rather than overwriting the first. */
     async rate(ticketId: number, r: RatingMessage): Promise<void> {
-      const row = await get(ticketId);
-      if (!row) throw new DomainError('noSuchRecord', 'no such consultation');
-      if (row.rating !== null)
-        throw new DomainError('alreadyRated', 'this consultation has already been rated');
-      await db
+      // One statement decides, so two ratings at once (any connection, any process) cannot both land.
+      const done = await db
         .updateTable('consultation_records')
         .set({ rating: r.rating, rating_comment: r.comment || null })
         .where('ticket_id', '=', ticketId)
-        .execute();
+        .where('rating', 'is', null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 1) return;
+      if (!(await get(ticketId))) throw new DomainError('noSuchRecord', 'no such consultation');
+      throw new DomainError('alreadyRated', 'this consultation has already been rated');
     },
   };
 }

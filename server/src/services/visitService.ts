@@ -13,8 +13,10 @@ export function createVisitService(
         .values({ day: today(), entries: 1, peak_population: populationNow })
         .onConflict((oc) =>
           oc.column('day').doUpdateSet({
-            entries: sql`entries + 1`,
-            peak_population: sql`max(peak_population, excluded.peak_population)`,
+            // Qualified, and CASE rather than max()/GREATEST(): the same SQL on SQLite and PostgreSQL.
+            entries: sql`hall_visits.entries + 1`,
+            peak_population: sql`CASE WHEN excluded.peak_population > hall_visits.peak_population
+              THEN excluded.peak_population ELSE hall_visits.peak_population END`,
           }),
         )
         .execute();

@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/database.ts';
 import { createAuthService, type AuthService } from '../../../server/src/auth/authService.ts';
 import { DomainError } from '../../../server/src/domainError.ts';
 import { hashPassword, verifyPassword } from '../../../server/src/auth/passwords.ts';
 import { can, NewStaffAccount } from '../../../shared/auth/roles.ts';
+import { testDatabase } from '../../support/testDatabase.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -25,12 +26,13 @@ describe('auth service', () => {
   let auth: AuthService;
   let clock = Date.parse('2026-11-25T00:00:00Z');
   beforeEach(async () => {
-    db = openDatabase(':memory:');
+    db = openDatabase(await testDatabase(':memory:'));
     await migrateToLatest(db);
     clock = Date.parse('2026-11-25T00:00:00Z');
     auth = createAuthService(db, { sessionHours: 8, maxFailures: 3, lockMinutes: 15 }, () => new Date(clock));
     await auth.createAccount({ username: 'sato', displayName: '佐藤', role: 'staff', password: PASSWORD });
   });
+  afterEach(() => db.destroy());
 
   it('signs in with the right password; the session expires after its lifetime', async () => {
     const ok = await auth.login('sato', PASSWORD);

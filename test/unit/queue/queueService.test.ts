@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/database.ts';
 import {
   createQueueService,
@@ -6,6 +6,7 @@ import {
   type QueueService,
 } from '../../../server/src/services/queueService.ts';
 import { DomainError } from '../../../server/src/domainError.ts';
+import { testDatabase } from '../../support/testDatabase.ts';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-25T01:00:00Z');
@@ -14,7 +15,7 @@ const STAFF_B = 2;
 const ON_DUTY = { staffOnDuty: 1, serving: true };
 
 async function fresh(): Promise<{ db: Db; queue: QueueService }> {
-  const db = openDatabase(':memory:');
+  const db = openDatabase(await testDatabase(':memory:'));
   await migrateToLatest(db);
   const queue = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
   await queue.load(T0);
@@ -38,6 +39,7 @@ describe('queue service', () => {
   let queue: QueueService;
   let db: Db;
   beforeEach(async () => ({ db, queue } = await fresh()));
+  afterEach(() => db.destroy());
 
   it('numbers tickets in order of taking and serves the first one first', async () => {
     const a = await take(queue, 'ra', T0);

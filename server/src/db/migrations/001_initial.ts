@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { withId } from '../dialect.ts';
 
 // Migrations receive Kysely<unknown>: they describe the database as it was then, not today's types.
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -10,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('server_starts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('started_at', 'text', (c) => c.notNull().defaultTo(sql`CURRENT_TIMESTAMP`))
     .addColumn('version', 'text', (c) => c.notNull())
     .execute();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withId } from '../dialect.ts';
 
 /**
  * Staff accounts and sessions, and the counter queue. Tickets hold no personal data: the resident is
@@ -8,7 +9,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('staff_accounts')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
@@ -32,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('queue_tickets')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('day', 'text', (c) => c.notNull())
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('counter_id', 'text', (c) => c.notNull())

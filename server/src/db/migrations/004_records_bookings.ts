@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withId } from '../dialect.ts';
 
 /**
  * Consultation records (staff-only notes and outcome), anonymous ratings, and reservations: slots that
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('slots')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('counter_id', 'text', (c) => c.notNull())
     .addColumn('procedure_id', 'text')
     .addColumn('starts_at', 'text', (c) => c.notNull())
@@ -34,7 +35,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createTable('bookings')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('slot_id', 'integer', (c) => c.notNull().references('slots.id'))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('nickname', 'text', (c) => c.notNull())

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import { withId } from '../dialect.ts';
 
 /** Briefings: hosts create them; residents see upcoming and live ones. Titles are stored in ja and en. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('events')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .$call(withId(db))
     .addColumn('title_ja', 'text', (c) => c.notNull())
     .addColumn('title_en', 'text', (c) => c.notNull())
     .addColumn('description_ja', 'text', (c) => c.notNull())

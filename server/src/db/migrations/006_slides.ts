@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { binaryType } from '../dialect.ts';
 
 /**
  * Slides of a briefing: one image per page (PNG, JPEG or WebP; a host's browser renders PDFs to images),
@@ -10,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
     .addColumn('page', 'integer', (c) => c.notNull())
     .addColumn('mime', 'text', (c) => c.notNull())
-    .addColumn('image', 'blob', (c) => c.notNull())
+    .addColumn('image', binaryType(db), (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('event_slides_pk', ['event_id', 'page'])
     .execute();
