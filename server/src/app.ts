@@ -40,6 +40,7 @@ import { createMetrics } from './metrics.ts';
 import { createConsultationService } from './rooms/consultation/consultationInvites.ts';
 import { createConsultationRoom } from './rooms/consultation/ConsultationRoom.ts';
 import { createDesk } from './desk/desk.ts';
+import { localDeskBus } from './desk/deskBus.ts';
 import { pinClientAddress } from './http/clientAddress.ts';
 import { localDay } from '../../shared/hours/openingHours.ts';
 
@@ -82,6 +83,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
     log.info('demo staff accounts created (DEMO_DATA=on; see README)');
   }
+  const deskBus = localDeskBus();
   const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
   await queue.load(Date.now());
   queueSummary = () => queue.summary(Date.now());
@@ -116,6 +118,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ignoreHours: config.OPENING_HOURS === 'always',
     callGraceMs: config.CALL_GRACE_S * 1000,
     ticketGraceMs: config.TICKET_GRACE_S * 1000,
+    bus: deskBus,
   });
   const deps = {
     config,

@@ -1,9 +1,9 @@
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
-import type { CounterStatus } from '../../../shared/protocol/index.ts';
+import type { ConsultationInvite, CounterStatus } from '../../../shared/protocol/index.ts';
 import type { Ticket } from '../services/queueTicket.ts';
 import { DomainError } from '../domainError.ts';
-import { createDeskPresence, type Member } from './deskPresence.ts';
+import { createDeskPresence, type LocalMember, type Member } from './deskPresence.ts';
 import { deskViews } from './deskViews.ts';
 import type { DeskDeps, DeskRoomPort, Person, SessionRef } from './deskTypes.ts';
 
@@ -19,14 +19,24 @@ export const DESK_TICK_MS = 1000;
 export function createDesk(deps: DeskDeps) {
   const { hall, queue } = deps;
   const counters = new Map(hall.layout.counters.map((c) => [c.id, c]));
-  /** Staff-set status per counter, while staff are on duty there. */
-  const chosen = new Map<string, CounterStatus>();
+  const bus = deps.bus;
+  /** Staff-set status per counter, while staff are on duty there (shared by all processes). */
+  const chosen = bus.chosen;
   const rooms = new Map<string, DeskRoomPort>();
   /** Hall numbers (1, 2, …) shown to people, by room. */
   const numbers = new Map<string, number>();
-  const presence = createDeskPresence();
+  const presence = createDeskPresence(bus.processId, () => bus.remoteMembers());
   const views = deskViews(deps, presence, rooms, chosen);
-  const { update, withinHours } = views;
+  const { withinHours } = views;
+
+  /** Brings views up to date here, and (when this changed something) tells the other processes. */
+  function update(now = Date.now(), changedHere = true): void {
+    views.update(now);
+    if (changedHere) {
+      bus.announce(presence.announcement());
+      bus.changed();
+    }
+  }
 
   function counterOrThrow(id: string): Counter {
     const c = counters.get(id);
@@ -34,13 +44,13 @@ export function createDesk(deps: DeskDeps) {
     return c;
   }
 
-  function memberOrThrow(ref: SessionRef): Member {
+  function memberOrThrow(ref: SessionRef): LocalMember {
     const m = presence.get(ref);
     if (!m) throw new DomainError('forbidden', 'not in the hall');
     return m;
   }
 
-  function staffOf(ref: SessionRef): { member: Member; profile: StaffProfile } {
+  function staffOf(ref: SessionRef): { member: LocalMember; profile: StaffProfile } {
     const member = memberOrThrow(ref);
     if (member.person.kind !== 'staff') throw new DomainError('forbidden', 'staff only');
     return { member, profile: member.person.profile };
@@ -57,16 +67,52 @@ export function createDesk(deps: DeskDeps) {
     return counterOrThrow(member.counterId);
   }
 
+  // People of this process are reached through their room; those of another process through the bus.
   function setConsulting(m: Member | undefined, on: boolean): void {
     if (!m) return;
     m.consulting = on;
-    m.room.setConsulting(m.sessionId, on);
+    if (m.room) m.room.setConsulting(m.sessionId, on);
+    else bus.send(m.processId, { kind: 'consulting', roomId: m.roomId, sessionId: m.sessionId, on });
   }
 
-  function setCounter(m: Member, counterId: string): void {
+  function place(m: Member, at: readonly [number, number]): void {
+    if (m.room) m.room.place(m.sessionId, at);
+    else
+      bus.send(m.processId, { kind: 'place', roomId: m.roomId, sessionId: m.sessionId, at: [at[0], at[1]] });
+  }
+
+  function invite(m: Member, invitation: ConsultationInvite): void {
+    if (m.room) m.room.send(m.sessionId, 'consultation', invitation);
+    else
+      bus.send(m.processId, { kind: 'invite', roomId: m.roomId, sessionId: m.sessionId, invite: invitation });
+  }
+
+  function setCounter(m: LocalMember, counterId: string): void {
     m.counterId = counterId;
     m.room.setCounter(m.sessionId, counterId);
   }
+
+  /** Another process asks for something for one of our people. */
+  bus.onAction((a) => {
+    const room = rooms.get(a.roomId);
+    const m = room && presence.get({ room, sessionId: a.sessionId });
+    if (!room || !m) return;
+    if (a.kind === 'invite') room.send(a.sessionId, 'consultation', a.invite);
+    else if (a.kind === 'place') room.place(a.sessionId, a.at);
+    else {
+      m.consulting = a.on;
+      room.setConsulting(a.sessionId, a.on);
+      bus.announce(presence.announcement());
+    }
+  });
+  /** Something changed on another process: read the queue again and bring our people up to date. */
+  bus.onChanged(
+    () =>
+      void queue
+        .refresh(Date.now())
+        .then(() => views.update())
+        .catch((err: unknown) => deps.log.error('refreshing the desk failed', err)),
+  );
 
   const staffMember = (t: Ticket) => (t.staffId === null ? undefined : presence.ofStaff(t.staffId));
 
@@ -81,8 +127,8 @@ export function createDesk(deps: DeskDeps) {
     );
     setConsulting(resident, true);
     setConsulting(staff, true);
-    resident.room.send(resident.sessionId, 'consultation', invites.resident);
-    staff.room.send(staff.sessionId, 'consultation', invites.staff);
+    invite(resident, invites.resident);
+    invite(staff, invites.staff);
   }
 
   /** After a consultation: the resident stands at the counter again, the staff member behind it. */
@@ -92,14 +138,14 @@ export function createDesk(deps: DeskDeps) {
     const resident = presence.ofResident(t.residentKey);
     if (resident?.consulting) {
       setConsulting(resident, false);
-      if (counter) resident.room.place(resident.sessionId, counter.serviceSpot);
+      if (counter) place(resident, counter.serviceSpot);
     }
     setConsulting(staffMember(t), false);
   }
 
   /** Another staff member still at this counter keeps its chosen status; the last one leaving clears it. */
   function forgetEmptyCounters(): void {
-    for (const id of [...chosen.keys()]) if (presence.staffCountAt(id) === 0) chosen.delete(id);
+    for (const id of [...chosen.keys()]) if (presence.staffCountAt(id) === 0) bus.setChosen(id, null);
   }
 
   const stopListening = deps.consultations.listen({
@@ -141,8 +187,13 @@ export function createDesk(deps: DeskDeps) {
         });
       }
     }
-    await queue.expireAbsent(presence.presentKeys(), now, deps.ticketGraceMs);
-    update(now);
+    // Whoever is in a hall room of any process now was seen now: the absence grace runs from here.
+    const present = presence.presentKeys();
+    for (const key of present) queue.seen(key, now);
+    const expired = await queue.expireAbsent(present, now, deps.ticketGraceMs);
+    // The other processes hear of changes, and of who is here (announced again, so it does not lapse).
+    update(now, lapsed.length > 0 || expired.length > 0);
+    bus.announce(presence.announcement());
   }
   let ticking = false;
   const timer = setInterval(() => {
@@ -194,7 +245,7 @@ export function createDesk(deps: DeskDeps) {
           setCounter(m, t.counterId);
           const counter = counters.get(t.counterId);
           if (counter) room.place(sessionId, counter.staffSpot);
-          if (!chosen.has(t.counterId)) chosen.set(t.counterId, 'open');
+          if (!chosen.has(t.counterId)) bus.setChosen(t.counterId, 'open');
           if (t.status === 'serving' && deps.consultations.roomOf(t.id)) setConsulting(m, true);
         }
       }
@@ -284,7 +335,7 @@ export function createDesk(deps: DeskDeps) {
       const counter = counterOrThrow(counterId);
       setCounter(member, counter.id);
       member.room.place(member.sessionId, counter.staffSpot);
-      if (!chosen.has(counter.id)) chosen.set(counter.id, 'open');
+      if (!chosen.has(counter.id)) bus.setChosen(counter.id, 'open');
       forgetEmptyCounters();
       update(now);
     },
@@ -306,7 +357,7 @@ export function createDesk(deps: DeskDeps) {
       if (status !== 'closed' && !withinHours(counter, now)) {
         throw new DomainError('outsideHours', `counter ${counter.number} is outside its opening hours`);
       }
-      chosen.set(counter.id, status);
+      bus.setChosen(counter.id, status);
       update(now);
     },
 

@@ -12,6 +12,7 @@ import type { RecordService } from '../services/recordService.ts';
 import type { BookingService } from '../services/bookingService.ts';
 import type { ConsultationService } from '../rooms/consultation/consultationInvites.ts';
 import type { Logger } from '../logger.ts';
+import type { DeskBus } from './deskBus.ts';
 
 /** Who a hall session is, as the server established it at join (never the client's word). */
 export type Person =
@@ -79,4 +80,6 @@ export interface DeskDeps {
   ignoreHours: boolean;
   callGraceMs: number;
   ticketGraceMs: number;
+  /** The other processes' desks (a no-op bus for one process). */
+  bus: DeskBus;
 }

@@ -3,9 +3,9 @@ import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
 import { type CounterStatus, type StaffQueueView, type TicketView } from '../../../shared/protocol/index.ts';
 import type { Ticket } from '../services/queueTicket.ts';
 import type { CounterView, DeskDeps, DeskRoomPort, StaffOnDuty } from './deskTypes.ts';
-import type { DeskPresence, Member } from './deskPresence.ts';
+import type { DeskPresence, LocalMember, Member } from './deskPresence.ts';
 
-const memberKey = (m: Member) => `${m.room.id} ${m.sessionId}`;
+const memberKey = (m: Member) => `${m.roomId} ${m.sessionId}`;
 
 /**
  * What the desk shows, to every hall room: each counter's public state, who is on duty where, how many
@@ -16,7 +16,7 @@ export function deskViews(
   deps: Pick<DeskDeps, 'hall' | 'queue' | 'ignoreHours' | 'callGraceMs'>,
   presence: DeskPresence,
   rooms: ReadonlyMap<string, DeskRoomPort>,
-  /** Staff-set status per counter, while staff are on duty there. */
+  /** Staff-set status per counter, while staff are on duty there (shared by all processes). */
   chosen: ReadonlyMap<string, CounterStatus>,
 ) {
   const { hall, queue } = deps;
@@ -69,7 +69,7 @@ export function deskViews(
   /** A person's own view: a resident's ticket, or a staff member's queue. */
   type View =
     { type: 'ticket'; message: TicketView | null } | { type: 'staffQueue'; message: StaffQueueView };
-  function viewOf(m: Member, present: ReadonlySet<string>, now: number): View {
+  function viewOf(m: LocalMember, present: ReadonlySet<string>, now: number): View {
     if (m.person.kind === 'resident') {
       const t = queue.ticketOf(m.person.residentKey);
       return { type: 'ticket', message: t ? ticketView(t, now) : null };
@@ -85,11 +85,11 @@ export function deskViews(
 
   function onDuty(): StaffOnDuty[] {
     const list: StaffOnDuty[] = [];
-    for (const m of presence.all()) {
+    for (const m of presence.everyone()) {
       if (m.person.kind !== 'staff' || !m.counterId) continue;
       list.push({
         staffId: m.person.profile.id,
-        roomId: m.room.id,
+        roomId: m.roomId,
         sessionId: m.sessionId,
         name: m.person.profile.displayName,
         counterId: m.counterId,
@@ -118,7 +118,8 @@ export function deskViews(
         for (const r of rooms.values()) r.building(building);
       }
       const present = presence.presentKeys();
-      for (const m of presence.all()) {
+      // Each process sends its own people their views; the others do the same for theirs.
+      for (const m of presence.local()) {
         const view = viewOf(m, present, now);
         const text = JSON.stringify(view.message);
         const k = memberKey(m);
@@ -136,7 +137,7 @@ export function deskViews(
       room.building(Math.max(0, building));
     },
     /** Sends this person's view afresh next time (they reconnected: messages meanwhile were lost). */
-    forget: (m: Member) => lastSent.delete(memberKey(m)),
+    forget: (m: LocalMember) => lastSent.delete(memberKey(m)),
   };
 }
 export type DeskViews = ReturnType<typeof deskViews>;

@@ -17,15 +17,43 @@ const RECENT_SERVICES = 10;
  * held in memory for positions and estimates. Mutations run one at a time, so two residents pressing
  * "take a number" together still get distinct numbers and a fair order.
  */
-export function createQueueService(db: Db, opts: { dayOf(at: number): string }) {
+export interface QueueCoordination {
+  /**
+   * Runs a change to the queue while no other process changes it (a lock they share). Tickets are read
+   * again first, since another process may have changed them.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export function createQueueService(
+  db: Db,
+  opts: { dayOf(at: number): string; coordination?: QueueCoordination },
+) {
   const active = new Map<number, Ticket>();
   const recent = new Map<string, { day: string; ms: number }[]>(); // counter → recent services
   let chain: Promise<unknown> = Promise.resolve();
+  const coordinated = opts.coordination;
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = chain.then(fn, fn);
+    // One at a time here; with several processes also one at a time among them, on fresh tickets.
+    const step = coordinated
+      ? () => coordinated.exclusive(async () => (await readActive(Date.now()), fn()))
+      : fn;
+    const run = chain.then(step, step);
     chain = run.catch(() => {});
     return run;
   };
+
+  async function readActive(now: number): Promise<void> {
+    const rows = await db.selectFrom('queue_tickets').selectAll().where('status', 'in', ACTIVE).execute();
+    const before = new Map(active);
+    active.clear();
+    // A resident's last sighting is this process's knowledge: keep it across a refresh.
+    for (const r of rows) {
+      const t = ticketFromRow(r, now);
+      const known = before.get(t.id);
+      active.set(t.id, known ? { ...t, lastSeenAt: Math.max(known.lastSeenAt, t.lastSeenAt) } : t);
+    }
+  }
 
   const byOrder = (a: Ticket, b: Ticket) => a.priority - b.priority || a.queuedAt - b.queuedAt || a.id - b.id;
   const waitingAt = (counterId: string) =>
@@ -85,12 +113,8 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
   return {
     /** Reads active tickets and recent service times; absent residents get a fresh grace period. */
     async load(now: number): Promise<void> {
-      active.clear();
       recent.clear();
-      const rows = await db.selectFrom('queue_tickets').selectAll().where('status', 'in', ACTIVE).execute();
-      for (const r of rows) {
-        active.set(r.id, ticketFromRow(r, now));
-      }
+      await readActive(now);
       const done = await db
         .selectFrom('queue_tickets')
         .select(['counter_id', 'served_at', 'finished_at'])
@@ -256,6 +280,11 @@ export function createQueueService(db: Db, opts: { dayOf(at: number): string }) 
     },
 
     ticketOf: (residentKey: string) => activeFor(residentKey),
+
+    /** Another process changed the queue: read the tickets (and today's service times) again. */
+    refresh(now: number): Promise<void> {
+      return serial(() => this.load(now));
+    },
     staffTicket,
     activeTickets: () => [...active.values()],
     waitingCount: (counterId: string) => waitingAt(counterId).length,

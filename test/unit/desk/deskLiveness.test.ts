@@ -3,6 +3,7 @@ import { openDatabase, migrateToLatest } from '../../../server/src/db/database.t
 import { createQueueService, type QueueService } from '../../../server/src/services/queueService.ts';
 import { createDesk, type Desk } from '../../../server/src/desk/desk.ts';
 import type { DeskDeps, DeskRoomPort, Person } from '../../../server/src/desk/deskTypes.ts';
+import { localDeskBus } from '../../../server/src/desk/deskBus.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { createLogger } from '../../../server/src/logger.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
@@ -63,6 +64,7 @@ describe('the desk serves every hall room and keeps a ticket while its resident 
       ignoreHours: true,
       callGraceMs: 90_000,
       ticketGraceMs: GRACE_MS,
+      bus: localDeskBus(),
     };
     desk = createDesk(deps);
     a = fakeRoom('room-a');
