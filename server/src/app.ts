@@ -29,7 +29,6 @@ import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/briefing/BriefingRoom.ts';
 import { briefingLifecycle, tellDeck } from './rooms/briefing/briefingLifecycle.ts';
-import { localRooms } from './rooms/common/localRooms.ts';
 import { createSlideService } from './services/slideService.ts';
 import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
@@ -41,6 +40,7 @@ import { createConsultationService } from './rooms/consultation/consultationInvi
 import { createConsultationRoom } from './rooms/consultation/ConsultationRoom.ts';
 import { createDesk } from './desk/desk.ts';
 import { localDeskBus } from './desk/deskBus.ts';
+import { joinCluster } from './cluster/joinCluster.ts';
 import { pinClientAddress } from './http/clientAddress.ts';
 import { localDay } from '../../shared/hours/openingHours.ts';
 
@@ -83,11 +83,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
     log.info('demo staff accounts created (DEMO_DATA=on; see README)');
   }
-  const deskBus = localDeskBus();
-  const queue = createQueueService(db, { dayOf: (at) => localDay(new Date(at), hall.layout.timeZone) });
+  // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
+  const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
+  const deskBus = cluster?.bus ?? localDeskBus();
+  const queue = createQueueService(db, {
+    dayOf: (at) => localDay(new Date(at), hall.layout.timeZone),
+    coordination: cluster?.queueLock,
+  });
   await queue.load(Date.now());
   queueSummary = () => queue.summary(Date.now());
-  const consultations = createConsultationService(config.ICE_SERVERS);
+  const consultations = createConsultationService(config.ICE_SERVERS, cluster?.consultationKey);
   const records = createRecordService(db);
   const bookings = createBookingService(db);
   const events = createEventService(db);
@@ -146,10 +151,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     deckSize: (eventId) => slides.count(eventId),
     allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
-    seatOf: async (residentKey) => {
-      const halls = await localRooms<{ seatOf(k: string): string }>(HALL_ROOM);
-      return halls.map((h) => h.seatOf(residentKey)).find(Boolean) ?? '';
-    },
+    // Whichever process the resident's hall room runs on, the desk knows where they sit.
+    seatOf: async (residentKey) => desk.seatOf(residentKey),
     p2pViewers: config.P2P_STAGE_VIEWERS,
     iceServers: config.ICE_SERVERS,
     log,
@@ -172,6 +175,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const httpServer: HttpServer = createServer();
   const server = defineServer({
     greet: false,
+    ...(cluster
+      ? { presence: cluster.presence, driver: cluster.driver, publicAddress: config.PUBLIC_ADDRESS }
+      : {}),
     transport: new WebSocketTransport({ server: httpServer, maxPayload: config.MAX_PAYLOAD_BYTES }),
     rooms: {
       [HALL_ROOM]: defineRoom(HallRoom),
@@ -218,6 +224,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     db,
     async close() {
+      await cluster?.bus.close();
       if (sweeper) clearInterval(sweeper);
       desk.close();
       await server.gracefullyShutdown(false);

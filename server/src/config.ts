@@ -18,6 +18,13 @@ export const ConfigSchema = z.object({
   /** Loopback by default: exposing the hall to a network is a deliberate choice (HOST=0.0.0.0). */
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_FILE: z.string().min(1).default('data/city-hall.sqlite'),
+  /** Several processes: a Redis they share (`redis://host:port`); needs DATABASE_URL (PostgreSQL). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'a redis:// URL')
+    .optional(),
+  /** With several processes: the address clients reach this process at (host:port), for WebSockets. */
+  PUBLIC_ADDRESS: z.string().min(1).optional(),
   /** PostgreSQL instead of the SQLite file: `postgres://user:password@host:port/database`. */
   DATABASE_URL: z
     .string()
@@ -96,6 +103,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const known = Object.keys(ConfigSchema.shape);
   const picked = Object.fromEntries(known.map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const result = ConfigSchema.safeParse(picked);
+  if (result.success && result.data.REDIS_URL && !result.data.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: several processes share one database: set DATABASE_URL (PostgreSQL)',
+    );
+  }
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {
     const key = String(i.path[0]);

@@ -92,6 +92,16 @@ export function createDesk(deps: DeskDeps) {
     m.room.setCounter(m.sessionId, counterId);
   }
 
+  /** Someone back after a reload whose consultation is still open is shown in it, not in the hall. */
+  function showConsultingIfOpen(m: Member, ticketId: number): void {
+    void deps.consultations
+      .roomOf(ticketId)
+      .then((roomId) => {
+        if (roomId) setConsulting(m, true);
+      })
+      .catch((err: unknown) => deps.log.warn('looking up a consultation failed', err));
+  }
+
   /** Another process asks for something for one of our people. */
   bus.onAction((a) => {
     const room = rooms.get(a.roomId);
@@ -133,7 +143,9 @@ export function createDesk(deps: DeskDeps) {
 
   /** After a consultation: the resident stands at the counter again, the staff member behind it. */
   function endConsultation(t: Ticket, reason: 'done' | 'transferred' | 'noShow'): void {
-    deps.consultations.end(t.id, reason);
+    void deps.consultations
+      .end(t.id, reason)
+      .catch((err: unknown) => deps.log.warn('ending a consultation room failed', err));
     const counter = counters.get(t.transferFrom && reason === 'transferred' ? t.transferFrom : t.counterId);
     const resident = presence.ofResident(t.residentKey);
     if (resident?.consulting) {
@@ -238,7 +250,7 @@ export function createDesk(deps: DeskDeps) {
       if (person.kind === 'resident') {
         queue.seen(person.residentKey, now);
         const t = queue.ticketOf(person.residentKey);
-        if (t?.status === 'serving' && deps.consultations.roomOf(t.id)) setConsulting(m, true);
+        if (t?.status === 'serving') showConsultingIfOpen(m, t.id);
       } else {
         const t = queue.staffTicket(person.profile.id);
         if (t) {
@@ -246,7 +258,7 @@ export function createDesk(deps: DeskDeps) {
           const counter = counters.get(t.counterId);
           if (counter) room.place(sessionId, counter.staffSpot);
           if (!chosen.has(t.counterId)) bus.setChosen(t.counterId, 'open');
-          if (t.status === 'serving' && deps.consultations.roomOf(t.id)) setConsulting(m, true);
+          if (t.status === 'serving') showConsultingIfOpen(m, t.id);
         }
       }
       update(now);
@@ -389,6 +401,18 @@ export function createDesk(deps: DeskDeps) {
     },
 
     roomCount: () => rooms.size,
+
+    /** They sat down (or stood up: ''): a briefing on any process keeps the seat they sit on. */
+    seated(ref: SessionRef, seat: string): void {
+      const m = presence.get(ref);
+      if (!m || m.seat === seat) return;
+      m.seat = seat;
+      bus.announce(presence.announcement());
+    },
+    /** The auditorium seat a resident sits on in any hall room ('' when none). */
+    seatOf(residentKey: string): string {
+      return presence.ofResident(residentKey)?.seat ?? '';
+    },
     /** The hall number (1, 2, …) people are told for a room. */
     hallNumber: (roomId: string) => numbers.get(roomId) ?? 0,
 

@@ -54,8 +54,8 @@ describe('the desk serves every hall room and keeps a ticket while its resident 
       queue,
       consultations: {
         listen: () => () => {},
-        roomOf: () => undefined,
-        end: () => {},
+        roomOf: async () => undefined,
+        end: async () => {},
       } as unknown as DeskDeps['consultations'],
       catalog: { get: () => ({ procedures: [], departments: [] }) } as unknown as DeskDeps['catalog'],
       records: {} as DeskDeps['records'],

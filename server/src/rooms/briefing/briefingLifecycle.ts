@@ -1,4 +1,4 @@
-import { localRooms } from '../common/localRooms.ts';
+import { matchMaker } from '@colyseus/core';
 import { BRIEFING_ROOM, type EventView } from '../../../../shared/protocol/index.ts';
 import { DomainError } from '../../domainError.ts';
 import type { StageRooms } from '../../media/stageRooms.ts';
@@ -31,17 +31,17 @@ export function briefingLifecycle(stage: StageRooms | null, log: Logger) {
   };
 }
 
-const briefingRooms = (eventId: number) =>
-  localRooms<{ disconnect(): Promise<unknown>; setDeck(pages: number): void }>(
-    BRIEFING_ROOM,
-    (m) => (m as { eventId?: number } | undefined)?.eventId === eventId,
+/** The event's briefing rooms on whichever process they run (through the matchmaker). */
+const briefingRooms = async (eventId: number) =>
+  (await matchMaker.query({ name: BRIEFING_ROOM })).filter(
+    (r) => (r.metadata as { eventId?: number } | undefined)?.eventId === eventId,
   );
 
 async function closeBriefingRooms(eventId: number): Promise<void> {
-  for (const r of await briefingRooms(eventId)) await r.disconnect();
+  for (const r of await briefingRooms(eventId)) await matchMaker.remoteRoomCall(r.roomId, 'disconnect');
 }
 
 /** A deck uploaded during the event reaches everyone in it at once. */
 export async function tellDeck(eventId: number, pages: number): Promise<void> {
-  for (const r of await briefingRooms(eventId)) r.setDeck(pages);
+  for (const r of await briefingRooms(eventId)) await matchMaker.remoteRoomCall(r.roomId, 'setDeck', [pages]);
 }

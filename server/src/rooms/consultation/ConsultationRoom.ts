@@ -48,7 +48,7 @@ export function createConsultationRoom(deps: {
   metrics: Metrics;
   /** The staff member ended it here: the desk finishes the ticket. */
   onEnded(ticketId: number): void;
-  onDispose(ticketId: number, roomId: string): void;
+  onDispose(ticketId: number, roomId: string): void | Promise<void>;
 }) {
   return class ConsultationRoom extends Room<{ state: ConsultationState }> {
     override state = new ConsultationState();
@@ -57,13 +57,15 @@ export function createConsultationRoom(deps: {
     override seatReservationTimeout = 30;
     private ticketId = 0;
 
-    override onCreate(options: ConsultationOptions): void {
+    override async onCreate(options: ConsultationOptions): Promise<void> {
       if (options?.key !== deps.key)
         throw new ServerError(403, 'forbidden: consultation rooms are opened by the server');
       this.ticketId = options.ticketId;
       this.state.ticketNumber = options.ticketNumber;
       this.state.counterId = options.counterId;
       this.setPrivate(true);
+      // The desk finds a ticket's room by this, whichever process runs it.
+      await this.setMetadata({ ticketId: options.ticketId });
       const on = listenerFor(ConsultationProtocol, this, this.rules);
       on('chat', (client, m) => this.line(this.from(client), m.text));
       on('signal', (client, m) => this.relay(client, m));
@@ -140,7 +142,7 @@ export function createConsultationRoom(deps: {
     }
 
     override onDispose(): void {
-      deps.onDispose(this.ticketId, this.roomId);
+      void Promise.resolve(deps.onDispose(this.ticketId, this.roomId)).catch(() => {});
     }
 
     /** Called by the hall when the staff member finishes, transfers or the call lapses. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { matchMaker, type Room } from '@colyseus/core';
+import { matchMaker } from '@colyseus/core';
 import { CONSULTATION_ROOM } from '../../../../shared/constants.ts';
 import type {
   ConsultationEndReason,
@@ -8,32 +8,29 @@ import type {
 } from '../../../../shared/protocol/index.ts';
 import type { ConsultationOptions, ConsultationSeat } from './ConsultationRoom.ts';
 
-interface Endable extends Room {
-  end(reason: ConsultationEndReason): void;
-}
-
-/**
- * Opens a private consultation room for one ticket and reserves its two seats (the resident's and the
- * staff member's). The reservation is the join right: the room accepts nobody without one.
- */
-/** What hall rooms hear from consultation rooms. */
+/** What the desk hears from consultation rooms (of this process: each process's desk hears its own). */
 export interface ConsultationListener {
-  /** Someone in the room ended the consultation: the ticket is finished. */
+  /** The staff member ended the consultation in the room: the ticket is finished. */
   ended(ticketId: number): void;
   /** The ticket's current room closed by itself (both left). */
   closed(ticketId: number): void;
 }
 
-export function createConsultationService(iceServers: IceServer[] = []) {
-  const key = randomBytes(24).toString('base64url');
-  const rooms = new Map<number, string>(); // ticket id → room id
+/**
+ * Opens a private consultation room for one ticket and reserves its two seats (the resident's and the
+ * staff member's). The reservation is the join right: the room accepts nobody without one. Rooms are
+ * found by their ticket through the matchmaker, so this works whichever process a room runs on; `key`
+ * proves to a room that the server opened it (one secret shared by all processes).
+ */
+export function createConsultationService(
+  iceServers: IceServer[] = [],
+  key = randomBytes(24).toString('base64url'),
+) {
   const listeners = new Set<ConsultationListener>();
-  /** A room the ticket has since moved on from (a transfer opened a new one) changes nothing. */
-  const forget = (ticketId: number, roomId: string): boolean => {
-    if (rooms.get(ticketId) !== roomId) return false;
-    rooms.delete(ticketId);
-    return true;
-  };
+  const roomsOf = async (ticketId: number) =>
+    (await matchMaker.query({ name: CONSULTATION_ROOM })).filter(
+      (r) => (r.metadata as { ticketId?: number } | undefined)?.ticketId === ticketId,
+    );
 
   return {
     key,
@@ -49,7 +46,6 @@ export function createConsultationService(iceServers: IceServer[] = []) {
         counterId: ticket.counterId,
       };
       const room = await matchMaker.createRoom(CONSULTATION_ROOM, options);
-      rooms.set(ticket.id, room.roomId);
       const invite = async (
         role: ConsultationSeat['role'],
         nickname: string,
@@ -67,17 +63,17 @@ export function createConsultationService(iceServers: IceServer[] = []) {
       return { resident: await invite('resident', resident), staff: await invite('staff', staff) };
     },
 
-    roomOf: (ticketId: number) => rooms.get(ticketId),
+    /** The ticket's open consultation room, on whichever process. */
+    roomOf: async (ticketId: number) => (await roomsOf(ticketId)).at(-1)?.roomId,
 
-    end(ticketId: number, reason: ConsultationEndReason): void {
-      const roomId = rooms.get(ticketId);
-      rooms.delete(ticketId);
-      if (!roomId) return;
-      const room = matchMaker.getLocalRoomById(roomId) as Endable | undefined;
-      room?.end(reason);
+    /** Ends the ticket's consultation (its room stays for the rating and the chat until both leave). */
+    async end(ticketId: number, reason: ConsultationEndReason): Promise<void> {
+      for (const r of await roomsOf(ticketId)) {
+        await matchMaker.remoteRoomCall(r.roomId, 'end', [reason]).catch(() => {});
+      }
     },
 
-    /** Hall rooms listen while they exist; returns how to stop. */
+    /** The desk listens while it exists; returns how to stop. */
     listen(listener: ConsultationListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -86,9 +82,9 @@ export function createConsultationService(iceServers: IceServer[] = []) {
     endedInRoom(ticketId: number): void {
       for (const l of listeners) l.ended(ticketId);
     },
-    /** Called by a consultation room when it is disposed. */
-    closedRoom(ticketId: number, roomId: string): void {
-      if (!forget(ticketId, roomId)) return;
+    /** Called by a consultation room when it is disposed; a room the ticket moved on from changes nothing. */
+    async closedRoom(ticketId: number, roomId: string): Promise<void> {
+      if ((await roomsOf(ticketId)).some((r) => r.roomId !== roomId)) return;
       for (const l of listeners) l.closed(ticketId);
     },
   };

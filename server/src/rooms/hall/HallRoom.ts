@@ -287,22 +287,13 @@ export function createHallRoom(deps: HallDeps) {
     ): void =>
       listenerFor(HallProtocol, this, this.rules)(type, (client, m) => run(this.ref(client.sessionId), m));
 
-    /** The auditorium seat the resident with this key sits on here ('' when none): a briefing keeps it. */
-    seatOf(residentKey: string): string {
-      let seat = '';
-      for (const [sid, p] of this.people) {
-        if (p.kind === 'resident' && p.residentKey === residentKey)
-          seat = this.state.avatars.get(sid)?.seat ?? '';
-      }
-      return seat;
-    }
-
     /** Sitting down on a seat the avatar stands at, placed on it facing the stage; walking stands it up. */
     private sit(sessionId: string, seatId: string | null): void {
       const avatar = this.state.avatars.get(sessionId);
       if (!avatar) return;
       if (seatId === null) {
         avatar.seat = '';
+        this.desk.seated(this.ref(sessionId), '');
         return;
       }
       const track = this.tracks.get(sessionId);
@@ -310,6 +301,7 @@ export function createHallRoom(deps: HallDeps) {
       const seat = seatToTake(deps.hall, this.state.avatars, sessionId, seatId, track);
       this.place(sessionId, seat.at, FACING_ANGLE[seat.facing]);
       avatar.seat = seatId;
+      this.desk.seated(this.ref(sessionId), seatId);
     }
 
     private place(sessionId: string, at: readonly [number, number], ry?: number): void {
@@ -338,8 +330,10 @@ export function createHallRoom(deps: HallDeps) {
       if (!track || !avatar) return;
       const outcome = deps.movement.move(track, parsed.data, Date.now());
       if (outcome.accepted) {
-        if (avatar.seat && Math.hypot(outcome.track.x - track.x, outcome.track.z - track.z) > 0.05)
+        if (avatar.seat && Math.hypot(outcome.track.x - track.x, outcome.track.z - track.z) > 0.05) {
           avatar.seat = '';
+          this.desk.seated(this.ref(client.sessionId), '');
+        }
         this.tracks.set(client.sessionId, this.applyTrack(client.sessionId, avatar, outcome.track));
       } else {
         this.tracks.set(client.sessionId, outcome.track);
