@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type TestRedis } from '../support/redis.ts';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { testDatabase } from '../support/testDatabase.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { ClientMessage } from '../../shared/protocol/index.ts';
+import {
+  enterConsultation,
+  hallPass,
+  joinHall,
+  signIn,
+  type Participant,
+} from '../integration/staffQueue.ts';
+
+/**
+ * Two server processes sharing Redis and PostgreSQL, as `npm run cluster` runs them: each client talks
+ * to the process it was sent to, and the desk serves everyone together.
+ */
+describe('two processes, one city hall', () => {
+  let redis: TestRedis;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  const open: Participant[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const database = await testDatabase('', 'two-processes');
+    const env = {
+      DATABASE_URL: database,
+      REDIS_URL: redis.url,
+      OPENING_HOURS: 'always',
+      // One person per hall room: the three below land in rooms of both processes.
+      HALL_MAX_CLIENTS: '1',
+    };
+    // One after the other: the first migrates and seeds the shared database.
+    a = await startServerProcess(env);
+    b = await startServerProcess(env);
+  });
+  afterAll(async () => {
+    for (const p of open) await p.room.leave().catch(() => {});
+    await a?.stop();
+    await b?.stop();
+    redis?.stop();
+  });
+
+  it('staff on one process call a resident on the other; both meet in the consultation room', async () => {
+    const cookie = await signIn(a.url, 'demo-staff');
+    const staff = await joinHall(a.url, { nickname: 'x', staffPass: await hallPass(a.url, cookie) });
+    const aki = await joinHall(b.url, { nickname: 'あき' });
+    const ben = await joinHall(a.url, { nickname: 'ベン' });
+    open.push(staff, aki, ben);
+    const processOf = (p: Participant) =>
+      (p.room.connection.transport as unknown as { ws: { url: string } }).ws.url.match(/:(\d+)\//)?.[1];
+    // Rooms of both processes are in use (the matchmaker spreads them).
+    expect(new Set([staff, aki, ben].map(processOf)).size).toBe(2);
+    await waitFor(
+      () => staff.room.state.building === 3 && aki.room.state.building === 3,
+      10_000,
+      'building of 3',
+    );
+
+    staff.room.send(ClientMessage.takeCounter, { counterId: 'shimin' });
+    for (const p of [aki, ben]) {
+      await waitFor(
+        () => p.room.state.counters.get('shimin')?.status === 'open',
+        10_000,
+        'counter open everywhere',
+      );
+    }
+    aki.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
+    ben.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
+    await waitFor(
+      () => aki.ticket()?.status === 'waiting' && ben.ticket()?.status === 'waiting',
+      10_000,
+      'numbers',
+    );
+    expect(aki.ticket()!.number).not.toBe(ben.ticket()!.number);
+    await waitFor(() => staff.queue()?.entries.length === 2, 10_000, 'the whole queue at the counter');
+
+    staff.room.send(ClientMessage.callNext, {});
+    const first = staff.queue()!.entries[0]!.number === aki.ticket()!.number ? aki : ben;
+    await waitFor(() => first.ticket()?.status === 'called', 10_000, 'the first called, across processes');
+    first.room.send(ClientMessage.answerCall, {});
+    const [resRoom, staffRoom] = await Promise.all([enterConsultation(first), enterConsultation(staff)]);
+    await waitFor(() => staffRoom.state.participants?.size === 2, 10_000, 'both in the room');
+    resRoom.send('chat', { text: 'こんにちは' });
+    await waitFor(() => staffRoom.state.lines?.length === 1, 10_000, 'chat');
+    // Ending it in the room finishes the ticket, whichever process runs the room.
+    staffRoom.send('end', {});
+    await waitFor(() => staff.queue()?.current === null, 10_000, 'finished');
+    const second = first === aki ? ben : aki;
+    expect(second.ticket()).toMatchObject({ status: 'waiting', position: 1 });
+    await resRoom.leave();
+    await staffRoom.leave();
+  });
+});
