@@ -86,13 +86,25 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
   const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
   const deskBus = cluster?.bus ?? localDeskBus();
+  // A process killed outright leaves its rooms listed: Colyseus' health check (of processes whose
+  // channel in Redis is gone) clears them, so joins stop trying them seconds sooner.
+  deskBus.onProcessGone(
+    () =>
+      void matchMaker
+        .healthCheckAllProcesses()
+        .catch((err: unknown) => log.warn('health check of the other processes failed', err)),
+  );
   const queue = createQueueService(db, {
     dayOf: (at) => localDay(new Date(at), hall.layout.timeZone),
     coordination: cluster?.queueLock,
   });
   await queue.load(Date.now());
   queueSummary = () => queue.summary(Date.now());
-  const consultations = createConsultationService(config.ICE_SERVERS, cluster?.consultationKey);
+  const consultations = createConsultationService(
+    config.ICE_SERVERS,
+    cluster?.consultationKey,
+    (key, ttlMs) => deskBus.claim(key, ttlMs),
+  );
   const records = createRecordService(db);
   const bookings = createBookingService(db);
   const events = createEventService(db);
@@ -145,8 +157,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     auth,
     events,
     seats,
-    stage: (eventId) => {
-      const info = stage?.info(eventId);
+    stage: async (eventId) => {
+      const info = await stage?.info(eventId);
       return info ? { ...info, iceServers: config.ICE_SERVERS } : null;
     },
     deckSize: (eventId) => slides.count(eventId),

@@ -19,6 +19,7 @@ export const ServerErrorCode = z.enum([
   'ticketNotActive',
   'sameCounter',
   'inConsultation',
+  'notConsulting',
   'noSuchBooking',
   'notBooked',
   'wrongCounter',

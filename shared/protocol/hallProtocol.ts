@@ -27,6 +27,8 @@ export const HallProtocol = defineProtocol({
     leaveQueue: EmptyMessage,
     answerCall: EmptyMessage,
     checkIn: CheckInMessage,
+    // Either person of a consultation whose connection to its room was lost for good (its process died)
+    rejoinConsultation: EmptyMessage,
     // Staff (refused for residents)
     takeCounter: TakeCounterMessage,
     leaveCounter: EmptyMessage,

@@ -4,6 +4,7 @@ import type { jaBriefing } from './briefing.ja.ts';
 export const enBriefing: Record<keyof typeof jaBriefing, string> = {
   'briefing.refused': 'That was not possible.',
   'briefing.removed': 'A moderator removed you from the briefing.',
+  'briefing.reconnecting': 'The briefing was lost. Joining it again…',
   'briefing.closed': 'You left the briefing.',
   'briefing.joinFailed': 'Could not join the briefing (full or over).',
   'briefing.removedNoReturn': 'A moderator removed you from this briefing, so you cannot rejoin it.',

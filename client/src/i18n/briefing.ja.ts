@@ -2,6 +2,7 @@
 export const jaBriefing = {
   'briefing.refused': 'その操作はできませんでした。',
   'briefing.removed': '司会者により説明会から退出させられました。',
+  'briefing.reconnecting': '説明会との接続が切れました。もう一度参加しています…',
   'briefing.closed': '説明会から退出しました。',
   'briefing.joinFailed': '説明会に参加できませんでした（満員または終了）。',
   'briefing.removedNoReturn': '司会者により退出させられたため、この説明会には戻れません。',

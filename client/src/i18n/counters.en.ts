@@ -43,6 +43,7 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'consult.chatRefused': 'The message could not be sent.',
   'consult.joinFailed': 'Could not enter the consultation room. Please tell the staff.',
   'consult.entered': 'You are in the consultation room.',
+  'consult.reconnecting': 'The consultation room was lost. Taking you back to it…',
   'consult.resumed': 'You are back in the consultation room.',
   'consult.endedReason.leftStaff':
     'The resident ended the consultation. Save the record, then choose "Done" or pass them on in the staff console.',

@@ -41,6 +41,7 @@ export const jaCounters = {
   'consult.chatRefused': 'メッセージを送れませんでした。',
   'consult.joinFailed': '相談室に入れませんでした。職員にお知らせください。',
   'consult.entered': '相談室に入りました。',
+  'consult.reconnecting': '相談室との接続が切れました。相談室に戻っています…',
   'consult.resumed': '相談室に戻りました。',
   'consult.endedReason.leftStaff':
     '来庁者の方が相談を終えました。記録を保存し、職員コンソールで「完了」または引き継ぎを選んでください。',

@@ -1,4 +1,4 @@
-import { Client, type Room } from '@colyseus/sdk';
+import { Client, CloseCode, type Room } from '@colyseus/sdk';
 import {
   BRIEFING_ROOM,
   BriefingProtocol,
@@ -20,6 +20,14 @@ import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
 import { storedResumeToken } from './hallConnection.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { eventsApi } from './eventsApi.ts';
+import { retryUntil } from './retryUntil.ts';
+import { reconnectBriefly } from './reconnectPolicy.ts';
+
+/** The briefing's room could not be reached again (its process died): join it afresh, as in the hall. */
+const REJOIN_DELAYS_MS = [0, 1000, 2000, 4000];
+const REJOIN_FOR_MS = 2 * 60_000;
+/** Bumped when the person joins or leaves a briefing: a rejoin of an older one stops. */
+let session = 0;
 
 type BriefingStoreState = Parameters<ReturnType<typeof useBriefingStore.getState>['set']>[0];
 
@@ -93,7 +101,18 @@ export async function joinBriefing(
   asStaff: boolean,
   seat?: string,
 ): Promise<boolean> {
-  await leaveBriefing();
+  return connect(event, nickname, asStaff, seat, ++session, false);
+}
+
+async function connect(
+  event: EventView,
+  nickname: string,
+  asStaff: boolean,
+  seat: string | undefined,
+  mine: number,
+  quiet: boolean,
+): Promise<boolean> {
+  await closeRoom();
   const staffPass = asStaff ? await staffApi.hallPass() : null;
   try {
     const resumeToken = staffPass ? undefined : storedResumeToken();
@@ -105,6 +124,7 @@ export async function joinBriefing(
       ...(resumeToken ? { resumeToken } : {}),
     });
     room = joined;
+    reconnectBriefly(joined);
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
     onBriefing(joined, 'error', (r) => {
@@ -140,10 +160,25 @@ export async function joinBriefing(
     });
     onBriefing(joined, 'signal', ({ from, ...rest }) => void p2pReceive(from, rest).catch(() => {}));
     joined.onLeave((code) => {
-      if (room === joined) room = null;
+      const ours = room === joined;
+      if (ours) room = null;
       configureSfuLink(null);
       void stopStage();
       useBriefingStore.getState().set(EMPTY);
+      if (ours && code === CloseCode.FAILED_TO_RECONNECT && session === mine) {
+        useHallStore.getState().announce('briefing.reconnecting');
+        const again = async () => {
+          if (!(await connect(event, nickname, asStaff, seat, mine, true))) throw new Error('not yet');
+        };
+        void retryUntil(again, {
+          delaysMs: REJOIN_DELAYS_MS,
+          forMs: REJOIN_FOR_MS,
+          give: () => session !== mine,
+        }).then((back) => {
+          if (!back && session === mine) useHallStore.getState().announce('briefing.closed');
+        });
+        return;
+      }
       useHallStore
         .getState()
         .announce(code === BriefingProtocol.close.removed ? 'briefing.removed' : 'briefing.closed');
@@ -151,7 +186,8 @@ export async function joinBriefing(
     return true;
   } catch (err) {
     const removed = err instanceof Error && err.message.startsWith('removed');
-    useHallStore.getState().announce(removed ? 'briefing.removedNoReturn' : 'briefing.joinFailed');
+    if (!quiet || removed)
+      useHallStore.getState().announce(removed ? 'briefing.removedNoReturn' : 'briefing.joinFailed');
     return false;
   }
 }
@@ -165,6 +201,11 @@ export function sendBriefing<K extends ClientType<BriefingProtocol>>(
 }
 
 export async function leaveBriefing(): Promise<void> {
+  session++;
+  await closeRoom();
+}
+
+async function closeRoom(): Promise<void> {
   const r = room;
   room = null;
   await stopStage();

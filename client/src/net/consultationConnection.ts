@@ -1,4 +1,4 @@
-import { Callbacks, type Client, type Room } from '@colyseus/sdk';
+import { Callbacks, CloseCode, type Client, type Room } from '@colyseus/sdk';
 import { ConsultationProtocol, type ConsultationInvite } from '../../../shared/protocol/index.ts';
 import { receiver, speaker } from './typedRoom.ts';
 
@@ -18,10 +18,26 @@ import {
   setPeer,
   stopMedia,
 } from '../media/consultationMedia.ts';
+import { reconnectBriefly } from './reconnectPolicy.ts';
 import { clearResume, readResume, saveResume, type ResumeInfo } from './consultationResume.ts';
 
 type ConsultationRoom = Room<unknown, ConsultationState>;
 let room: ConsultationRoom | null = null;
+
+/**
+ * The room could not be reached again (its server process died, or we were away too long): the hall
+ * is asked for a new seat, and what we were sending is switched on again there.
+ */
+let lostHandler: () => void = () => {};
+let lostMedia: ResumeInfo['media'] = null;
+export function onConsultationLost(handler: () => void): void {
+  lostHandler = handler;
+}
+function lost(media: ResumeInfo['media']): void {
+  lostMedia = media;
+  useHallStore.getState().announce('consult.reconnecting');
+  lostHandler();
+}
 
 function snapshot(r: ConsultationRoom): ConsultationView {
   const s = r.state;
@@ -52,8 +68,10 @@ function snapshot(r: ConsultationRoom): ConsultationView {
 export async function enterConsultation(client: Client, invite: ConsultationInvite): Promise<void> {
   await leaveConsultation();
   const joined = await client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
-  wire(joined, { role: invite.role, iceServers: invite.iceServers, token: '', media: null });
-  useHallStore.getState().announce('consult.entered');
+  const media = lostMedia;
+  lostMedia = null;
+  wire(joined, { role: invite.role, iceServers: invite.iceServers, token: '', media });
+  useHallStore.getState().announce(media ? 'consult.resumed' : 'consult.entered');
 }
 
 /**
@@ -69,7 +87,9 @@ export async function resumeConsultation(client: Client, asStaff: boolean): Prom
   try {
     joined = await client.reconnect<ConsultationState>(saved.token);
   } catch {
+    // The seat is gone (the room's process died, or the grace ran out): ask for a new one.
     clearResume();
+    lost(saved.media);
     return;
   }
   wire(joined, saved);
@@ -78,8 +98,7 @@ export async function resumeConsultation(client: Client, asStaff: boolean): Prom
 
 function wire(joined: ConsultationRoom, info: ResumeInfo): void {
   room = joined;
-  // A consultation is worth coming back to even right after entering it.
-  joined.reconnection.minUptime = 0;
+  reconnectBriefly(joined);
   const remember = () => {
     if (room === joined) saveResume({ ...info, token: joined.reconnectionToken, media: sendingMode() });
   };
@@ -136,13 +155,16 @@ function wire(joined: ConsultationRoom, info: ResumeInfo): void {
     remember();
     restartLink();
   });
-  joined.onLeave(() => {
+  joined.onLeave((code) => {
     unwatchMedia();
     if (room !== joined) return;
     room = null;
+    const media = sendingMode();
+    const ended = !!joined.state?.ended;
     clearResume();
     stopMedia();
     useQueueStore.getState().setConsultation(null);
+    if (code === CloseCode.FAILED_TO_RECONNECT && !ended) lost(media);
   });
   push();
   const resume = info.media;

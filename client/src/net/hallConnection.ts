@@ -1,4 +1,4 @@
-import { Callbacks, Client, type Room } from '@colyseus/sdk';
+import { Callbacks, Client, CloseCode, type Room } from '@colyseus/sdk';
 import { HALL_ROOM, POSE_SEND_HZ, ROLES, type Role } from '../../../shared/constants.ts';
 import {
   CounterStatus,
@@ -12,12 +12,18 @@ import { receiver as receiverFor, speaker } from './typedRoom.ts';
 const toHall = speaker(HallProtocol);
 const onHall = receiverFor(HallProtocol);
 import { useQueueStore } from '../store/queueStore.ts';
-import { enterConsultation, leaveConsultation, resumeConsultation } from './consultationConnection.ts';
+import {
+  enterConsultation,
+  leaveConsultation,
+  onConsultationLost,
+  resumeConsultation,
+} from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
 import { useHallStore, type Person } from '../store/hallStore.ts';
 import { farPoses, localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
 import { createPoseReceiver } from './poseMessages.ts';
 import { serverEndpoint } from './endpoint.ts';
+import { reconnectBriefly } from './reconnectPolicy.ts';
 
 type HallRoom = Room<unknown, HallState>;
 
@@ -65,9 +71,14 @@ function toPerson(id: string, a: AvatarState): Person {
  * The only place that talks to the hall room. Discrete facts go to the hall store; poses go to the
  * transient pose buffers the scene interpolates; the local pose is sent at POSE_SEND_HZ when it changed.
  */
-export async function enterHall(options: HallJoinOptions): Promise<void> {
+export async function enterHall(
+  options: HallJoinOptions,
+  /** The room is lost for good (reconnecting failed): join afresh. Without it, we are disconnected. */
+  onLost?: () => void,
+  again = false,
+): Promise<void> {
   const store = useHallStore.getState();
-  store.setStatus('connecting');
+  store.setStatus(again ? 'reconnecting' : 'connecting');
   const client = new Client(serverEndpoint());
   hallClient = client;
   let joined: HallRoom;
@@ -75,22 +86,39 @@ export async function enterHall(options: HallJoinOptions): Promise<void> {
     const resumeToken = options.staffPass ? undefined : storedResumeToken();
     joined = await client.joinOrCreate<HallState>(HALL_ROOM, { ...options, resumeToken });
   } catch (err) {
-    store.setStatus('idle');
+    if (!again) store.setStatus('idle');
     throw err;
   }
+  if (again) forgetHallRoom();
   room = joined;
-  // Reconnect even right after joining: a resident on a weak link must not be dropped for good.
-  joined.reconnection.minUptime = 0;
+  reconnectBriefly(joined);
   store.setSelf(joined.sessionId);
   store.setStatus('connected');
-  subscribe(joined);
+  subscribe(joined, onLost);
   lastSentVersion = localPose.version;
   sendTimer = setInterval(sendPoseIfChanged, 1000 / POSE_SEND_HZ);
   // After a reload in the middle of a consultation, this tab goes straight back into it.
   void resumeConsultation(client, !!options.staffPass);
+  if (rejoinPending) askToRejoinConsultation();
 }
 
-function subscribe(r: HallRoom): void {
+/** The consultation's room was lost for good: the hall (now, or once we are back in it) finds us a seat. */
+let rejoinPending = false;
+function askToRejoinConsultation(): void {
+  rejoinPending = !hallConnected();
+  if (!rejoinPending) toHall(room, 'rejoinConsultation', {});
+}
+onConsultationLost(askToRejoinConsultation);
+
+/** What we saw of a hall room we lost: another room (maybe of another process) shows its own people. */
+function forgetHallRoom(): void {
+  remotePoses.clear();
+  farPoses.clear();
+  const hall = useHallStore.getState();
+  for (const id of Object.keys(hall.people)) hall.removePerson(id);
+}
+
+function subscribe(r: HallRoom, onLost?: () => void): void {
   const $ = Callbacks.get(r);
   const store = () => useHallStore.getState();
   let initialSync = true;
@@ -171,12 +199,20 @@ function subscribe(r: HallRoom): void {
   onHall(r, 'error', (e) => store().announce(`serverError.${e.code}`));
   r.onDrop(() => store().setStatus('reconnecting'));
   r.onReconnect(() => store().setStatus('connected'));
-  r.onLeave(() => {
+  r.onLeave((code) => {
+    // A newer room already took over (we joined afresh): nothing of this one matters any more.
+    if (room && room !== r) return;
     stopSending();
     room = null;
-    store().setStatus('disconnected');
+    if (code === CloseCode.FAILED_TO_RECONNECT && onLost) {
+      store().setStatus('reconnecting');
+      onLost();
+    } else store().setStatus('disconnected');
   });
 }
+
+/** True while a hall room is connected (messages sent now arrive). */
+export const hallConnected = () => !!room && useHallStore.getState().status === 'connected';
 
 /** Sends a message of the hall's protocol (queue and counter actions); the server validates it again. */
 export function sendToHall<K extends ClientType<HallProtocol>>(
@@ -199,6 +235,7 @@ function stopSending(): void {
 }
 
 export async function leaveHall(): Promise<void> {
+  rejoinPending = false;
   stopSending();
   const r = room;
   room = null;

@@ -4,7 +4,7 @@ import type { DeskBus, RemoteAction, RemoteMember } from '../desk/deskBus.ts';
 import type { Logger } from '../logger.ts';
 
 /** A process that has not announced its people for this long is taken for gone (with them). */
-export const PRESENCE_TTL_MS = 5000;
+export const PRESENCE_TTL_MS = 3000;
 
 const CHANNEL = {
   presence: 'city-hall:desk:presence',
@@ -26,6 +26,7 @@ export async function createRedisDeskBus(url: string, processId: string, log: Lo
   const chosen = new Map<string, CounterStatus>();
   const actionHandlers: ((a: RemoteAction) => void)[] = [];
   const changedHandlers: (() => void)[] = [];
+  const goneHandlers: ((processId: string) => void)[] = [];
 
   async function readChosen(): Promise<void> {
     const all = await pub.hgetall(CHOSEN);
@@ -64,8 +65,11 @@ export async function createRedisDeskBus(url: string, processId: string, log: Lo
       const now = Date.now();
       const out: RemoteMember[] = [];
       for (const [pid, r] of remote) {
-        if (now - r.at > PRESENCE_TTL_MS) remote.delete(pid);
-        else out.push(...r.members);
+        if (now - r.at > PRESENCE_TTL_MS) {
+          remote.delete(pid);
+          log.warn('a process stopped announcing its people; taking it for gone', { processId: pid });
+          goneHandlers.forEach((h) => h(pid));
+        } else out.push(...r.members);
       }
       return out;
     },
@@ -95,6 +99,10 @@ export async function createRedisDeskBus(url: string, processId: string, log: Lo
       }, 10);
     },
     onChanged: (h) => void changedHandlers.push(h),
+    onProcessGone: (h) => void goneHandlers.push(h),
+    async claim(key, ttlMs) {
+      return (await pub.set(`city-hall:claim:${key}`, processId, 'PX', ttlMs, 'NX')) === 'OK';
+    },
     async close() {
       sub.disconnect();
       pub.disconnect();

@@ -330,6 +330,23 @@ export function createDesk(deps: DeskDeps) {
       update(now);
     },
 
+    /**
+     * Back into the consultation after its connection was lost for good (the room's process died, or
+     * the grace ran out): a seat in the ticket's room, opened again if it is gone. Only the two people
+     * of a ticket being served get one.
+     */
+    async rejoinConsultation(ref: SessionRef, now = Date.now()) {
+      const m = memberOrThrow(ref);
+      const p = m.person;
+      const t = p.kind === 'resident' ? queue.ticketOf(p.residentKey) : queue.staffTicket(p.profile.id);
+      if (t?.status !== 'serving') throw new DomainError('notConsulting', 'no consultation to return to');
+      const name = p.kind === 'resident' ? p.nickname : p.profile.displayName;
+      const invitation = await deps.consultations.seatFor(t, p.kind, name);
+      setConsulting(m, true);
+      invite(m, invitation);
+      update(now);
+    },
+
     async answerCall(ref: SessionRef, now = Date.now()) {
       const t = await queue.answer(residentOf(ref).residentKey, now);
       await openConsultation(t, memberOrThrow(ref));

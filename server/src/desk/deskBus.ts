@@ -38,12 +38,20 @@ export interface DeskBus {
   /** Tickets, counters or people changed here: the other processes refresh and update their views. */
   changed(): void;
   onChanged(handler: () => void): void;
+  /**
+   * True for exactly one caller (of any process) until `ttlMs` passes: who does something that must
+   * happen once, such as opening a ticket's consultation room again after its process died.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Another process stopped announcing its people (it died): its rooms should be cleared now. */
+  onProcessGone(handler: (processId: string) => void): void;
   close(): Promise<void>;
 }
 
 /** A single process: nobody elsewhere, nothing to tell. */
 export function localDeskBus(): DeskBus {
   const chosen = new Map<string, CounterStatus>();
+  const claims = new Map<string, number>();
   return {
     processId: 'local',
     remoteMembers: () => [],
@@ -56,6 +64,14 @@ export function localDeskBus(): DeskBus {
     setChosen: (id, status) => (status ? chosen.set(id, status) : chosen.delete(id)),
     changed: () => {},
     onChanged: () => {},
+    claim: async (key, ttlMs) => {
+      const now = Date.now();
+      if ((claims.get(key) ?? 0) > now) return false;
+      claims.set(key, now + ttlMs);
+      for (const [k, until] of claims) if (until <= now) claims.delete(k);
+      return true;
+    },
+    onProcessGone: () => {},
     close: async () => {},
   };
 }

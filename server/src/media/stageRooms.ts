@@ -53,12 +53,23 @@ export function createStageRooms(janus: JanusClient, publicUrl: string, store: S
           await janus.createRoom(janusRoomOf(eventId), (await titleOf(eventId)).slice(0, 100), 6, k);
       }
     },
-    info(eventId: number): StageInfo | null {
-      const k = keys.get(eventId);
+    /** The stage of a live event, wherever it went live (another process saved its keys). */
+    async info(eventId: number): Promise<StageInfo | null> {
+      let k = keys.get(eventId);
+      if (!k) {
+        k = (await store.live()).find((s) => s.eventId === eventId)?.keys;
+        if (k) keys.set(eventId, k);
+      }
       return k ? { url: publicUrl, room: janusRoomOf(eventId), pin: k.pin } : null;
     },
-    allow(eventId: number, feeds: Iterable<number>): void {
-      allowed.set(eventId, new Set(feeds));
+    /**
+     * The feeds the event's briefing room (on this process) allows; null when that room closes here.
+     * Only stages whose briefing runs on this process are swept by it: another process's room hands
+     * out feeds this one never hears of.
+     */
+    allow(eventId: number, feeds: Iterable<number> | null): void {
+      if (feeds) allowed.set(eventId, new Set(feeds));
+      else allowed.delete(eventId);
     },
     /** Kicks every publisher of a live stage whose id the briefing did not hand out. */
     async sweep(): Promise<number> {
@@ -74,8 +85,9 @@ export function createStageRooms(janus: JanusClient, publicUrl: string, store: S
   };
   async function sweepOnce(): Promise<number> {
     let kicked = 0;
-    for (const [eventId, k] of keys) {
-      const ok = allowed.get(eventId) ?? new Set<number>();
+    for (const [eventId, ok] of allowed) {
+      const k = keys.get(eventId);
+      if (!k) continue;
       const room = janusRoomOf(eventId);
       for (const p of await janus.participants(room).catch(() => [])) {
         if (ok.has(p.id)) continue;

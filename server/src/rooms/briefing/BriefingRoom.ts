@@ -39,14 +39,14 @@ export function createBriefingRoom(deps: {
   events: EventService;
   seats: Seat[];
   /** The event's Janus room, PIN and ICE servers, when an SFU is configured. */
-  stage(eventId: number): { url: string; room: number; pin: string; iceServers: IceServer[] } | null;
+  stage(eventId: number): Promise<{ url: string; room: number; pin: string; iceServers: IceServer[] } | null>;
   /** Pages in the event's slide deck when the room opens. */
   deckSize(eventId: number): Promise<number>;
   /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
   p2pViewers: number;
   iceServers: IceServer[];
   /** With an SFU: the only publisher ids Janus should keep in the event's room. */
-  allowFeeds(eventId: number, feeds: number[]): void;
+  allowFeeds(eventId: number, feeds: number[] | null): void;
   /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
   seatOf(residentKey: string): Promise<string>;
   log: Logger;
@@ -57,6 +57,7 @@ export function createBriefingRoom(deps: {
   return class BriefingRoom extends Room<{ state: BriefingState }> {
     override state = new BriefingState();
     private event!: EventView;
+    private stage: Awaited<ReturnType<typeof deps.stage>> = null;
     private board = createQuestionBoard(this.state.questions);
     /** Person key of each session, and the keys a moderator removed (they cannot come back). */
     private keys = new Map<string, string>();
@@ -77,7 +78,9 @@ export function createBriefingRoom(deps: {
     }
 
     override onDispose(): void {
-      if (this.event) openEvents.delete(this.event.id);
+      if (!this.event) return;
+      openEvents.delete(this.event.id);
+      deps.allowFeeds(this.event.id, null);
     }
 
     private async open(id: number): Promise<void> {
@@ -89,7 +92,10 @@ export function createBriefingRoom(deps: {
       this.state.eventId = event.id;
       this.state.seats = Math.min(deps.seats.length, event.capacity);
       this.state.slides = await deps.deckSize(event.id);
-      this.state.media = deps.stage(event.id) ? 'sfu' : 'p2p';
+      this.stage = await deps.stage(event.id);
+      this.state.media = this.stage ? 'sfu' : 'p2p';
+      // From now on this process keeps the stage to the feeds this room hands out (none yet).
+      if (this.stage) deps.allowFeeds(event.id, []);
       this.state.p2pLimit = deps.p2pViewers;
       await this.setMetadata({ eventId: event.id });
       this.on('raiseHand', (c, m) => this.person(c).then((p) => (p.hand = m.up)));
@@ -142,8 +148,7 @@ export function createBriefingRoom(deps: {
       this.keys.set(client.sessionId, auth.key);
       // Only people inside the briefing learn the stage's PIN.
       if (this.state.media === 'sfu') {
-        const stage = deps.stage(this.event.id);
-        if (stage) tell(client, 'stage', { mode: 'sfu', ...stage });
+        if (this.stage) tell(client, 'stage', { mode: 'sfu', ...this.stage });
       } else {
         assignViewers(this.state.people.values(), deps.p2pViewers);
         tell(client, 'stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });

@@ -1,4 +1,4 @@
-import { Room, ServerError, type Client } from '@colyseus/core';
+import { Room, ServerError, type Client, type Deferred } from '@colyseus/core';
 import {
   ConsultationProtocol,
   type ConsultationEndReason,
@@ -56,6 +56,8 @@ export function createConsultationRoom(deps: {
     override autoDispose = true;
     override seatReservationTimeout = 30;
     private ticketId = 0;
+    /** Seats held for people whose connection dropped, until they return or the grace ends. */
+    private held = new Map<string, Deferred<Client>>();
 
     override async onCreate(options: ConsultationOptions): Promise<void> {
       if (options?.key !== deps.key)
@@ -129,16 +131,30 @@ export function createConsultationRoom(deps: {
     override onDrop(client: Client): void {
       const p = this.state.participants.get(client.sessionId);
       if (p) p.connected = false;
-      this.allowReconnection(client, deps.reconnectGraceS).catch(() => {});
+      const held = this.allowReconnection(client, deps.reconnectGraceS);
+      this.held.set(client.sessionId, held);
+      held.catch(() => {});
     }
 
     override onReconnect(client: Client): void {
+      this.held.delete(client.sessionId);
       const p = this.state.participants.get(client.sessionId);
       if (p) p.connected = true;
     }
 
     override onLeave(client: Client): void {
+      this.held.delete(client.sessionId);
       this.state.participants.delete(client.sessionId);
+    }
+
+    /**
+     * The desk gives this person a new seat (they could not come back on the old one): the old one,
+     * held for a connection that will not return, is given up. Someone connected keeps theirs.
+     */
+    release(role: ConsultationSeat['role']): void {
+      for (const [sessionId, held] of this.held) {
+        if (this.state.participants.get(sessionId)?.role === role) held.reject(new Error('seat given anew'));
+      }
     }
 
     override onDispose(): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { matchMaker } from '@colyseus/core';
+import { matchMaker, type IRoomCache } from '@colyseus/core';
 import { CONSULTATION_ROOM } from '../../../../shared/constants.ts';
 import type {
   ConsultationEndReason,
@@ -7,6 +7,15 @@ import type {
   IceServer,
 } from '../../../../shared/protocol/index.ts';
 import type { ConsultationOptions, ConsultationSeat } from './ConsultationRoom.ts';
+import { DomainError } from '../../domainError.ts';
+
+/** How long one process has to open a ticket's room again before another may try. */
+const REOPEN_CLAIM_MS = 5000;
+const REOPEN_POLL_MS = 200;
+const REOPEN_TRIES = 25;
+
+type Claim = (key: string, ttlMs: number) => Promise<boolean>;
+const alone: Claim = async () => true;
 
 /** What the desk hears from consultation rooms (of this process: each process's desk hears its own). */
 export interface ConsultationListener {
@@ -25,42 +34,92 @@ export interface ConsultationListener {
 export function createConsultationService(
   iceServers: IceServer[] = [],
   key = randomBytes(24).toString('base64url'),
+  claim: Claim = alone,
 ) {
   const listeners = new Set<ConsultationListener>();
-  const roomsOf = async (ticketId: number) =>
-    (await matchMaker.query({ name: CONSULTATION_ROOM })).filter(
+  /**
+   * The ticket's rooms on processes that are alive: a process killed outright leaves its rooms listed
+   * until someone notices; Colyseus' health check asks it (once for all callers) and clears them.
+   */
+  const roomsOf = async (ticketId: number) => {
+    const found = (await matchMaker.query({ name: CONSULTATION_ROOM })).filter(
       (r) => (r.metadata as { ticketId?: number } | undefined)?.ticketId === ticketId,
     );
+    const alive = await Promise.all(
+      found.map((r) => r.processId === matchMaker.processId || matchMaker.healthCheckProcessId(r.processId)),
+    );
+    return found.filter((_, i) => alive[i] === true);
+  };
+  type Ticket = { id: number; number: number; counterId: string };
+
+  const create = (ticket: Ticket) => {
+    const options: ConsultationOptions = {
+      key,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      counterId: ticket.counterId,
+    };
+    return matchMaker.createRoom(CONSULTATION_ROOM, options);
+  };
+  const invite = async (
+    room: IRoomCache,
+    ticket: Ticket,
+    role: ConsultationSeat['role'],
+    nickname: string,
+  ): Promise<ConsultationInvite> => {
+    const seat: ConsultationSeat = { consultation: room.roomId, role, nickname };
+    const reservation = await matchMaker.reserveSeatFor(room, {}, seat);
+    return {
+      roomId: room.roomId,
+      token: JSON.stringify(reservation),
+      ticketNumber: ticket.number,
+      role,
+      iceServers,
+    };
+  };
 
   return {
     key,
     async open(
-      ticket: { id: number; number: number; counterId: string },
+      ticket: Ticket,
       resident: string,
       staff: string,
     ): Promise<{ resident: ConsultationInvite; staff: ConsultationInvite }> {
-      const options: ConsultationOptions = {
-        key,
-        ticketId: ticket.id,
-        ticketNumber: ticket.number,
-        counterId: ticket.counterId,
+      const room = await create(ticket);
+      return {
+        resident: await invite(room, ticket, 'resident', resident),
+        staff: await invite(room, ticket, 'staff', staff),
       };
-      const room = await matchMaker.createRoom(CONSULTATION_ROOM, options);
-      const invite = async (
-        role: ConsultationSeat['role'],
-        nickname: string,
-      ): Promise<ConsultationInvite> => {
-        const seat: ConsultationSeat = { consultation: room.roomId, role, nickname };
-        const reservation = await matchMaker.reserveSeatFor(room, {}, seat);
-        return {
-          roomId: room.roomId,
-          token: JSON.stringify(reservation),
-          ticketNumber: ticket.number,
-          role,
-          iceServers,
-        };
-      };
-      return { resident: await invite('resident', resident), staff: await invite('staff', staff) };
+    },
+
+    /**
+     * A seat for one of the two people whose connection to the consultation was lost for good (its
+     * process died, or they were away past the grace): in the ticket's room if it still runs (their old
+     * seat, if still held for them, is given up), else in a room opened again (by one process only; the
+     * other person's return finds it).
+     */
+    async seatFor(
+      ticket: Ticket,
+      role: ConsultationSeat['role'],
+      nickname: string,
+    ): Promise<ConsultationInvite> {
+      for (let i = 0; i < REOPEN_TRIES; i++) {
+        const room = (await roomsOf(ticket.id)).at(-1);
+        if (room) {
+          await matchMaker.remoteRoomCall(room.roomId, 'release', [role]);
+          return invite(room, ticket, role, nickname).catch((err: unknown) => {
+            throw new DomainError(
+              'inConsultation',
+              `already in consultation ${ticket.number}: ${String(err)}`,
+            );
+          });
+        }
+        if (await claim(`consultation-open:${ticket.id}`, REOPEN_CLAIM_MS)) {
+          return invite(await create(ticket), ticket, role, nickname);
+        }
+        await new Promise((r) => setTimeout(r, REOPEN_POLL_MS));
+      }
+      throw new DomainError('inConsultation', `consultation ${ticket.number} could not be opened again`);
     },
 
     /** The ticket's open consultation room, on whichever process. */

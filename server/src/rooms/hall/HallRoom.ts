@@ -139,6 +139,7 @@ export function createHallRoom(deps: HallDeps) {
       on('leaveQueue', (ref) => d.leaveQueue(ref));
       on('answerCall', (ref) => d.answerCall(ref));
       on('checkIn', (ref, m) => d.checkIn(ref, m.code));
+      on('rejoinConsultation', (ref) => d.rejoinConsultation(ref));
       on('takeCounter', (ref, m) => d.takeCounter(ref, m.counterId));
       on('leaveCounter', (ref) => d.leaveCounter(ref));
       on('setCounterStatus', (ref, m) => d.setStatus(ref, m.status));
