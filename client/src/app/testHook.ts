@@ -2,7 +2,8 @@ import { useAppStore } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
-import { simulateNetworkDrop } from '../net/hallConnection.ts';
+import { hallAddress, simulateNetworkDrop } from '../net/hallConnection.ts';
+import { consultationAddress } from '../net/consultationConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { connection } from '../media/consultationLink.ts';
@@ -39,6 +40,8 @@ export interface CityHallTestHook {
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
   readonly stageVoices: number;
   dropConnection(): void;
+  /** The WebSocket addresses of the hall and consultation rooms: which server process each runs on. */
+  readonly addresses: { hall: string; consultation: string };
 }
 
 declare global {
@@ -100,6 +103,9 @@ export function installTestHook(): void {
     },
     walkTo: (x, z) => walkTo({ x, z }),
     dropConnection: simulateNetworkDrop,
+    get addresses() {
+      return { hall: hallAddress(), consultation: consultationAddress() };
+    },
     stallOutgoingVideo: async () => {
       const sender = connection()
         ?.getSenders()

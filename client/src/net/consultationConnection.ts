@@ -30,11 +30,18 @@ let room: ConsultationRoom | null = null;
  */
 let lostHandler: () => void = () => {};
 let lostMedia: ResumeInfo['media'] = null;
+let returning = false;
+/** The person left the hall: a consultation lost earlier is not to be returned to. */
+export function forgetLostConsultation(): void {
+  lostMedia = null;
+  returning = false;
+}
 export function onConsultationLost(handler: () => void): void {
   lostHandler = handler;
 }
 function lost(media: ResumeInfo['media']): void {
   lostMedia = media;
+  returning = true;
   useHallStore.getState().announce('consult.reconnecting');
   lostHandler();
 }
@@ -69,9 +76,11 @@ export async function enterConsultation(client: Client, invite: ConsultationInvi
   await leaveConsultation();
   const joined = await client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
   const media = lostMedia;
+  const back = returning;
   lostMedia = null;
+  returning = false;
   wire(joined, { role: invite.role, iceServers: invite.iceServers, token: '', media });
-  useHallStore.getState().announce(media ? 'consult.resumed' : 'consult.entered');
+  useHallStore.getState().announce(back ? 'consult.resumed' : 'consult.entered');
 }
 
 /**
@@ -201,4 +210,9 @@ export async function leaveConsultation(): Promise<void> {
   stopMedia();
   if (r) await r.leave(true).catch(() => {});
   useQueueStore.getState().setConsultation(null);
+}
+
+/** For tests and diagnostics only: the consultation room's WebSocket address ('' when none). */
+export function consultationAddress(): string {
+  return (room?.connection as unknown as { transport?: { ws?: WebSocket } })?.transport?.ws?.url ?? '';
 }

@@ -14,6 +14,7 @@ const onHall = receiverFor(HallProtocol);
 import { useQueueStore } from '../store/queueStore.ts';
 import {
   enterConsultation,
+  forgetLostConsultation,
   leaveConsultation,
   onConsultationLost,
   resumeConsultation,
@@ -245,6 +246,7 @@ export async function leaveHall(): Promise<void> {
   useHallStore.getState().reset();
   useQueueStore.getState().reset();
   await leaveConsultation();
+  forgetLostConsultation();
   hallClient = null;
   if (r) await r.leave(true).catch(() => {});
 }
@@ -252,4 +254,9 @@ export async function leaveHall(): Promise<void> {
 /** For tests and diagnostics only: drops the socket as a network failure would. */
 export function simulateNetworkDrop(): void {
   (room?.connection as unknown as { transport?: { ws?: WebSocket } })?.transport?.ws?.close();
+}
+
+/** For tests and diagnostics only: the hall room's WebSocket address ('' when none). */
+export function hallAddress(): string {
+  return (room?.connection as unknown as { transport?: { ws?: WebSocket } })?.transport?.ws?.url ?? '';
 }
