@@ -151,6 +151,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log,
     desk,
     metrics,
+    joinGuard: cluster?.joinGuard,
   };
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
@@ -236,7 +237,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url,
     db,
     async close() {
-      await cluster?.bus.close();
+      await cluster?.close();
       if (sweeper) clearInterval(sweeper);
       desk.close();
       await server.gracefullyShutdown(false);

@@ -6,11 +6,10 @@
  * client (median, p95), move → seen (p50, p95), server CPU, event-loop lag p99, and the bots' own CPU.
  * Prints numbers; asserts nothing. Usage: npm run bench:crowd [-- 100,300 packed]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 import { HALL_ROOM, POSITION_LIMIT_M } from '../../shared/constants.ts';
@@ -18,48 +17,14 @@ import type { HallState } from '../../shared/state/hallState.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
 import { stepTowards } from '../../shared/sim/movement.ts';
 import { decodePoses } from '../../shared/protocol/poses.ts';
+import { ask, cpuSeconds, freePort, pct, sleep, startBots } from './benchProcesses.ts';
 
 const SIZES = (process.argv[2] ?? '100,300,1000,2000').split(',').map(Number);
 const LAYOUTS = (process.argv[3] ?? 'packed,spread').split(',') as ('packed' | 'spread')[];
 const MEASURE_S = 10;
 const PROBE_PAIRS = 3;
 const BOTS_PER_PROCESS = 1000;
-const CLK_TCK = 100;
 const hall = getHall();
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) =>
-  xs.length
-    ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!
-    : NaN;
-
-/** CPU seconds a process has used (user + system), from /proc. */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-}
-
-function ask<T>(child: ChildProcess, message: unknown, pick: (m: unknown) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (m: unknown) => {
-      const v = pick(m);
-      if (v === undefined) return;
-      child.off('message', on);
-      resolve(v);
-    };
-    child.on('message', on);
-    if (message !== null) child.send(message as object);
-  });
-}
 
 async function startServer() {
   const port = await freePort();
@@ -103,18 +68,6 @@ async function startServer() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function startBots(endpoint: string, count: number, firstId: number, spread: boolean) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/crowdBots.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: {
-      ...process.env,
-      CROWD_BOTS: JSON.stringify({ endpoint, count, firstId, spread, seed: firstId + 1 }),
-    },
-  });
-  const ready = ask(child, null, (m) => ((m as { type?: string }).type === 'ready' ? m : undefined));
-  return { child, ready };
 }
 
 type HallRoom = Room<unknown, HallState>;

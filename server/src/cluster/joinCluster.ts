@@ -6,6 +6,8 @@ import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 import { createRedisDeskBus } from './redisDeskBus.ts';
 import { postgresQueueLock } from './postgresQueueLock.ts';
+import { redisJoinGuard } from './redisJoinGuard.ts';
+import type { JoinGuardOptions } from '../rooms/common/joinGuard.ts';
 
 const CONSULTATION_KEY = 'city-hall:consultation-key';
 
@@ -20,7 +22,6 @@ export async function joinCluster(redisUrl: string, db: Db, log: Logger) {
   // The first process makes the secret; the others read it.
   await redis.set(CONSULTATION_KEY, randomBytes(24).toString('base64url'), 'NX');
   const consultationKey = (await redis.get(CONSULTATION_KEY))!;
-  redis.disconnect();
   const processId = randomUUID().slice(0, 8);
   const bus = await createRedisDeskBus(redisUrl, processId, log);
   log.info('joined the cluster', { processId });
@@ -30,5 +31,10 @@ export async function joinCluster(redisUrl: string, db: Db, log: Logger) {
     bus,
     queueLock: postgresQueueLock(db),
     consultationKey,
+    joinGuard: (opts: JoinGuardOptions) => redisJoinGuard(redis, opts, log),
+    async close() {
+      await bus.close();
+      redis.disconnect();
+    },
   };
 }

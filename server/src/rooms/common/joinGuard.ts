@@ -6,7 +6,22 @@ import { ServerError } from '@colyseus/core';
  * could fill rooms and lock people out; a few at a time per address is plenty for a household or a
  * classroom behind one address, whose joins each connect within a second.
  */
-export function createJoinGuard(opts: { perAddress: number; windowMs: number }) {
+export interface JoinGuard {
+  /** Before a seat is reserved: refuses an address with too many reservations in flight. */
+  reserve(address: string): void | Promise<void>;
+  /** The reservation turned into a connection (on whichever process runs the room). */
+  connected(address: string): void;
+}
+export interface JoinGuardOptions {
+  perAddress: number;
+  windowMs: number;
+}
+
+export const tooManyJoins = () =>
+  new ServerError(429, 'tooManyJoins: too many joins from this address at once; try again');
+
+/** One process: the reservations are counted in memory. */
+export function createJoinGuard(opts: JoinGuardOptions) {
   const pending = new Map<string, number[]>(); // address → when each reservation lapses
 
   const live = (address: string, now: number) => {
@@ -21,7 +36,7 @@ export function createJoinGuard(opts: { perAddress: number; windowMs: number }) 
     reserve(address: string, now = Date.now()): void {
       const list = live(address, now);
       if (list.length >= opts.perAddress) {
-        throw new ServerError(429, 'tooManyJoins: too many joins from this address at once; try again');
+        throw tooManyJoins();
       }
       list.push(now + opts.windowMs);
       pending.set(address, list);
@@ -35,4 +50,3 @@ export function createJoinGuard(opts: { perAddress: number; windowMs: number }) 
     pendingFor: (address: string, now = Date.now()) => live(address, now).length,
   };
 }
-export type JoinGuard = ReturnType<typeof createJoinGuard>;

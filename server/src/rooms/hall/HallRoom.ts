@@ -57,10 +57,11 @@ interface JoinAuth {
 const tell = teller(HallProtocol);
 
 export function createHallRoom(deps: HallDeps) {
-  const joins = createJoinGuard({
+  const guardOptions = {
     perAddress: deps.config.JOINS_PER_ADDRESS,
     windowMs: deps.config.HALL_SEAT_RESERVATION_S * 1000,
-  });
+  };
+  const joins = deps.joinGuard?.(guardOptions) ?? createJoinGuard(guardOptions);
   return class HallRoom extends Room<{ state: HallState }> {
     override state = new HallState();
     override maxClients = deps.config.HALL_MAX_CLIENTS;
@@ -110,7 +111,7 @@ export function createHallRoom(deps: HallDeps) {
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       const opts = parsed.data;
       const address = context.ip ?? 'unknown';
-      joins.reserve(address);
+      await joins.reserve(address);
       if (opts.staffPass) {
         const profile = await staffFromPass(deps.auth, opts.staffPass);
         return { options: opts, person: { kind: 'staff', profile }, address };

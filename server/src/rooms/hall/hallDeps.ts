@@ -11,6 +11,7 @@ import type { BookingService } from '../../services/bookingService.ts';
 import type { Logger } from '../../logger.ts';
 import type { Desk } from '../../desk/desk.ts';
 import type { Metrics } from '../../metrics.ts';
+import type { JoinGuard, JoinGuardOptions } from '../common/joinGuard.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -28,4 +29,6 @@ export interface HallDeps {
   /** The process's desk: counters and queues for every hall room. */
   desk: Desk;
   metrics: Metrics;
+  /** The per-address reservation cap shared by all processes (several processes); else counted here. */
+  joinGuard?: (opts: JoinGuardOptions) => JoinGuard;
 }
