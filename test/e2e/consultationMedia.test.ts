@@ -195,6 +195,17 @@ describe('video consultation media, whoever switches on first', () => {
     await part(res, number);
   });
 
+  it('a connection negotiated but never connected (no failure reported) is started over', async () => {
+    const { res, number } = await meetFaceToFace('たてなおし');
+    // What both sides offering at the same moment can leave behind in Chromium: offer and answer
+    // exchanged, no candidate arrives, both 'stable', and no event ever says anything went wrong.
+    await res.page.evaluate(() => window.__cityHall!.loseCandidates());
+    await Promise.all([picturesStop(res), picturesStop(staff)]);
+    await Promise.all([picturesArrive(res), picturesArrive(staff)]);
+    await mediaPanel(res).getByText(res.t('media.quality.good')).waitFor();
+    await part(res, number);
+  });
+
   it('a reload on either side in the middle of the call: back in the room, both see each other again', async () => {
     const { res, number } = await meetFaceToFace('リロード');
 

@@ -6,7 +6,7 @@ import { hallAddress, simulateNetworkDrop } from '../net/hallConnection.ts';
 import { consultationAddress } from '../net/consultationConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
-import { connection } from '../media/consultationLink.ts';
+import { connection, simulateLostCandidates } from '../media/consultationLink.ts';
 
 export interface CityHallTestHook {
   /** Joined and the first state received. */
@@ -35,6 +35,8 @@ export interface CityHallTestHook {
   };
   /** Video consultation: stops sending our picture without saying so, as a broken camera or network would. */
   stallOutgoingVideo(): Promise<void>;
+  /** Video consultation: a new connection that is negotiated but never connects, and says nothing. */
+  loseCandidates(): void;
   /** Briefing stage: video frames decoded from the SFU. */
   readonly stageFrames: number;
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
@@ -106,6 +108,7 @@ export function installTestHook(): void {
     get addresses() {
       return { hall: hallAddress(), consultation: consultationAddress() };
     },
+    loseCandidates: simulateLostCandidates,
     stallOutgoingVideo: async () => {
       const sender = connection()
         ?.getSenders()

@@ -1,5 +1,6 @@
 import type { ConsultationSignalMessage, IceServer } from '../../../shared/protocol/index.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
+import { ConnectWatch } from './connectWatch.ts';
 import { LinkPairing } from './linkPairing.ts';
 import { PeerLink } from './peerLink.ts';
 
@@ -36,6 +37,7 @@ const WATCH_MS = 2000;
 const STUCK_OFFER_MS = 8000;
 let watchdog: ReturnType<typeof setInterval> | null = null;
 let offerSince: number | null = null;
+const connectWatch = new ConnectWatch();
 
 /**
  * Greetings and offers travel over the room's socket and can be lost (a side that was still joining, a
@@ -50,7 +52,13 @@ function watch(): void {
   const waiting = link?.pc.signalingState === 'have-local-offer';
   if (!waiting) offerSince = null;
   else if (offerSince === null) offerSince = Date.now();
-  else if (Date.now() - offerSince > STUCK_OFFER_MS) restartLink();
+  else if (Date.now() - offerSince > STUCK_OFFER_MS) return restartLink();
+  const pc = link?.pc;
+  const look = {
+    negotiated: !!pc?.localDescription && !!pc.remoteDescription,
+    connected: pc?.connectionState === 'connected',
+  };
+  if (connectWatch.look(look, Date.now())) restartLink();
 }
 
 const store = () => useMediaStore.getState();
@@ -72,6 +80,7 @@ export function setPeer(id: string | null): void {
   if (id === peerId) return;
   closeLink();
   peerId = id;
+  connectWatch.forget();
   pairing.restart();
   hello(null);
 }
@@ -90,15 +99,20 @@ function openLink(): void {
   const w = wiring;
   const to = peerId;
   const ids = { link: pairing.mine, peer: pairing.theirs };
+  const lossy = loseCandidatesOnce;
+  loseCandidatesOnce = false;
   const l = new PeerLink(
     w.iceServers,
     w.polite,
-    (s) => w.send(to, { ...s, ...ids }),
+    (s) => {
+      if (!(lossy && s.candidate !== undefined)) w.send(to, { ...s, ...ids });
+    },
     (remote) => {
       if (link === l) store().set({ remote });
     },
   );
   link = l;
+  lossyLink = lossy ? l : null;
   const out = w.outgoing();
   for (const track of [out.audio, out.video]) if (track) l.pc.addTrack(track, out.stream);
   l.pc.onconnectionstatechange = () => {
@@ -125,6 +139,7 @@ export async function receiveSignal(from: string, signal: ConsultationSignal): P
     return;
   }
   if (!link || !pairing.accepts(signal.link, signal.peer)) return;
+  if (link === lossyLink && signal.candidate !== undefined) return;
   await link.receive({ description: signal.description, candidate: signal.candidate });
 }
 
@@ -135,6 +150,17 @@ export async function sendTrack(
   stream: MediaStream,
 ): Promise<void> {
   await link?.setTrack(kind, track, stream);
+}
+
+let loseCandidatesOnce = false;
+let lossyLink: PeerLink | null = null;
+/**
+ * For tests only: starts over with a connection whose ICE candidates are lost both ways, so that it is
+ * negotiated but never connects, and nothing in the browser reports a failure.
+ */
+export function simulateLostCandidates(): void {
+  loseCandidatesOnce = true;
+  restartLink();
 }
 
 export function connection(): RTCPeerConnection | null {

@@ -18,6 +18,8 @@ interface Totals {
 export function watchReception(connection: () => RTCPeerConnection | null): () => void {
   let last: Totals = { frames: 0, videoBytes: 0, audioBytes: 0 };
   let lastPc: RTCPeerConnection | null = null;
+  /** What earlier connections of this consultation received: the reported counts only ever grow. */
+  const earlier = { frames: 0, audioBytes: 0 };
   let pictureAt = 0;
   let soundAt = 0;
   const timer = setInterval(() => void sample(), SAMPLE_MS);
@@ -27,6 +29,8 @@ export function watchReception(connection: () => RTCPeerConnection | null): () =
     const now = Date.now();
     if (pc !== lastPc) {
       // A new connection counts from zero.
+      earlier.frames += last.frames;
+      earlier.audioBytes += last.audioBytes;
       lastPc = pc;
       last = { frames: 0, videoBytes: 0, audioBytes: 0 };
       pictureAt = soundAt = 0;
@@ -74,8 +78,8 @@ export function watchReception(connection: () => RTCPeerConnection | null): () =
       quality,
       picture,
       sound,
-      framesDecoded: totals.frames,
-      audioBytesReceived: totals.audioBytes,
+      framesDecoded: earlier.frames + totals.frames,
+      audioBytesReceived: earlier.audioBytes + totals.audioBytes,
       sampledAt: now,
     });
   }

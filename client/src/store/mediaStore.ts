@@ -35,7 +35,7 @@ interface MediaState {
   audioExpectedSince: number | null;
   /** When reception was last sampled: the clock the "no picture for a while" hint runs on. */
   sampledAt: number;
-  /** From getStats on the current connection: remote video frames decoded, audio bytes received. */
+  /** From getStats, over every connection of this consultation: remote video frames decoded, audio bytes received. */
   framesDecoded: number;
   audioBytesReceived: number;
   set(patch: Partial<Omit<MediaState, 'set' | 'reset'>>): void;
