@@ -25,6 +25,17 @@ export default defineConfig({
         },
       },
       {
+        // Attacks against a running server: each must fail (issue 14).
+        test: {
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
         // The database tests again, on a real PostgreSQL (started by the global setup, thrown away after).
         test: {
           name: 'postgres',

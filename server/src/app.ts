@@ -19,7 +19,7 @@ import { mountCatalogRoutes } from './http/catalogRoutes.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 import { createAuthService } from './auth/authService.ts';
-import { seedDemoAccounts } from './auth/demoAccounts.ts';
+import { seedDemoAccounts, disableDemoAccounts } from './auth/demoAccounts.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
 import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
@@ -41,6 +41,7 @@ import { createConsultationRoom } from './rooms/consultation/ConsultationRoom.ts
 import { createDesk } from './desk/desk.ts';
 import { localDeskBus } from './desk/deskBus.ts';
 import { joinCluster } from './cluster/joinCluster.ts';
+import { mountOriginPolicy } from './http/originPolicy.ts';
 import { pinClientAddress } from './http/clientAddress.ts';
 import { localDay } from '../../shared/hours/openingHours.ts';
 
@@ -75,16 +76,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (await seedCatalogIfEmpty(catalog, hall, config.CATALOG_DIR)) {
     log.info(`demo catalogue imported from ${config.CATALOG_DIR}`);
   }
+  // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
+  const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
   const auth = createAuthService(db, {
     sessionHours: config.STAFF_SESSION_HOURS,
     maxFailures: config.LOGIN_MAX_FAILURES,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
+    redis: cluster?.redis,
   });
   if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
     log.info('demo staff accounts created (DEMO_DATA=on; see README)');
   }
-  // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
-  const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
+  if (config.DEMO_DATA === 'off') {
+    const off = await disableDemoAccounts(auth);
+    if (off.length) log.warn('demo accounts with the published password disabled (DEMO_DATA=off)', { off });
+  }
   const deskBus = cluster?.bus ?? localDeskBus();
   // A process killed outright leaves its rooms listed: Colyseus' health check (of processes whose
   // channel in Redis is gone) clears them, so joins stop trying them seconds sooner.
@@ -152,6 +159,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     desk,
     metrics,
     joinGuard: cluster?.joinGuard,
+    redis: cluster?.redis,
   };
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
@@ -170,6 +178,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     iceServers: config.ICE_SERVERS,
     log,
     metrics,
+    joinGuard: cluster?.joinGuard,
+    joinsPerAddress: config.BRIEFING_JOINS_PER_ADDRESS,
+    seatReservationS: config.HALL_SEAT_RESERVATION_S,
   });
   const HallRoom = createHallRoom(deps);
   const ConsultationRoom = createConsultationRoom({
@@ -199,6 +210,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     express: (app) => {
       app.disable('x-powered-by');
+      mountOriginPolicy(app, {
+        allowedOrigins: config.ALLOWED_ORIGINS,
+        janusPublicUrl: config.JANUS_PUBLIC_URL ?? config.JANUS_URL,
+        trustProxy: config.TRUST_PROXY === 'on',
+      });
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });

@@ -55,6 +55,22 @@ export const ConfigSchema = z.object({
   JOINS_PER_ADDRESS: int(1, 1000).default(20),
   /** Behind a reverse proxy that sets X-Forwarded-For / X-Real-IP: trust those for client addresses. */
   TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** Briefing seats one address may have reserved and not yet connected; a briefing may be small. */
+  BRIEFING_JOINS_PER_ADDRESS: int(1, 1000).default(3),
+  /**
+   * Other origins whose pages may call the API with the user's cookies (comma-separated, e.g.
+   * https://portal.city.example). Empty: only the hall's own pages.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Largest WebSocket frame a client may send, in bytes. */
   MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(65_536),
   MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),
@@ -65,10 +81,15 @@ export const ConfigSchema = z.object({
   /** Seconds a called resident has to answer before it counts as a no-show and the next is called. */
   CALL_GRACE_S: int(10, 600).default(90),
   /** Seconds a waiting resident may be disconnected and still keep their number. */
+  /** Numbers one address may take per TICKETS_WINDOW_MIN (a household or a public terminal needs a few). */
+  TICKETS_PER_ADDRESS: int(1, 10_000).default(6),
+  TICKETS_WINDOW_MIN: int(1, 1440).default(10),
   TICKET_GRACE_S: int(0, 7200).default(600),
   STAFF_SESSION_HOURS: int(1, 24).default(10),
-  /** Failed sign-ins in a row before the username is locked for LOGIN_LOCK_MINUTES. */
+  /** Sign-in tries for one account from one address per LOGIN_LOCK_MINUTES (the right one refunds them). */
   LOGIN_MAX_FAILURES: int(1, 100).default(5),
+  /** Sign-in tries from one address over all accounts per LOGIN_LOCK_MINUTES. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: int(1, 10_000).default(30),
   LOGIN_LOCK_MINUTES: int(1, 1440).default(15),
   /** `on` marks the session cookie Secure: set it whenever the hall is served over HTTPS. */
   COOKIE_SECURE: z.enum(['on', 'off']).default('off'),

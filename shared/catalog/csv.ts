@@ -87,3 +87,13 @@ function quote(value: string): string {
 export function writeCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return [header, ...rows].map((r) => r.map(quote).join(',')).join('\n') + '\n';
 }
+
+/**
+ * For files people open in a spreadsheet: a cell that begins like a formula (=, +, -, @, or a tab or
+ * carriage return before one) gets a leading apostrophe, so the spreadsheet shows it as text instead
+ * of running it (a comment such as =HYPERLINK(...) would otherwise send data elsewhere). Quoting alone
+ * does not do this: spreadsheets evaluate quoted cells too.
+ */
+export function spreadsheetSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

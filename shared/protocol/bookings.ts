@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../plainText.ts';
 import { Nickname } from '../nickname.ts';
 import { ResumeToken } from './join.ts';
 
@@ -27,7 +28,7 @@ export const NewBooking = z.strictObject({
   nickname: Nickname,
   procedureId: Id.nullable().default(null),
   /** Optional, never shown to other residents; only staff of the counter see it. */
-  contact: z.string().trim().max(100, 'contact is at most 100 characters').nullable().default(null),
+  contact: plainText({ label: 'contact', max: 100 }).nullable().default(null),
   /** The hall identity of this browser tab: one booking per person and slot. */
   resumeToken: ResumeToken,
 });

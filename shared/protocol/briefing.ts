@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../plainText.ts';
 import { Nickname } from '../nickname.ts';
 import { ResumeToken } from './join.ts';
 import { ServerErrorMessage } from './errors.ts';
@@ -36,12 +37,7 @@ export const MODERATOR_MESSAGES: ReadonlySet<string> = new Set([
 
 export const RaiseHandMessage = z.strictObject({ up: z.boolean() });
 export const AskMessage = z.strictObject({
-  text: z
-    .string()
-    .trim()
-    .min(1, 'the question is empty')
-    .max(300, 'a question is at most 300 characters')
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' }),
+  text: plainText({ label: 'a question', max: 300, required: true }),
 });
 export const QuestionRef = z.strictObject({ questionId: z.number().int().positive() });
 export const PinMessage = z.strictObject({ questionId: z.number().int().positive(), pinned: z.boolean() });
@@ -62,6 +58,7 @@ export const BriefingErrorCode = z.enum([
   'invalidMessage',
   'unknownMessage',
   'forbidden',
+  'rateLimited',
   'noSuchQuestion',
   'tooManyQuestions',
   'askTooSoon',

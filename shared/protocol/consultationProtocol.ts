@@ -16,6 +16,7 @@ export const ConsultationErrorCode = z.enum([
   'invalidMessage',
   'unknownMessage',
   'forbidden',
+  'rateLimited',
   'notInRoom',
   'noSuchProcedure',
   'noSuchRecord',

@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { plainText } from '../plainText.ts';
 
-const Text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'no control characters' });
+const Text = (max: number) => plainText({ label: 'the text', max, required: true, lines: true });
 
 /** A briefing as a host creates it. Times are ISO with offset; capacity counts seats plus overflow. */
 export const NewEvent = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../plainText.ts';
 import { IceServer } from './consultation.ts';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
@@ -21,13 +22,7 @@ export const TicketActionMessage = z.strictObject({ ticketId: z.number().int().p
 export const TransferMessage = z.strictObject({
   ticketId: z.number().int().positive(),
   toCounterId: Id,
-  note: z
-    .string()
-    .trim()
-    .max(200, 'the note is at most 200 characters')
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), {
-      message: 'the note may not contain control characters',
-    }),
+  note: plainText({ label: 'the note', max: 200 }),
 });
 export type TransferMessage = z.infer<typeof TransferMessage>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../plainText.ts';
 
 export const SLIDE_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;
 export type SlideType = (typeof SLIDE_TYPES)[number];
@@ -15,10 +16,7 @@ export const SlideDeckUpload = z.strictObject({
         /** The image, base64. */
         data: z.base64().max(Math.ceil(MAX_SLIDE_BYTES / 3) * 4, 'a page image is at most 3 MiB'),
         /** The page's text (from the PDF, or written by the host) for screen readers and search. */
-        text: z
-          .string()
-          .max(4000, 'a page text is at most 4000 characters')
-          .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'no control characters' }),
+        text: plainText({ label: 'a page text', max: 4000, lines: true }),
       }),
     )
     .min(1, 'a deck has at least one page')

@@ -9,7 +9,6 @@ import { settle, waitFor } from '../support/waitFor.ts';
 import { joinHall, signIn, type Participant } from '../integration/staffQueue.ts';
 import { briefingClients } from '../integration/briefingClients.ts';
 import type { TestServer } from '../support/testServer.ts';
-import type { EventView } from '../../shared/protocol/index.ts';
 import { janusRoomOf } from '../../server/src/media/janusClient.ts';
 
 const portOf = (room: { connection: unknown }) =>
@@ -81,20 +80,7 @@ describe('a briefing stage opened on one process, served by another', () => {
     expect(starter).toBeDefined();
     Object.assign(endpoint, { url: starter.url, endpoint: starter.url });
     const host = await signIn(starter.url, 'demo-host');
-    const created = await clients.post(
-      '/api/events',
-      {
-        title: { ja: '防災説明会', en: 'Disaster preparedness' },
-        description: { ja: '避難所', en: 'Shelters' },
-        startsAt: new Date().toISOString(),
-        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-        capacity: 50,
-        presenters: ['demo-host'],
-      },
-      host,
-    );
-    const event = (await created.json()) as EventView;
-    expect((await clients.post(`/api/events/${event.id}/start`, {}, host)).status).toBe(200);
+    const event = await clients.liveEvent(host);
 
     const attendee = await clients.join(event.id, 'あい');
     expect(portOf(attendee)).not.toBe(hallPort);

@@ -1,5 +1,5 @@
 import { Client, type Room } from '@colyseus/sdk';
-import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
+import { BRIEFING_ROOM, type EventView } from '../../shared/protocol/index.ts';
 import type { BriefingState } from '../../shared/state/briefingState.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { settle, waitFor } from '../support/waitFor.ts';
@@ -47,6 +47,27 @@ export function briefingClients(server: () => TestServer) {
     /** Rooms closed by the end of an event never answer a leave, so do not wait on them for long. */
     leaveAll: () =>
       Promise.all(rooms.splice(0).map((r) => Promise.race([r.leave().catch(() => {}), settle(500)]))),
+    /** A host creates a briefing that starts now and takes it live; returns the event. */
+    async liveEvent(hostCookie: string, more: { capacity?: number; presenters?: string[] } = {}) {
+      const created = await send(
+        'POST',
+        '/api/events',
+        {
+          title: { ja: '説明会', en: 'Briefing' },
+          description: { ja: '説明', en: 'About' },
+          startsAt: new Date().toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          capacity: more.capacity ?? 50,
+          presenters: more.presenters ?? ['demo-host'],
+        },
+        hostCookie,
+      );
+      const event = (await created.json()) as EventView;
+      const started = await send('POST', `/api/events/${event.id}/start`, {}, hostCookie);
+      if (started.status !== 200)
+        throw new Error(`could not start: ${started.status} ${await started.text()}`);
+      return event;
+    },
     me: (r: Briefing) => r.state.people.get(r.sessionId)!,
     refusal: (r: Briefing, type: string) =>
       waitFor(() => r.errors.find((e) => e.type === type), 5000, `refusal of ${type}`).then((e) => e.code),

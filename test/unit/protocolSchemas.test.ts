@@ -26,6 +26,13 @@ describe('HallJoinOptions', () => {
     expect(checkNickname('two\nlines')).toEqual({ ok: false, problem: 'controlChars' });
     expect(checkNickname('evil\u202Eeman')).toEqual({ ok: false, problem: 'controlChars' });
     expect(checkNickname('zero\u200Bwidth')).toEqual({ ok: false, problem: 'controlChars' });
+    // Hangul fillers and the braille blank draw nothing: a name of them is an empty name in disguise.
+    expect(checkNickname('\u3164')).toEqual({ ok: false, problem: 'invisible' });
+    expect(checkNickname('ab\u2800')).toEqual({ ok: false, problem: 'invisible' });
+    // One grapheme, thousands of code points: refused before it costs anything to normalise.
+    expect(checkNickname('a' + '\u0301'.repeat(50_000))).toEqual({ ok: false, problem: 'tooLong' });
+    expect(checkNickname('a' + '\u0301'.repeat(200))).toEqual({ ok: false, problem: 'tooLong' });
+    expect(checkNickname('e\u0301')).toEqual({ ok: true, value: 'é' });
   });
 
   it('refuses unknown colours and languages', () => {

@@ -29,6 +29,8 @@ export const en: Dictionary = {
   'color.#5f3dc4': 'Indigo',
   'nickname.empty': 'Please enter a nickname.',
   'nickname.tooLong': 'Nicknames can be at most {max} characters.',
+  'nickname.invisible':
+    'The nickname contains characters that show nothing (blank fillers). Please use visible letters.',
   'nickname.controlChars':
     'The nickname contains characters that cannot be used (such as line breaks or control characters).',
   'joinError.invalidOptions': 'Please check what you entered.',

@@ -29,6 +29,8 @@ export const ja = {
   'color.#5f3dc4': '藍色',
   'nickname.empty': 'ニックネームを入力してください。',
   'nickname.tooLong': 'ニックネームは{max}文字以内にしてください。',
+  'nickname.invisible':
+    '見えない文字（空白に見える記号など）が含まれています。見える文字で入力してください。',
   'nickname.controlChars': '使えない文字（改行や制御文字など）が含まれています。',
   'joinError.invalidOptions': '入力内容を確認してください。',
   'joinError.hallFull': '館内が混み合っています。少し待ってからもう一度お試しください。',

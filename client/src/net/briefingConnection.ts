@@ -39,6 +39,7 @@ const REFUSALS: Partial<Record<BriefingErrorCode, MessageKey>> = {
   askTooSoon: 'briefing.error.askTooSoon',
   questionsFull: 'briefing.error.questionsFull',
   alreadyVoted: 'briefing.error.alreadyVoted',
+  rateLimited: 'serverError.rateLimited',
 };
 const FEED_WAIT_MS = 10_000;
 

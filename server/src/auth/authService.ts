@@ -3,11 +3,14 @@ import type { Db } from '../db/database.ts';
 import { DomainError } from '../domainError.ts';
 import type { NewStaffAccount, StaffProfile, StaffRole } from '../../../shared/auth/roles.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { createSignInLimits, type SignInPolicy } from './signInLimits.ts';
+import type { Redis } from 'ioredis';
 
-export interface AuthPolicy {
+export interface AuthPolicy extends Omit<SignInPolicy, 'maxFailuresPerAddress'> {
   sessionHours: number;
-  maxFailures: number;
-  lockMinutes: number;
+  maxFailuresPerAddress?: number;
+  /** Shares the sign-in counts between processes. */
+  redis?: Redis;
 }
 
 export type LoginResult =
@@ -26,6 +29,10 @@ const newToken = () => randomBytes(32).toString('base64url');
  * passes. Tokens are random; only their SHA-256 is stored, so a database leak does not leak sessions.
  */
 export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = () => new Date()) {
+  const limits = createSignInLimits(
+    { ...policy, maxFailuresPerAddress: policy.maxFailuresPerAddress ?? policy.maxFailures * 6 },
+    policy.redis,
+  );
   const toProfile = (row: { id: number; username: string; display_name: string; role: string }) => ({
     id: row.id,
     username: row.username,
@@ -53,29 +60,6 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
       .executeTakeFirst();
     if (!row || row.disabled || row.expires_at <= now().toISOString()) return null;
     return toProfile(row);
-  }
-
-  async function recordFailure(username: string): Promise<void> {
-    const at = now();
-    const row = await db
-      .selectFrom('login_failures')
-      .selectAll()
-      .where('username', '=', username)
-      .executeTakeFirst();
-    const failures = (row?.failures ?? 0) + 1;
-    const lockedUntil =
-      failures >= policy.maxFailures
-        ? new Date(at.getTime() + policy.lockMinutes * 60_000).toISOString()
-        : null;
-    await db
-      .insertInto('login_failures')
-      .values({ username, failures, last_failure_at: at.toISOString(), locked_until: lockedUntil })
-      .onConflict((oc) =>
-        oc
-          .column('username')
-          .doUpdateSet({ failures, last_failure_at: at.toISOString(), locked_until: lockedUntil }),
-      )
-      .execute();
   }
 
   return {
@@ -119,20 +103,13 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
     },
 
     /**
-     * After `maxFailures` wrong passwords in a row the username is locked for `lockMinutes`, even for the
-     * right password, so guessing is slowed to a handful of tries per lock period.
+     * `maxFailures` tries per account from one address (and more over all accounts) per `lockMinutes`,
+     * counted before the password is checked (see signInLimits.ts); then even the right password waits.
      */
-    async login(username: string, password: string): Promise<LoginResult> {
-      const failure = await db
-        .selectFrom('login_failures')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+    async login(username: string, password: string, from = 'local'): Promise<LoginResult> {
+      const gate = await limits.attempt(username, from);
+      if (!gate.ok) return { ok: false, reason: 'locked', retryAfterS: gate.retryAfterS };
       const nowIso = now().toISOString();
-      if (failure?.locked_until && failure.locked_until > nowIso) {
-        const retryAfterS = Math.ceil((Date.parse(failure.locked_until) - now().getTime()) / 1000);
-        return { ok: false, reason: 'locked', retryAfterS };
-      }
       const account = await db
         .selectFrom('staff_accounts')
         .selectAll()
@@ -140,17 +117,43 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
         .where('disabled', '=', 0)
         .executeTakeFirst();
       const valid = await verifyPassword(password, account?.password_hash ?? (await dummyHash()));
-      if (!account || !valid) {
-        await recordFailure(username);
-        return { ok: false, reason: 'invalidCredentials' };
-      }
-      await db.deleteFrom('login_failures').where('username', '=', username).execute();
+      if (!account || !valid) return { ok: false, reason: 'invalidCredentials' };
+      await limits.succeeded(username, from);
       await db.deleteFrom('staff_sessions').where('expires_at', '<=', nowIso).execute();
       const { token, expiresAt } = await storeToken(account.id, 'session', policy.sessionHours * 3600);
       return { ok: true, token, profile: toProfile(account), expiresAt };
     },
 
     sessionProfile: (token: string) => profileForToken(token, 'session'),
+
+    /** Whether `password` is the account's (enabled or not); for checks such as "still the demo password". */
+    async hasPassword(username: string, password: string): Promise<boolean> {
+      const row = await db
+        .selectFrom('staff_accounts')
+        .select('password_hash')
+        .where('username', '=', username)
+        .executeTakeFirst();
+      return !!row && (await verifyPassword(password, row.password_hash));
+    },
+
+    /** A disabled account cannot sign in, and every session and hall pass it had ends now. */
+    async setDisabled(id: number, disabled: boolean): Promise<StaffProfile> {
+      const row = await db
+        .updateTable('staff_accounts')
+        .set({ disabled: disabled ? 1 : 0 })
+        .where('id', '=', id)
+        .returning(['id', 'username', 'display_name', 'role'])
+        .executeTakeFirst();
+      if (!row) throw new DomainError('noSuchAccount', `no staff account ${id}`);
+      if (disabled) await db.deleteFrom('staff_sessions').where('staff_id', '=', id).execute();
+      return toProfile(row);
+    },
+
+    /** Ends every session and hall pass of the account (a lost laptop, a shared password). */
+    async signOutEverywhere(id: number): Promise<number> {
+      const gone = await db.deleteFrom('staff_sessions').where('staff_id', '=', id).executeTakeFirst();
+      return Number(gone.numDeletedRows);
+    },
 
     async logout(token: string): Promise<void> {
       await db.deleteFrom('staff_sessions').where('token_hash', '=', sha256(token)).execute();

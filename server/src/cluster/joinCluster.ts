@@ -31,6 +31,8 @@ export async function joinCluster(redisUrl: string, db: Db, log: Logger) {
     bus,
     queueLock: postgresQueueLock(db),
     consultationKey,
+    /** For counters every process shares (sign-in tries). */
+    redis,
     joinGuard: (opts: JoinGuardOptions) => redisJoinGuard(redis, opts, log),
     async close() {
       await bus.close();

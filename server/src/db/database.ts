@@ -12,6 +12,7 @@ import * as m004 from './migrations/004_records_bookings.ts';
 import * as m005 from './migrations/005_events.ts';
 import * as m006 from './migrations/006_slides.ts';
 import * as m007 from './migrations/007_stage_keys.ts';
+import * as m008 from './migrations/008_sign_in_counts.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '005_events': m005,
   '006_slides': m006,
   '007_stage_keys': m007,
+  '008_sign_in_counts': m008,
 };
 
 export type Db = Kysely<Database>;

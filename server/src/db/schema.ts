@@ -65,13 +65,6 @@ export interface StaffSessionsTable {
   expires_at: string;
 }
 
-export interface LoginFailuresTable {
-  username: string;
-  failures: number;
-  last_failure_at: string;
-  locked_until: string | null;
-}
-
 export interface QueueTicketsTable {
   id: Generated<number>;
   day: string;
@@ -170,7 +163,6 @@ export interface Database {
   procedure_link_opens: ProcedureLinkOpensTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
-  login_failures: LoginFailuresTable;
   queue_tickets: QueueTicketsTable;
   consultation_records: ConsultationRecordsTable;
   slots: SlotsTable;

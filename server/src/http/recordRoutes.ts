@@ -6,7 +6,7 @@ import { sendRefusal } from './refusals.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
-import { writeCsv } from '../../../shared/catalog/csv.ts';
+import { spreadsheetSafe, writeCsv } from '../../../shared/catalog/csv.ts';
 
 const TicketParam = z.object({ ticketId: z.coerce.number().int().positive() });
 
@@ -46,7 +46,7 @@ export function mountRecordRoutes(
     res.send(
       writeCsv(
         COLUMNS,
-        rows.map((r) => COLUMNS.map((c) => String(r[c] ?? ''))),
+        rows.map((r) => COLUMNS.map((c) => spreadsheetSafe(String(r[c] ?? '')))),
       ),
     );
   });

@@ -11,6 +11,7 @@ const STATUS: Record<string, number> = {
   noSuchSlot: 404,
   noSuchEvent: 404,
   noSuchRecord: 404,
+  noSuchAccount: 404,
   noSuchSlide: 404,
   stageUnavailable: 502,
 };

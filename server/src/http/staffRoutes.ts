@@ -1,9 +1,11 @@
 import express, { type Application, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
 import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { sendRefusal } from './refusals.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
+import { requestAddress } from './clientAddress.ts';
 
 /**
  * Staff sign-in and accounts. The session lives in an httpOnly, SameSite=Strict cookie (scripts cannot
@@ -34,7 +36,7 @@ export function mountStaffRoutes(
       res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
       return;
     }
-    const result = await auth.login(body.data.username, body.data.password);
+    const result = await auth.login(body.data.username, body.data.password, requestAddress(req));
     if (result.ok) {
       res.setHeader('Set-Cookie', cookie(result.token, deps.sessionHours * 3600));
       res.json(result.profile);
@@ -73,6 +75,43 @@ export function mountStaffRoutes(
   app.get('/api/staff/accounts', signedIn('manageStaff'), async (_req: Request, res: Response) => {
     res.json(await auth.listAccounts());
   });
+
+  const AccountParam = z.object({ id: z.coerce.number().int().positive() });
+  /** Admins act on other accounts; their own stays usable, so a city is never left without an admin. */
+  const onAccount =
+    (act: (id: number) => Promise<unknown>) =>
+    async (req: Authed, res: Response): Promise<void> => {
+      const p = AccountParam.safeParse(req.params);
+      if (!p.success)
+        return void res.status(400).json({ error: 'badRequest', message: formatIssues(p.error) });
+      if (p.data.id === req.staff!.id) {
+        return void res
+          .status(409)
+          .json({ error: 'ownAccount', message: 'Ask another admin to do this to your own account' });
+      }
+      await act(p.data.id).then(
+        (r) => res.json(r),
+        (e: unknown) => sendRefusal(res, e),
+      );
+    };
+  app.post(
+    '/api/staff/accounts/:id/disable',
+    json,
+    signedIn('manageStaff'),
+    onAccount((id) => auth.setDisabled(id, true)),
+  );
+  app.post(
+    '/api/staff/accounts/:id/enable',
+    json,
+    signedIn('manageStaff'),
+    onAccount((id) => auth.setDisabled(id, false)),
+  );
+  app.post(
+    '/api/staff/accounts/:id/sign-out',
+    json,
+    signedIn('manageStaff'),
+    onAccount(async (id) => ({ sessionsEnded: await auth.signOutEverywhere(id) })),
+  );
 
   app.post('/api/staff/accounts', json, signedIn('manageStaff'), async (req: Request, res: Response) => {
     const body = NewStaffAccount.safeParse(req.body);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, migrateToLatest, type Db } from '../../../server/src/db/database.ts';
 import { createAuthService, type AuthService } from '../../../server/src/auth/authService.ts';
 import { DomainError } from '../../../server/src/domainError.ts';
@@ -56,13 +56,60 @@ describe('auth service', () => {
     expect(await auth.login('sato', 'wrong password!')).toEqual({ ok: false, reason: 'invalidCredentials' });
   });
 
-  it('locks the username after repeated failures, even for the right password, until the lock ends', async () => {
-    for (let i = 0; i < 3; i++) await auth.login('sato', 'wrong password!');
-    const locked = await auth.login('sato', PASSWORD);
-    expect(locked).toMatchObject({ ok: false, reason: 'locked' });
-    expect(locked.ok === false && locked.reason === 'locked' && locked.retryAfterS).toBe(15 * 60);
-    clock += 15 * 60_000 + 1;
+  it('locks the account for that address after repeated failures, even for the right password, until the lock ends', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      for (let i = 0; i < 3; i++) await auth.login('sato', 'wrong password!', '203.0.113.9');
+      const locked = await auth.login('sato', PASSWORD, '203.0.113.9');
+      expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+      expect(locked.ok === false && locked.reason === 'locked' && locked.retryAfterS).toBe(15 * 60);
+      // Somebody else's failures do not keep the account's owner out from where they sign in.
+      expect((await auth.login('sato', PASSWORD, '198.51.100.7')).ok).toBe(true);
+      vi.advanceTimersByTime(15 * 60_000 + 1000);
+      expect((await auth.login('sato', PASSWORD, '203.0.113.9')).ok).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts tries before the password is checked: of 30 wrong and the right one at once, none gets in', async () => {
+    const tries = [
+      ...Array.from({ length: 30 }, () => auth.login('sato', 'wrong password!', '203.0.113.10')),
+      auth.login('sato', PASSWORD, '203.0.113.10'),
+    ];
+    const results = await Promise.all(tries);
+    // Only the budget's worth (3) reached the hash, all wrong; the right one came after and was refused.
+    expect(results.filter((r) => r.ok)).toHaveLength(0);
+    expect(results.filter((r) => !r.ok && r.reason === 'invalidCredentials')).toHaveLength(3);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('one address spraying many accounts is stopped by its own budget', async () => {
+    const many = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => auth.login(`user${i}`, 'guess password', '203.0.113.11')),
+    );
+    // maxFailures 3 → 18 tries per address over all accounts (6 × 3).
+    expect(many.filter((r) => !r.ok && r.reason === 'invalidCredentials')).toHaveLength(18);
+    expect(many.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(22);
+  });
+
+  it('a disabled account cannot sign in and its sessions end; enabling it again lets it in', async () => {
+    const ok = await auth.login('sato', PASSWORD);
+    if (!ok.ok) throw new Error('login failed');
+    await auth.setDisabled(ok.profile.id, true);
+    expect(await auth.sessionProfile(ok.token)).toBeNull();
+    expect(await auth.login('sato', PASSWORD)).toMatchObject({ ok: false, reason: 'invalidCredentials' });
+    await auth.setDisabled(ok.profile.id, false);
     expect((await auth.login('sato', PASSWORD)).ok).toBe(true);
+  });
+
+  it('signs an account out everywhere', async () => {
+    const a = await auth.login('sato', PASSWORD);
+    const b = await auth.login('sato', PASSWORD);
+    if (!a.ok || !b.ok) throw new Error('login failed');
+    expect(await auth.signOutEverywhere(a.profile.id)).toBe(2);
+    expect(await auth.sessionProfile(a.token)).toBeNull();
+    expect(await auth.sessionProfile(b.token)).toBeNull();
   });
 
   it('a hall pass works once and only for a short time', async () => {

@@ -1,4 +1,4 @@
-import { Room, ServerError, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import {
   BriefingJoinOptions,
   BriefingProtocol,
@@ -19,10 +19,12 @@ import type { MessageRules } from '../common/roomMessages.ts';
 import { listenerFor, teller } from '../common/typedMessages.ts';
 import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../metrics.ts';
-import { whoJoins, type BriefingAuth } from './briefingIdentity.ts';
+import { whoJoins } from './briefingIdentity.ts';
+import { createJoinGuard, type JoinGuard, type JoinGuardOptions } from '../common/joinGuard.ts';
 import { createQuestionBoard } from './questionBoard.ts';
 import { DomainError } from '../../domainError.ts';
 import { freeSeat } from './briefingSeats.ts';
+import { messageBudget } from '../common/messageBudget.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
 
@@ -51,7 +53,15 @@ export function createBriefingRoom(deps: {
   seatOf(residentKey: string): Promise<string>;
   log: Logger;
   metrics: Metrics;
+  /** Seat reservations not yet connected, per address (shared by processes when given). */
+  joinGuard?: (opts: JoinGuardOptions) => JoinGuard;
+  joinsPerAddress: number;
+  seatReservationS: number;
 }) {
+  // A reservation holds a place (capacity + 20) for its time whether anyone connects or not: without a
+  // cap per address, a few plain HTTP requests kept a small briefing full.
+  const guardOptions = { perAddress: deps.joinsPerAddress, windowMs: deps.seatReservationS * 1000 };
+  const joins = deps.joinGuard?.(guardOptions) ?? createJoinGuard(guardOptions);
   // One briefing room per event in this process: a second one would split the audience and the Q&A.
   const openEvents = new Set<number>();
   return class BriefingRoom extends Room<{ state: BriefingState }> {
@@ -122,15 +132,31 @@ export function createBriefingRoom(deps: {
       );
     }
 
-    override async onAuth(_client: Client, options: unknown): Promise<BriefingAuth> {
+    override seatReservationTimeout = deps.seatReservationS;
+
+    /** Runs before a seat is reserved (no WebSocket yet): the options, and the address's reservations. */
+    static override async onAuth(
+      _token: string,
+      options: unknown,
+      context: AuthContext,
+    ): Promise<{ options: BriefingJoinOptions; address: string }> {
       const parsed = BriefingJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
-      const o = parsed.data;
-      if (o.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
-      return whoJoins(o, this.event, deps, this.removed);
+      const address = context.ip ?? 'unknown';
+      await joins.reserve(address);
+      return { options: parsed.data, address };
     }
 
-    override onJoin(client: Client, _options: unknown, auth: BriefingAuth): void {
+    /** Who joins (staff pass, removal, seat claim) once the connection is here. */
+    override async onJoin(
+      client: Client,
+      _options: unknown,
+      joining: { options: BriefingJoinOptions; address: string },
+    ): Promise<void> {
+      joins.connected(joining.address);
+      const o = joining.options;
+      if (o.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
+      const auth = await whoJoins(o, this.event, deps, this.removed);
       const audience = [...this.state.people.values()].filter((p) => p.role === 'attendee').length;
       if (auth.role === 'attendee' && audience >= this.event.capacity) {
         throw new ServerError(409, 'eventFull: the briefing is full');
@@ -248,7 +274,15 @@ export function createBriefingRoom(deps: {
       isRefusal: (err): err is DomainError<BriefingErrorCode> => err instanceof DomainError,
       refuse: (client, type, code, detail) => this.refuse(client, type, code, detail),
       log: deps.log,
+      // A hand or a slide is a click; a stage negotiation is a burst of candidates. Questions have
+      // their own rules (askTooSoon, tooManyQuestions) on top.
+      budget: messageBudget(
+        { raiseHand: { points: 10, perSeconds: 10 }, signal: { points: 200, perSeconds: 10 } },
+        { points: 30, perSeconds: 10 },
+      ),
     };
+    /** Past this, Colyseus closes the connection: a flood is not a person. */
+    override maxMessagesPerSecond = 60;
 
     /** A message of the briefing's protocol: its schema, then who may send it, then the work. */
     private on = <K extends ClientType<BriefingProtocol>>(

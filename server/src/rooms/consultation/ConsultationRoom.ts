@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { MessageRules } from '../common/roomMessages.ts';
 import { listenerFor, teller } from '../common/typedMessages.ts';
+import { messageBudget } from '../common/messageBudget.ts';
 
 const tell = teller(ConsultationProtocol);
 
@@ -104,7 +105,18 @@ export function createConsultationRoom(deps: {
       isRefusal: (err): err is DomainError<ConsultationErrorCode> => err instanceof DomainError,
       refuse: (client, type, code, detail) => this.refuse(client, type, code, detail),
       log: deps.log,
+      // Switching the camera or sharing the screen is a click; a negotiation is a burst of candidates.
+      budget: messageBudget(
+        {
+          signal: { points: 200, perSeconds: 10 },
+          mediaState: { points: 20, perSeconds: 10 },
+          chat: { points: 20, perSeconds: 10 },
+        },
+        { points: 20, perSeconds: 10 },
+      ),
     };
+    /** Past this, Colyseus closes the connection: a flood is not a person. */
+    override maxMessagesPerSecond = 60;
 
     private from(client: Client): Participant {
       const p = this.state.participants.get(client.sessionId);

@@ -18,6 +18,7 @@ import { PATCH_INTERVAL_MS, STAFF_UNIFORM_COLOR } from '../../../../shared/const
 import type { Desk } from '../../desk/desk.ts';
 import type { DeskRoomPort, Person, SessionRef } from '../../desk/deskTypes.ts';
 import { createJoinGuard } from '../common/joinGuard.ts';
+import { sharedLimiter } from '../../limits/sharedLimiter.ts';
 import { createStaffMirror } from './staffMirror.ts';
 import { mirrorCounters } from './counterMirror.ts';
 import { DomainError } from '../../domainError.ts';
@@ -62,12 +63,21 @@ export function createHallRoom(deps: HallDeps) {
     windowMs: deps.config.HALL_SEAT_RESERVATION_S * 1000,
   };
   const joins = deps.joinGuard?.(guardOptions) ?? createJoinGuard(guardOptions);
+  // A fresh identity is one request away, an address is not: numbers taken per address are capped, so
+  // a join → take a number → leave loop cannot fill a queue ahead of real residents.
+  const numbers = sharedLimiter(
+    'tickets-per-address',
+    { points: deps.config.TICKETS_PER_ADDRESS, perSeconds: deps.config.TICKETS_WINDOW_MIN * 60 },
+    deps.redis,
+  );
   return class HallRoom extends Room<{ state: HallState }> {
     override state = new HallState();
     override maxClients = deps.config.HALL_MAX_CLIENTS;
     override maxMessagesPerSecond = deps.config.MAX_MESSAGES_PER_SECOND;
     override seatReservationTimeout = deps.config.HALL_SEAT_RESERVATION_S;
     private tracks = new Map<string, Track>();
+    /** Each session's client address, for limits per address. */
+    private addresses = new Map<string, string>();
     private interest: InterestService = createInterestService({
       near: deps.config.NEAR_AVATARS,
       ring: deps.config.RING_AVATARS,
@@ -136,7 +146,18 @@ export function createHallRoom(deps: HallDeps) {
       const on = this.handle;
       const d = this.desk;
       on('sit', (ref, m) => this.sit(ref.sessionId, m.seatId));
-      on('takeTicket', (ref, m) => d.takeTicket(ref, m.counterId, m.procedureId));
+      on('takeTicket', async (ref, m) => {
+        const address = this.addresses.get(ref.sessionId) ?? 'unknown';
+        const waitS = await numbers.take(address);
+        if (waitS !== null) {
+          throw new DomainError('rateLimited', `too many numbers taken from this address: wait ${waitS} s`);
+        }
+        // A refused request (closed counter, already queued) took no number.
+        await d.takeTicket(ref, m.counterId, m.procedureId).catch(async (err: unknown) => {
+          await numbers.give(address);
+          throw err;
+        });
+      });
       on('leaveQueue', (ref) => d.leaveQueue(ref));
       on('answerCall', (ref) => d.answerCall(ref));
       on('checkIn', (ref, m) => d.checkIn(ref, m.code));
@@ -198,6 +219,7 @@ export function createHallRoom(deps: HallDeps) {
 
     override onJoin(client: Client, _options: unknown, auth: JoinAuth): void {
       joins.connected(auth.address);
+      this.addresses.set(client.sessionId, auth.address);
       const track = deps.movement.spawn([...this.tracks.values()], Date.now());
       const avatar = new AvatarState();
       const { person } = auth;
@@ -262,6 +284,7 @@ export function createHallRoom(deps: HallDeps) {
       this.poses.remove(client.sessionId);
       this.poses.forgetClient(client.sessionId);
       this.tracks.delete(client.sessionId);
+      this.addresses.delete(client.sessionId);
       this.interest.forget(client.sessionId);
       client.view?.dispose();
       this.state.population = this.clients.length;

@@ -12,6 +12,7 @@ import type { Logger } from '../../logger.ts';
 import type { Desk } from '../../desk/desk.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { JoinGuard, JoinGuardOptions } from '../common/joinGuard.ts';
+import type { Redis } from 'ioredis';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -31,4 +32,6 @@ export interface HallDeps {
   metrics: Metrics;
   /** The per-address reservation cap shared by all processes (several processes); else counted here. */
   joinGuard?: (opts: JoinGuardOptions) => JoinGuard;
+  /** Counters every process shares (numbers taken per address), with several processes. */
+  redis?: Redis;
 }
