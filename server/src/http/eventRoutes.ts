@@ -96,13 +96,16 @@ export function mountEventRoutes(
       const eventId = id(req, res);
       if (eventId === null) return;
       const prepare = status === 'live' ? deps.beforeLive : undefined;
-      await deps.events.setStatus(eventId, status, prepare).then(
-        async (e) => {
-          if (status === 'ended') await deps.afterEnd?.(e);
-          res.json(e);
-        },
-        (e: unknown) => refused(res, e),
-      );
+      await deps.events
+        .mustManage(eventId, req.staff!)
+        .then(() => deps.events.setStatus(eventId, status, prepare))
+        .then(
+          async (e) => {
+            if (status === 'ended') await deps.afterEnd?.(e);
+            res.json(e);
+          },
+          (e: unknown) => refused(res, e),
+        );
     });
   }
 }

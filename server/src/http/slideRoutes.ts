@@ -66,6 +66,7 @@ export function mountSlideRoutes(
     if (!body.success)
       return void res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
     try {
+      await deps.events.mustManage(p.id, req.staff!);
       const event = await deps.events.get(p.id);
       if (event.status === 'ended') throw new DomainError('ended', 'the event is over');
       const pages = await deps.slides.replace(p.id, body.data);

@@ -13,6 +13,7 @@ type Row = {
   capacity: number;
   presenters: string;
   status: string;
+  created_by: number;
 };
 
 const view = (r: Row): EventView => ({
@@ -70,6 +71,18 @@ export function createEventService(db: Db) {
     },
 
     get: async (id: number) => view(await row(id)),
+
+    /**
+     * Only the event's own hosts run it: the one who created it and the presenters named on it; admins
+     * run every event. Refuses anyone else (a host must not start, end or replace the slides of
+     * another host's briefing).
+     */
+    async mustManage(id: number, staff: { id: number; username: string; role: string }): Promise<void> {
+      const r = await row(id);
+      if (staff.role === 'admin' || r.created_by === staff.id) return;
+      if ((JSON.parse(r.presenters) as string[]).includes(staff.username)) return;
+      throw new DomainError('forbidden', `event ${id} is run by its own hosts and admins`);
+    },
 
     /** The Janus keys of live stages (see StageKeyStore). */
     stageKeys: {
