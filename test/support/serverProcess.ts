@@ -24,9 +24,14 @@ export interface ServerProcess {
  * The real server as its own process (`node server/src/index.ts`), the way each process of a cluster
  * runs, on 127.0.0.1 with the given environment. Resolves once it answers /api/health.
  */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  /** Modules loaded into the server process first (fault injection). */
+  preload: string[] = [],
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const imports = preload.flatMap((m) => ['--import', m]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...imports, 'server/src/index.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -30,6 +30,13 @@ export function createQueueService(
   opts: { dayOf(at: number): string; coordination?: QueueCoordination },
 ) {
   const active = new Map<number, Ticket>();
+  /**
+   * A call made before this server started counts from the start: the resident could not answer
+   * while the server was down, so a restart longer than the grace must not turn every call into a
+   * no-show at the first tick.
+   */
+  let startedAt = 0; // set by the first load, when the server starts
+  const callClock = (t: Ticket) => (t.calledAt === null ? null : Math.max(t.calledAt, startedAt));
   const recent = new Map<string, { day: string; ms: number }[]>(); // counter → recent services
   let chain: Promise<unknown> = Promise.resolve();
   const coordinated = opts.coordination;
@@ -113,6 +120,7 @@ export function createQueueService(
   return {
     /** Reads active tickets and recent service times; absent residents get a fresh grace period. */
     async load(now: number): Promise<void> {
+      startedAt ||= now;
       recent.clear();
       await readActive(now);
       const done = await db
@@ -257,7 +265,7 @@ export function createQueueService(
     expireCalls(now: number, graceMs: number) {
       return serial(async () => {
         const late = [...active.values()].filter(
-          (t) => t.status === 'called' && t.calledAt !== null && now - t.calledAt > graceMs,
+          (t) => t.status === 'called' && t.calledAt !== null && now - callClock(t)! > graceMs,
         );
         return Promise.all(late.map((t) => setStatus(t, 'noShow', now)));
       });
@@ -353,7 +361,7 @@ export function createQueueService(
           servicesToday: today.length,
           averageMinutes: Math.max(1, Math.round(avgMs / 60_000)),
         },
-        answerBy: t.status === 'called' && t.calledAt !== null ? t.calledAt + callGraceMs : null,
+        answerBy: t.status === 'called' && t.calledAt !== null ? callClock(t)! + callGraceMs : null,
         transferFrom: t.transferFrom,
       };
     },

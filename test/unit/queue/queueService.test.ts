@@ -173,4 +173,18 @@ describe('queue service', () => {
       (await after.take({ counterId: 'shimin', procedureId: null, residentKey: 'rc' }, T0 + 12 * MIN)).number,
     ).toBe(3);
   });
+
+  it('a call made before a restart longer than the grace gets a fresh grace from the restart', async () => {
+    await take(queue, 'ra', T0);
+    await queue.callNext('shimin', STAFF_A, T0 + 1);
+    // Down for ten minutes, five times the call grace.
+    const after = createQueueService(db, { dayOf: (at) => new Date(at).toISOString().slice(0, 10) });
+    await after.load(T0 + 10 * MIN);
+    const grace = 2 * MIN;
+    expect(after.view(after.ticketOf('ra')!, ON_DUTY, grace, T0 + 10 * MIN).answerBy).toBe(T0 + 12 * MIN);
+    expect(await after.expireCalls(T0 + 10 * MIN + 1000, grace)).toEqual([]);
+    expect(after.ticketOf('ra')?.status).toBe('called');
+    // Without an answer the fresh grace lapses like any other.
+    expect((await after.expireCalls(T0 + 12 * MIN + 1000, grace)).map((t) => t.residentKey)).toEqual(['ra']);
+  });
 });
