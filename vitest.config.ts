@@ -42,6 +42,7 @@ export default defineConfig({
           include: [
             'test/unit/queue/queueService.test.ts',
             'test/unit/auth/authService.test.ts',
+            'test/unit/retention.test.ts',
             'test/integration/bookings.test.ts',
             'test/integration/queueFlow.test.ts',
             'test/integration/staffAuth.test.ts',

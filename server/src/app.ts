@@ -42,6 +42,7 @@ import { createDesk } from './desk/desk.ts';
 import { localDeskBus } from './desk/deskBus.ts';
 import { joinCluster } from './cluster/joinCluster.ts';
 import { mountOriginPolicy } from './http/originPolicy.ts';
+import { scheduleRetention } from './services/retention.ts';
 import { pinClientAddress } from './http/clientAddress.ts';
 import { localDay } from '../../shared/hours/openingHours.ts';
 
@@ -106,6 +107,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     coordination: cluster?.queueLock,
   });
   await queue.load(Date.now());
+  const stopRetention = scheduleRetention(
+    db,
+    { ticketDays: config.RETENTION_TICKET_DAYS, bookingDays: config.RETENTION_BOOKING_DAYS },
+    log,
+  );
   queueSummary = () => queue.summary(Date.now());
   const consultations = createConsultationService(
     config.ICE_SERVERS,
@@ -255,6 +261,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     async close() {
       await cluster?.close();
       if (sweeper) clearInterval(sweeper);
+      stopRetention();
       desk.close();
       await server.gracefullyShutdown(false);
       await db.destroy();

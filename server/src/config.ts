@@ -84,6 +84,10 @@ export const ConfigSchema = z.object({
   /** Numbers one address may take per TICKETS_WINDOW_MIN (a household or a public terminal needs a few). */
   TICKETS_PER_ADDRESS: int(1, 10_000).default(6),
   TICKETS_WINDOW_MIN: int(1, 1440).default(10),
+  /** Days finished numbers are kept (the city's figures); numbers in a queue are never pruned. */
+  RETENTION_TICKET_DAYS: int(1, 3650).default(90),
+  /** Days bookings (with a resident's contact) and their slots are kept after the slot's time. */
+  RETENTION_BOOKING_DAYS: int(1, 3650).default(30),
   TICKET_GRACE_S: int(0, 7200).default(600),
   STAFF_SESSION_HOURS: int(1, 24).default(10),
   /** Sign-in tries for one account from one address per LOGIN_LOCK_MINUTES (the right one refunds them). */
