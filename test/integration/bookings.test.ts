@@ -133,4 +133,25 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
     booked.room.send(ClientMessage.checkIn, { code });
     expect(await booked.refusal(ClientMessage.checkIn)).toBe('notBooked');
   });
+
+  // On PostgreSQL (a pool of connections) the two check-ins interleave; without the conditional update
+  // both got a priority number there.
+  it('one code checked in from two places at once: one number, the other refused', async () => {
+    const [a, b] = [
+      await joinHall(server.endpoint, { nickname: 'a' }),
+      await joinHall(server.endpoint, { nickname: 'b' }),
+    ];
+    people.push(a, b);
+    const slot = await publish(inMinutes(5), 1);
+    const code = ((await (await book(slot.id, 'a', a.resumeToken)).json()) as { code: string }).code;
+    a.room.send(ClientMessage.checkIn, { code });
+    b.room.send(ClientMessage.checkIn, { code });
+    const outcome = (p: Participant) =>
+      waitFor(
+        () => (p.ticket() ? 'number' : p.errors.find((e) => e.type === ClientMessage.checkIn)?.code),
+        5000,
+        'a number or a refusal',
+      );
+    expect([await outcome(a), await outcome(b)].sort()).toEqual(['notBooked', 'number']);
+  });
 });

@@ -312,16 +312,21 @@ export function createDesk(deps: DeskDeps) {
       }
       const counterId = await deps.bookings.counterOf(code);
       const booking = await deps.bookings.checkIn(code, counterId, now);
-      await queue.take(
-        {
-          counterId,
-          procedureId: booking.procedureId,
-          residentKey: resident.residentKey,
-          priority: 0,
-          bookingCode: code,
-        },
-        now,
-      );
+      await queue
+        .take(
+          {
+            counterId,
+            procedureId: booking.procedureId,
+            residentKey: resident.residentKey,
+            priority: 0,
+            bookingCode: code,
+          },
+          now,
+        )
+        .catch(async (err: unknown) => {
+          await deps.bookings.undoCheckIn(code);
+          throw err;
+        });
       update(now);
     },
 

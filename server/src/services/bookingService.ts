@@ -190,8 +190,25 @@ export function createBookingService(db: Db) {
       if (now < start - CHECK_IN_EARLY_MS)
         throw new DomainError('tooEarly', 'check-in opens 30 minutes before the slot');
       if (now > start + s.minutes * 60_000) throw new DomainError('tooLate', 'this slot is over');
-      await db.updateTable('bookings').set({ status: 'checkedIn' }).where('code', '=', code).execute();
+      // Of two check-ins of one code at once, only the one that changes the row gets a number.
+      const changed = await db
+        .updateTable('bookings')
+        .set({ status: 'checkedIn' })
+        .where('code', '=', code)
+        .where('status', '=', 'booked')
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new DomainError('notBooked', 'the booking is checkedIn');
       return { procedureId: b.procedure_id, startsAt: start };
+    },
+
+    /** The number could not be given after all: the booking can be checked in again. */
+    async undoCheckIn(code: string): Promise<void> {
+      await db
+        .updateTable('bookings')
+        .set({ status: 'booked' })
+        .where('code', '=', code)
+        .where('status', '=', 'checkedIn')
+        .execute();
     },
 
     async slotById(id: number): Promise<SlotView | undefined> {
