@@ -197,7 +197,8 @@ export function createBookingService(db: Db) {
         .where('code', '=', code)
         .where('status', '=', 'booked')
         .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) !== 1) throw new DomainError('notBooked', 'the booking is checkedIn');
+      if (Number(changed.numUpdatedRows) !== 1)
+        throw new DomainError('notBooked', 'the booking is checkedIn');
       return { procedureId: b.procedure_id, startsAt: start };
     },
 
