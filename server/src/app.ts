@@ -187,6 +187,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     joinGuard: cluster?.joinGuard,
     joinsPerAddress: config.BRIEFING_JOINS_PER_ADDRESS,
     seatReservationS: config.HALL_SEAT_RESERVATION_S,
+    maxMessagesPerSecond: config.ROOM_MAX_MESSAGES_PER_SECOND,
   });
   const HallRoom = createHallRoom(deps);
   const ConsultationRoom = createConsultationRoom({
@@ -195,6 +196,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     records,
     onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
     reconnectGraceS: config.RECONNECT_GRACE_S,
+    maxMessagesPerSecond: config.ROOM_MAX_MESSAGES_PER_SECOND,
     log,
     metrics,
     onEnded: (ticketId) => consultations.endedInRoom(ticketId),

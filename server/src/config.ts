@@ -73,7 +73,9 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
   /** Largest WebSocket frame a client may send, in bytes. */
   MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(65_536),
-  MAX_MESSAGES_PER_SECOND: int(1, 1000).default(40),
+  MAX_MESSAGES_PER_SECOND: int(1, 100_000).default(40),
+  /** The same for consultation and briefing rooms (a negotiation sends bursts of candidates). */
+  ROOM_MAX_MESSAGES_PER_SECOND: int(1, 100_000).default(60),
   /** `on`: demo catalogue and demo staff accounts on first start (see README). `off` for a real city. */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   /** `always` ignores opening hours (for trying the queue out of hours); `layout` follows the hall data. */

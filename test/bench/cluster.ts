@@ -6,14 +6,21 @@
  * Residents are the lightweight bots of bench:crowd (spread over the hall, shuffling at 10 Hz).
  * Prints numbers; asserts nothing. Usage: npm run bench:cluster [-- 250,500,1000 1,2]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { startRedis } from '../support/redis.ts';
 import { startPostgres } from '../support/postgres.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { hallPass, joinHall, signIn, type Participant } from '../integration/staffQueue.ts';
-import { ask, cpuSeconds, freePort, pct, sleep, startBots } from './benchProcesses.ts';
+import {
+  ask,
+  cpuSeconds,
+  pct,
+  sleep,
+  spawnBenchServer,
+  startBots,
+  type BenchServer,
+} from './benchProcesses.ts';
 
 const PER_PROCESS = (process.argv[2] ?? '250,500,750,1000').split(',').map(Number);
 const PROCESS_COUNTS = (process.argv[3] ?? '1,2').split(',').map(Number);
@@ -22,47 +29,16 @@ const CALLS = 30;
 const BOTS_PER_PROCESS = 1000;
 const LAG_LIMIT_MS = 50;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  port: number;
-}
+type Server = BenchServer;
 
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './test/bench/loopLag.ts', 'server/src/index.ts'],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        ...env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        CLIENT_DIR: 'off',
-        LOG_LEVEL: 'error',
-        OPENING_HOURS: 'always',
-        HALL_MAX_ROOMS: '100',
-        JOINS_PER_ADDRESS: '200',
-        TICKETS_PER_ADDRESS: '10000',
-      },
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { child, url, port };
-    await sleep(200);
-  }
-  throw new Error('a server process did not start');
-}
+const startServer = (env: Record<string, string>) =>
+  spawnBenchServer({
+    ...env,
+    OPENING_HOURS: 'always',
+    HALL_MAX_ROOMS: '100',
+    JOINS_PER_ADDRESS: '200',
+    TICKETS_PER_ADDRESS: '10000',
+  });
 
 const portOf = (p: Participant) =>
   Number((p.room.connection.transport as unknown as { ws: { url: string } }).ws.url.match(/:(\d+)\//)?.[1]);

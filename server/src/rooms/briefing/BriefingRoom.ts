@@ -57,6 +57,7 @@ export function createBriefingRoom(deps: {
   joinGuard?: (opts: JoinGuardOptions) => JoinGuard;
   joinsPerAddress: number;
   seatReservationS: number;
+  maxMessagesPerSecond: number;
 }) {
   // A reservation holds a place (capacity + 20) for its time whether anyone connects or not: without a
   // cap per address, a few plain HTTP requests kept a small briefing full.
@@ -282,7 +283,7 @@ export function createBriefingRoom(deps: {
       ),
     };
     /** Past this, Colyseus closes the connection: a flood is not a person. */
-    override maxMessagesPerSecond = 60;
+    override maxMessagesPerSecond = deps.maxMessagesPerSecond;
 
     /** A message of the briefing's protocol: its schema, then who may send it, then the work. */
     private on = <K extends ClientType<BriefingProtocol>>(

@@ -45,6 +45,7 @@ export function createConsultationRoom(deps: {
   records: RecordService;
   onlineBaseUrl: string;
   reconnectGraceS: number;
+  maxMessagesPerSecond: number;
   log: Logger;
   metrics: Metrics;
   /** The staff member ended it here: the desk finishes the ticket. */
@@ -116,7 +117,7 @@ export function createConsultationRoom(deps: {
       ),
     };
     /** Past this, Colyseus closes the connection: a flood is not a person. */
-    override maxMessagesPerSecond = 60;
+    override maxMessagesPerSecond = deps.maxMessagesPerSecond;
 
     private from(client: Client): Participant {
       const p = this.state.participants.get(client.sessionId);

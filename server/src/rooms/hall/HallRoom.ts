@@ -192,7 +192,9 @@ export function createHallRoom(deps: HallDeps) {
 
     override onDispose(): void {
       for (const t of this.timers) clearInterval(t);
-      this.desk.detachRoom(this.port);
+      // A room refused in onCreate (the city hall full) never attached; throwing here would leave
+      // Colyseus' patch timer running on a room that has no state to send (and end the process).
+      if (this.port) this.desk.detachRoom(this.port);
     }
 
     /**
@@ -210,7 +212,7 @@ export function createHallRoom(deps: HallDeps) {
         }
       }
       try {
-        this.sendPoses();
+        if (this.port) this.sendPoses();
         return super.broadcastPatch();
       } finally {
         for (const s of sockets) s.uncork();
