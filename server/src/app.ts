@@ -226,7 +226,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
-      mountBookingRoutes(app, { auth, bookings, catalog, hall });
+      mountBookingRoutes(app, {
+        auth,
+        bookings,
+        catalog,
+        hall,
+        worksAt: (staffId, counterId) => desk.worksAt(staffId, counterId),
+      });
       mountEventRoutes(app, { auth, events, ...briefingLifecycle(stage, log) });
       mountSlideRoutes(app, {
         auth,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { signIn } from '../integration/staffQueue.ts';
+import { hallPass, joinHall, signIn } from '../integration/staffQueue.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { ClientMessage } from '../../shared/protocol/index.ts';
 import { briefingClients } from '../integration/briefingClients.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 
@@ -8,16 +10,16 @@ import type { EventView } from '../../shared/protocol/index.ts';
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-/** Hosts run their own briefings only; admins run all of them. */
-describe('one host acting on another host’s briefing', () => {
+/** Hosts run their own briefings only, staff see the bookings of the counter they work; admins all. */
+describe('acting on what is someone else’s', () => {
   let server: TestServer;
   const clients = briefingClients(() => server);
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ OPENING_HOURS: 'always' });
   });
   afterAll(() => server?.stop());
 
-  it('is refused for start, end and slides; the event’s own host and an admin may', async () => {
+  it('a host acting on another host’s briefing is refused for start, end and slides; its own host and an admin may', async () => {
     const admin = await signIn(server.url, 'demo-admin');
     const made = await clients.post(
       '/api/staff/accounts',
@@ -60,5 +62,48 @@ describe('one host acting on another host’s briefing', () => {
     expect((await clients.post(`/api/events/${event.id}/start`, {}, owner)).status).toBe(200);
     expect((await clients.put(`/api/events/${event.id}/slides`, deck, owner)).status).toBe(200);
     expect((await clients.post(`/api/events/${event.id}/end`, {}, admin)).status).toBe(200);
+  });
+
+  it('who booked a slot (nicknames, contacts) is for staff on duty at its counter and admins only', async () => {
+    const sato = await signIn(server.url, 'demo-staff');
+    const suzuki = await signIn(server.url, 'demo-staff2');
+    const admin = await signIn(server.url, 'demo-admin');
+    const slot = (await (
+      await clients.post(
+        '/api/slots',
+        {
+          counterId: 'shimin',
+          startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          minutes: 20,
+          capacity: 5,
+        },
+        sato,
+      )
+    ).json()) as { id: number };
+    await clients.post('/api/bookings', {
+      slotId: slot.id,
+      nickname: 'あき',
+      procedureId: null,
+      contact: '090-1234-5678',
+      resumeToken: 'a'.repeat(43),
+    });
+    const list = (cookie: string) =>
+      fetch(`${server.url}/api/slots/${slot.id}/bookings`, { headers: { cookie } });
+    // Nobody works the counter yet: staff see nothing, the admin sees the booking.
+    expect((await list(sato)).status).toBe(403);
+    expect(await (await list(admin)).json()).toMatchObject([{ nickname: 'あき', contact: '090-1234-5678' }]);
+    // Sato takes the counter in the hall: now Sato sees it, Suzuki (not at that counter) still does not.
+    const inHall = await joinHall(server.endpoint, {
+      nickname: 'x',
+      staffPass: await hallPass(server.url, sato),
+    });
+    inHall.room.send(ClientMessage.takeCounter, { counterId: 'shimin' });
+    await waitFor(() => inHall.room.state.counters.get('shimin')?.status === 'open', 5000, 'counter open');
+    expect((await list(sato)).status).toBe(200);
+    expect((await list(suzuki)).status).toBe(403);
+    expect(
+      (await fetch(`${server.url}/api/slots/999999/bookings`, { headers: { cookie: sato } })).status,
+    ).toBe(404);
+    await inHall.room.leave();
   });
 });

@@ -423,6 +423,8 @@ export function createDesk(deps: DeskDeps) {
     },
 
     roomCount: () => rooms.size,
+    /** Whether the staff member works this counter now (on duty there in any hall room). */
+    worksAt: (staffId: number, counterId: string) => presence.worksAt(staffId, counterId),
 
     /** They sat down (or stood up: ''): a briefing on any process keeps the seat they sit on. */
     seated(ref: SessionRef, seat: string): void {

@@ -77,6 +77,11 @@ export function createDeskPresence(processId: string, remote: () => readonly Rem
     ofResident: (key: string) => find((m) => m.person.kind === 'resident' && m.person.residentKey === key),
     ofStaff: (staffId: number) => find((m) => m.person.kind === 'staff' && m.person.profile.id === staffId),
 
+    /** Whether this staff member is on duty at the counter, in any hall room of any process. */
+    worksAt: (staffId: number, counterId: string) =>
+      everyone().some(
+        (m) => m.person.kind === 'staff' && m.person.profile.id === staffId && m.counterId === counterId,
+      ),
     /** Staff members at a counter, each once (a reloaded one still has a session in its grace). */
     staffCountAt(counterId: string): number {
       const ids = new Set<number>();

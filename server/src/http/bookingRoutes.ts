@@ -37,6 +37,8 @@ export function mountBookingRoutes(
     catalog: CatalogService;
     hall: Hall;
     publicUrl?: string;
+    /** Whether a staff member works the counter now: only they (and admins) see who booked it. */
+    worksAt(staffId: number, counterId: string): boolean;
   },
 ): void {
   const signedIn = staffGuard(deps.auth);
@@ -68,9 +70,19 @@ export function mountBookingRoutes(
     res.json(await deps.bookings.slots(q.data.counter, Date.now()));
   });
 
-  app.get('/api/slots/:id/bookings', signedIn('workCounter'), async (req: Request, res: Response) => {
+  app.get('/api/slots/:id/bookings', signedIn('workCounter'), async (req: Authed, res: Response) => {
     const p = SlotParam.safeParse(req.params);
     if (!p.success) return badRequest(res, p.error);
+    const slot = await deps.bookings.slotById(p.data.id);
+    if (!slot) return void res.status(404).json({ error: 'noSuchSlot', message: `no slot ${p.data.id}` });
+    // Nicknames and contacts are for the staff of that counter, while they work it.
+    const staff = req.staff!;
+    if (staff.role !== 'admin' && !deps.worksAt(staff.id, slot.counterId)) {
+      return void res.status(403).json({
+        error: 'forbidden',
+        message: 'only staff on duty at this counter (and admins) see its bookings',
+      });
+    }
     res.json(await deps.bookings.bookingsOf(p.data.id));
   });
 
