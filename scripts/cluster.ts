@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startRedis } from '../test/support/redis.ts';
 import { startPostgres } from '../test/support/postgres.ts';
-import { freePort } from '../test/support/serverProcess.ts';
+import { freePort } from '../test/support/freePort.ts';
 import { startFrontProxy, type Backend } from './cluster/frontProxy.ts';
 
 const count = Number(process.argv[2] ?? process.env.PROCESSES ?? 2);

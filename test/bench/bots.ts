@@ -5,6 +5,7 @@ import { stepMovement, stepTowards } from '../../shared/sim/movement.ts';
 import { findPath } from '../../shared/sim/pathfinding.ts';
 import type { Point } from '../../shared/sim/geometry.ts';
 import type { HallState } from '../../shared/state/hallState.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 export interface Bot {
   room: Room<unknown, HallState>;
@@ -41,7 +42,8 @@ export async function startBot(
     pos = { x: c.x, z: c.z };
     placed = true;
   });
-  for (let i = 0; i < 50 && !placed; i++) await new Promise((r) => setTimeout(r, 100));
+  // Without it within 5 s the bot starts from the entrance.
+  await waitFor(() => placed, 5000, 'placed').catch(() => {});
   let angle = rand() * Math.PI * 2;
   const dt = 1 / POSE_SEND_HZ;
   // First walk to the destination (if any) along a real path, then wander.

@@ -102,10 +102,7 @@ async function cleanSlate(name: string): Promise<Record<string, string>> {
 }
 
 async function stopServers(servers: Server[]): Promise<void> {
-  for (const s of servers) {
-    s.child.send('exit');
-    await new Promise((r) => s.child.once('exit', r));
-  }
+  for (const s of servers) await s.stop();
 }
 
 try {

@@ -6,13 +6,12 @@
  * client (median, p95), move → seen (p50, p95), server CPU, event-loop lag p99, and the bots' own CPU.
  * Prints numbers; asserts nothing. Usage: npm run bench:crowd [-- 100,300 packed]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { POSITION_LIMIT_M } from '../../shared/constants.ts';
-import { ask, cpuSeconds, freePort, pct, sleep, startBots } from './benchProcesses.ts';
+import { ask, cpuSeconds, pct, sleep, spawnBenchServer, startBots } from './benchProcesses.ts';
 import { numberOf, probe, standBeside, type Probe } from './probes.ts';
 
 const SIZES = (process.argv[2] ?? '100,300,1000,2000').split(',').map(Number);
@@ -22,44 +21,19 @@ const PROBE_PAIRS = 3;
 const BOTS_PER_PROCESS = 1000;
 
 async function startServer() {
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-crowd-'));
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './test/bench/loopLag.ts', 'server/src/index.ts'],
-    {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_FILE: join(dir, 'crowd.sqlite'),
-        CLIENT_DIR: 'off',
-        LOG_LEVEL: 'error',
-        // The server's own HALL_MAX_CLIENTS unless CROWD_ROOM_SIZE says otherwise (rooms of the process).
-        ...(process.env.CROWD_ROOM_SIZE ? { HALL_MAX_CLIENTS: process.env.CROWD_ROOM_SIZE } : {}),
-        HALL_MAX_ROOMS: '100',
-        JOINS_PER_ADDRESS: '200',
-      },
-    },
-  );
-  const endpoint = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (
-      await fetch(`${endpoint}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(200);
-  }
+  const server = await spawnBenchServer({
+    DATABASE_FILE: join(dir, 'crowd.sqlite'),
+    // The server's own HALL_MAX_CLIENTS unless CROWD_ROOM_SIZE says otherwise (rooms of the process).
+    ...(process.env.CROWD_ROOM_SIZE ? { HALL_MAX_CLIENTS: process.env.CROWD_ROOM_SIZE } : {}),
+    HALL_MAX_ROOMS: '100',
+    JOINS_PER_ADDRESS: '200',
+  });
   return {
-    child,
-    endpoint,
+    child: server.child,
+    endpoint: server.url,
     async stop() {
-      child.send('exit');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@
 import { Client, registerSerializer, type Room } from '@colyseus/sdk';
 import { AVATAR_COLORS, HALL_ROOM } from '../../shared/constants.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { cellCenter, nearestOpenCell } from '../../shared/sim/navGrid.ts';
 import { findPath } from '../../shared/sim/pathfinding.ts';
 import { stepTowards } from '../../shared/sim/movement.ts';
@@ -133,6 +134,6 @@ await Promise.all(
 );
 setInterval(() => bots.forEach(step), TICK_S * 1000);
 const settled = () => bots.every((b) => b.home && b.route.length === 0);
-const waitStart = Date.now();
-while (!settled() && Date.now() - waitStart < 60_000) await new Promise((r) => setTimeout(r, 200));
+// Report ready once all stand where they were going, or after a minute in any case.
+await waitFor(settled, 60_000, 'the bots in place').catch(() => {});
 process.send?.({ type: 'ready', joined: bots.length });

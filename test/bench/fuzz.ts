@@ -140,19 +140,16 @@ function listen(room: AnyRoom): void {
 
 async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-fuzz-'));
-  const server = await spawnBenchServer(
-    {
-      DATABASE_FILE: join(dir, 'fuzz.sqlite'),
-      OPENING_HOURS: 'always',
-      // The flood caps would close the fuzzers after 40–60 messages a second: let everything reach
-      // the handlers, which is what is being tested. Per-type budgets still apply.
-      MAX_MESSAGES_PER_SECOND: '100000',
-      ROOM_MAX_MESSAGES_PER_SECOND: '100000',
-      JOINS_PER_ADDRESS: '200',
-      TICKETS_PER_ADDRESS: '10000',
-    },
-    true,
-  );
+  const server = await spawnBenchServer({
+    DATABASE_FILE: join(dir, 'fuzz.sqlite'),
+    OPENING_HOURS: 'always',
+    // The flood caps would close the fuzzers after 40–60 messages a second: let everything reach
+    // the handlers, which is what is being tested. Per-type budgets still apply.
+    MAX_MESSAGES_PER_SECOND: '100000',
+    ROOM_MAX_MESSAGES_PER_SECOND: '100000',
+    JOINS_PER_ADDRESS: '200',
+    TICKETS_PER_ADDRESS: '10000',
+  });
   return { ...server, dir };
 }
 
@@ -161,7 +158,7 @@ let finished = false;
 const exited = new Promise<number | null>((r) =>
   server.child.once('exit', (code, signal) => {
     // Dying before the end is the crash this benchmark looks for: show why.
-    if (!finished) console.error(`the server exited (${code ?? signal}):\n${server.stderr().slice(-30000)}`);
+    if (!finished) console.error(`the server exited (${code ?? signal}):\n${server.output().slice(-30000)}`);
     r(code);
   }),
 );
@@ -321,7 +318,7 @@ try {
       `p95 ${pct(latencies, 95).toFixed(0)} ms (${latencies.length} samples) | server lag p99 ${lag.p99.toFixed(0)} ms (max ${lag.max.toFixed(0)})`,
   );
   const errors = server
-    .stderr()
+    .output()
     .split('\n')
     .filter((l) => l.includes('"level":50'));
   if (errors.length)
@@ -329,7 +326,7 @@ try {
   finished = true;
 } catch (err) {
   console.error('bench:fuzz stopped:', err);
-  console.error(server.stderr().slice(-3000));
+  console.error(server.output().slice(-3000));
 } finally {
   if (server.child.connected) server.child.send('exit');
   await Promise.race([exited, sleep(3000)]);

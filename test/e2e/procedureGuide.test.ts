@@ -77,7 +77,7 @@ describe('procedure guide: search, counters, life-event checklist', () => {
     await panel.getByRole('heading', { name: '1番 市民課' }).waitFor();
     await panel.getByRole('button', { name: p.t('guide.detailsOf', { name: '転入届' }) }).click();
     await panel.getByRole('heading', { name: '転入届' }).waitFor();
-    await expect(panel.getByText(p.t('proc.documents'))).toBeTruthy();
+    await panel.getByText(p.t('proc.documents')).first().waitFor();
 
     const names = await makeChecklist(p, movingIn, false);
     expect(names).toContain('転入届');

@@ -7,7 +7,8 @@ import { consultationRoom, staffAtCounter, takeNumber } from './pages/queueFlows
 import { launchBrowser } from '../support/browser.ts';
 import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startPostgres, type TestPostgres } from '../support/postgres.ts';
-import { freePort, startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
+import { freePort } from '../support/freePort.ts';
 import { startFrontProxy } from '../../scripts/cluster/frontProxy.ts';
 
 /**

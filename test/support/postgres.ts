@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './freePort.ts';
 
 /** Debian puts PostgreSQL's server binaries outside PATH: /usr/lib/postgresql/<version>/bin. */
 export function postgresBin(tool: string): string {
@@ -13,14 +13,21 @@ export function postgresBin(tool: string): string {
   throw new Error(`PostgreSQL's ${tool} not found under ${base}: install Debian's postgresql (see .ci/run)`);
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+/**
+ * Creates database `name` on the server of `serverUrl` (any database URL of it) unless it exists;
+ * returns the new database's URL.
+ */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return serverUrl.replace(/\/[^/]*$/, `/${name}`);
+}
 
 export interface TestPostgres {
   /** Connection URL of the server's maintenance database. */
@@ -65,17 +72,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   const url = `postgres://city@127.0.0.1:${port}/postgres`;
   return {
     url,
-    async createDatabase(name: string): Promise<string> {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://city@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name: string) => ensureDatabase(url, name),
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);

@@ -1,14 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer, Socket } from 'node:net';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { Socket } from 'node:net';
+import { freePort } from './freePort.ts';
 
 export interface TestRedis {
   url: string;

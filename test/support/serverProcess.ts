@@ -1,14 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
+import { freePort } from './freePort.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -22,7 +13,8 @@ export interface ServerProcess {
 
 /**
  * The real server as its own process (`node server/src/index.ts`), the way each process of a cluster
- * runs, on 127.0.0.1 with the given environment. Resolves once it answers /api/health.
+ * runs, on 127.0.0.1 with the given environment. Resolves once it answers /api/health. An IPC channel
+ * is open for what the preloaded modules listen to (the benchmarks' lag probe).
  */
 export async function startServerProcess(
   env: Record<string, string>,
@@ -43,7 +35,7 @@ export async function startServerProcess(
       TICKETS_PER_ADDRESS: '10000',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import pg from 'pg';
+import { ensureDatabase } from './postgres.ts';
 
 /**
  * Where a test keeps its data: SQLite (a file, or memory) normally; in the `postgres` test project a
@@ -12,15 +12,7 @@ export async function testDatabase(sqliteTarget: string, key?: string): Promise<
   const name = key
     ? `t_${createHash('sha1').update(key).digest('hex').slice(0, 16)}`
     : `t_${randomBytes(8).toString('hex')}`;
-  const client = new pg.Client({ connectionString: base });
-  await client.connect();
-  try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-  return base.replace(/\/[^/]*$/, `/${name}`);
+  return ensureDatabase(base, name);
 }
 
 export function postgresUrl(): string | undefined {

@@ -55,7 +55,8 @@ interface HallState {
 
 let seq = 0;
 
-export const useHallStore = create<HallState>((set) => ({
+/** What the store holds before joining, and again after leaving. */
+const EMPTY = {
   status: 'idle',
   selfId: null,
   people: {},
@@ -65,6 +66,10 @@ export const useHallStore = create<HallState>((set) => ({
   farCount: 0,
   areaCounts: {},
   notice: null,
+} satisfies Partial<HallState>;
+
+export const useHallStore = create<HallState>((set) => ({
+  ...EMPTY,
   setStatus: (status) => set({ status }),
   setSelf: (selfId) => set({ selfId }),
   upsertPerson: (person) => set((s) => ({ people: { ...s.people, [person.id]: person } })),
@@ -77,16 +82,5 @@ export const useHallStore = create<HallState>((set) => ({
   setHall: (patch) => set(patch),
   setAreaCount: (areaId, n) => set((s) => ({ areaCounts: { ...s.areaCounts, [areaId]: n } })),
   announce: (key, params) => set({ notice: { key, params, seq: ++seq } }),
-  reset: () =>
-    set({
-      status: 'idle',
-      selfId: null,
-      people: {},
-      population: 0,
-      building: 0,
-      hallNumber: 1,
-      farCount: 0,
-      areaCounts: {},
-      notice: null,
-    }),
+  reset: () => set(EMPTY),
 }));

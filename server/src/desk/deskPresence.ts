@@ -5,16 +5,8 @@ import type { RemoteMember } from './deskBus.ts';
  * A person connected to a hall room, as the desk keeps them: `room` is set for people of this
  * process, null for those of another process (reached through the bus, by `processId`).
  */
-export interface Member {
+export interface Member extends RemoteMember {
   room: DeskRoomPort | null;
-  processId: string;
-  roomId: string;
-  sessionId: string;
-  person: Person;
-  /** Staff: the counter they work ('' when none). The desk's truth; the room mirrors it on the avatar. */
-  counterId: string;
-  consulting: boolean;
-  seat: string;
   /** Joining order here: after a reload the same person has a newer session (the old one waits out its grace). */
   seq: number;
 }

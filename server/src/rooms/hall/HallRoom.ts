@@ -212,7 +212,7 @@ export function createHallRoom(deps: HallDeps) {
         }
       }
       try {
-        if (this.port) this.sendPoses();
+        this.sendPoses();
         return super.broadcastPatch();
       } finally {
         for (const s of sockets) s.uncork();
