@@ -5,11 +5,10 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
 import { ACTIVE, iso, ms, ticketColumns, ticketFromRow, toEntry, type Ticket } from './queueTicket.ts';
+import { estimateWait } from './waitEstimate.ts';
 
-/** Minutes per resident assumed until a counter has served anyone today. */
-export const DEFAULT_SERVICE_MINUTES = 5;
-/** A consultation running past the average is still expected to take this much longer. */
-const OVERRUN_LEFT_MS = 60_000;
+export { DEFAULT_SERVICE_MINUTES } from './waitEstimate.ts';
+
 const RECENT_SERVICES = 10;
 
 /**
@@ -312,12 +311,7 @@ export function createQueueService(
       }));
     },
 
-    /**
-     * Position (1 = next) and a wait estimate: each consultation takes the average of today's recent ones
-     * at this counter (DEFAULT_SERVICE_MINUTES before the first), one being served now only what is left
-     * of it (at least a minute, when it overruns). With a free staff member and nobody ahead the estimate
-     * is 0: "shortly"; with nobody on duty or staff away, nobody is free.
-     */
+    /** Position (1 = next) and the wait estimate (waitEstimate.ts) a resident's ticket card shows. */
     view(
       t: Ticket,
       counter: { staffOnDuty: number; serving: boolean },
@@ -328,27 +322,17 @@ export function createQueueService(
       const position = ahead + 1;
       const day = opts.dayOf(now);
       const today = (recent.get(t.counterId) ?? []).filter((r) => r.day === day);
-      const avgMs = today.length
-        ? today.reduce((a, r) => a + r.ms, 0) / today.length
-        : DEFAULT_SERVICE_MINUTES * 60_000;
-      const staff = Math.max(1, counter.staffOnDuty);
-      // Nobody on duty, or staff away from the counter: nobody is free now, whoever is next.
-      const freeSlot = counter.staffOnDuty > 0 && counter.serving ? 0 : avgMs;
-      let etaMinutes = 0;
-      if (position > 0) {
-        // Each staff member is a slot that frees up when their current consultation is expected to end;
-        // everyone ahead takes the first slot to free up, in order, for an average consultation.
-        const slots = [...active.values()]
-          .filter((x) => x.counterId === t.counterId && (x.status === 'called' || x.status === 'serving'))
-          .map((x) => Math.max(OVERRUN_LEFT_MS, avgMs - (now - (x.servedAt ?? x.calledAt ?? now))));
-        while (slots.length < staff) slots.push(freeSlot);
-        for (let i = 0; i < ahead; i++) {
-          const first = slots.indexOf(Math.min(...slots));
-          slots[first] = slots[first]! + avgMs;
-        }
-        const minutes = Math.min(...slots) / 60_000;
-        etaMinutes = minutes < 0.5 ? 0 : Math.max(1, Math.round(minutes));
-      }
+      const running = [...active.values()]
+        .filter((x) => x.counterId === t.counterId && (x.status === 'called' || x.status === 'serving'))
+        .map((x) => now - (x.servedAt ?? x.calledAt ?? now));
+      const wait = estimateWait({
+        ahead: Math.max(0, ahead),
+        todayMs: today.map((r) => r.ms),
+        runningForMs: running,
+        staffOnDuty: counter.staffOnDuty,
+        staffAtCounter: counter.serving,
+      });
+      const etaMinutes = position > 0 ? wait.minutes : 0;
       return {
         id: t.id,
         number: t.number,
@@ -359,7 +343,7 @@ export function createQueueService(
         etaMinutes,
         etaBasis: {
           servicesToday: today.length,
-          averageMinutes: Math.max(1, Math.round(avgMs / 60_000)),
+          averageMinutes: Math.max(1, Math.round(wait.averageMs / 60_000)),
         },
         answerBy: t.status === 'called' && t.calledAt !== null ? callClock(t)! + callGraceMs : null,
         transferFrom: t.transferFrom,
