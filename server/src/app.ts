@@ -20,6 +20,8 @@ import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 import { createAuthService } from './auth/authService.ts';
 import { seedDemoAccounts, disableDemoAccounts } from './auth/demoAccounts.ts';
+import { createVisitorTokens, loadVisitorSecret } from './auth/visitorTokens.ts';
+import { mountVisitorRoutes } from './http/visitorRoutes.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
 import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
@@ -84,6 +86,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxFailures: config.LOGIN_MAX_FAILURES,
     maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
     lockMinutes: config.LOGIN_LOCK_MINUTES,
+    redis: cluster?.redis,
+  });
+  const visitors = createVisitorTokens(await loadVisitorSecret(db), {
+    maxAgeDays: config.VISITOR_TOKEN_DAYS,
+    perAddressPerHour: config.VISITOR_TOKENS_PER_ADDRESS,
     redis: cluster?.redis,
   });
   if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
@@ -159,6 +166,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     consultations,
     catalog,
     auth,
+    visitors,
     records,
     bookings,
     log,
@@ -170,6 +178,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
   const BriefingRoom = createBriefingRoom({
     auth,
+    visitors,
     events,
     seats,
     stage: async (eventId) => {
@@ -226,8 +235,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
       mountRecordRoutes(app, { auth, records });
+      mountVisitorRoutes(app, { visitors });
       mountBookingRoutes(app, {
         auth,
+        visitors,
         bookings,
         catalog,
         hall,

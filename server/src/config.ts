@@ -86,6 +86,10 @@ export const ConfigSchema = z.object({
   /** Numbers one address may take per TICKETS_WINDOW_MIN (a household or a public terminal needs a few). */
   TICKETS_PER_ADDRESS: int(1, 10_000).default(6),
   TICKETS_WINDOW_MIN: int(1, 1440).default(10),
+  /** Days a visitor token (a resident's identity in one browser tab) stays valid without a visit. */
+  VISITOR_TOKEN_DAYS: int(1, 365).default(30),
+  /** New visitor identities one address may get per hour (a school or library shares one address). */
+  VISITOR_TOKENS_PER_ADDRESS: int(1, 1_000_000).default(60),
   /** Days finished numbers are kept (the city's figures); numbers in a queue are never pruned. */
   RETENTION_TICKET_DAYS: int(1, 3650).default(90),
   /** Days bookings (with a resident's contact) and their slots are kept after the slot's time. */

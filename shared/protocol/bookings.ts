@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../plainText.ts';
 import { Nickname } from '../nickname.ts';
-import { ResumeToken } from './join.ts';
+import { VisitorToken } from './join.ts';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
 
@@ -30,11 +30,15 @@ export const NewBooking = z.strictObject({
   /** Optional, never shown to other residents; only staff of the counter see it. */
   contact: plainText({ label: 'contact', max: 100 }).nullable().default(null),
   /** The hall identity of this browser tab: one booking per person and slot. */
-  resumeToken: ResumeToken,
+  visitorToken: VisitorToken,
 });
 export type NewBooking = z.infer<typeof NewBooking>;
 
-export const CheckInMessage = z.strictObject({ code: BookingCode });
+export const CheckInMessage = z.strictObject({
+  code: BookingCode,
+  /** Needed only when checking in from another browser than the one that booked: the name booked under. */
+  nickname: Nickname.optional(),
+});
 
 export interface SlotView {
   id: number;

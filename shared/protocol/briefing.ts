@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../plainText.ts';
 import { Nickname } from '../nickname.ts';
-import { ResumeToken } from './join.ts';
+import { VisitorToken } from './join.ts';
 import { ServerErrorMessage } from './errors.ts';
 
 export const BRIEFING_ROOM = 'briefing';
@@ -19,8 +19,11 @@ export const BriefingJoinOptions = z.strictObject({
     .string()
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
-  /** The tab's hall resume token: the same person across rejoins (one vote, a removal that holds, the seat). */
-  resumeToken: ResumeToken.optional(),
+  /**
+   * Residents: the tab's signed visitor token (from the hall or POST /api/visitor), the same person across
+   * rejoins (one vote, a removal that holds, the seat). Required unless joining with a staff pass.
+   */
+  visitorToken: VisitorToken.optional(),
 });
 export type BriefingJoinOptions = z.infer<typeof BriefingJoinOptions>;
 

@@ -24,6 +24,7 @@ export const ServerErrorCode = z.enum([
   'notBooked',
   'wrongCounter',
   'tooEarly',
+  'notHolder',
   'tooLate',
   'noSuchSlot',
   'past',
@@ -47,5 +48,11 @@ export const ServerErrorMessage = z.object({
 export type ServerErrorMessage = z.infer<typeof ServerErrorMessage>;
 
 /** Reasons a join is refused, as sent in the matchmaking error; also i18n keys under `joinError.`. */
-export const JoinErrorCode = z.enum(['invalidOptions', 'hallFull', 'staffPassInvalid', 'tooManyJoins']);
+export const JoinErrorCode = z.enum([
+  'invalidOptions',
+  'hallFull',
+  'staffPassInvalid',
+  'tooManyJoins',
+  'rateLimited',
+]);
 export type JoinErrorCode = z.infer<typeof JoinErrorCode>;

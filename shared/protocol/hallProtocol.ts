@@ -15,7 +15,7 @@ import {
 } from './queue.ts';
 import { CheckInMessage } from './bookings.ts';
 import { JoinErrorCode, ServerErrorMessage } from './errors.ts';
-import { ResumeToken } from './join.ts';
+import { VisitorToken } from './join.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
@@ -42,7 +42,7 @@ export const HallProtocol = defineProtocol({
     correction: CorrectionMessage,
     error: ServerErrorMessage,
     /** To a resident: the resume token that finds their ticket again after a lost connection. */
-    identity: z.object({ resumeToken: ResumeToken }),
+    identity: z.object({ visitorToken: VisitorToken }),
     /** To a resident: their ticket (or null), whenever it changes. */
     ticket: TicketView.nullable(),
     /** To a staff member: their counter's queue and the ticket they are handling. */

@@ -28,6 +28,7 @@ import {
 } from '../integration/staffQueue.ts';
 import { ask, pct, sleep, spawnBenchServer } from './benchProcesses.ts';
 import { numberOf, probe, standBeside } from './probes.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
 const BATCH = 50;
@@ -207,6 +208,7 @@ try {
   const attendee = await new Client(server.url).joinOrCreate(BRIEFING_ROOM, {
     eventId: event.id,
     nickname: 'a',
+    visitorToken: await newVisitorToken(server.url),
   });
 
   // Fuzzing residents in the hall (fresh identities), and the people of the consultation and briefing.

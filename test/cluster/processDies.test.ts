@@ -8,7 +8,6 @@ import { testDatabase } from '../support/testDatabase.ts';
 import { settle, waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { reconnectBriefly } from '../../client/src/net/reconnectPolicy.ts';
-import { randomBytes } from 'node:crypto';
 import type { EventView } from '../../shared/protocol/index.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { briefingClients, type Briefing } from '../integration/briefingClients.ts';
@@ -144,7 +143,7 @@ describe('a process dies (kill -9)', () => {
           try {
             const again = await joinHall(b.url, {
               nickname: r.room.state.avatars.get(r.room.sessionId)!.nickname,
-              resumeToken: r.resumeToken!,
+              visitorToken: r.visitorToken!,
             });
             back.set(r, again);
             open.push(again.room);
@@ -238,11 +237,7 @@ describe('a process dies during briefings (kill -9)', () => {
   let env: Record<string, string>;
   const endpoint = { url: '', endpoint: '' };
   const { post, me, ...clients } = briefingClients(() => endpoint as unknown as TestServer);
-  const tokens = new Map<string, string>();
-  const tokenOf = (nickname: string) => {
-    if (!tokens.has(nickname)) tokens.set(nickname, randomBytes(32).toString('base64url'));
-    return tokens.get(nickname)!;
-  };
+  const tokenOf = clients.tokenOf;
   const via = (p: ServerProcess) => Object.assign(endpoint, { url: p.url, endpoint: p.url });
 
   beforeAll(async () => {
@@ -287,13 +282,13 @@ describe('a process dies during briefings (kill -9)', () => {
     const second = await liveEvent('子育て説明会', host);
     // The first briefing opens on A while it runs alone.
     const presenter = await clients.join(first.id, 'x', await hallPass(a.url, host));
-    const ai = await clients.join(first.id, 'あい', undefined, { resumeToken: tokenOf('あい') });
+    const ai = await clients.join(first.id, 'あい', undefined, { visitorToken: await tokenOf('あい') });
     ai.send('ask', { text: '避難所はどこですか' });
     await waitFor(() => presenter.state.questions.length === 1, 10_000, 'a question');
     b = await startServerProcess(env);
     via(b);
     // The second opens on B (the process with fewer rooms).
-    const bun = await clients.join(second.id, 'ぶん', undefined, { resumeToken: tokenOf('ぶん') });
+    const bun = await clients.join(second.id, 'ぶん', undefined, { visitorToken: await tokenOf('ぶん') });
     expect(processOf(bun)).toBe(String(b.port));
     expect([presenter, ai].map(processOf)).toEqual([String(a.port), String(a.port)]);
     for (const r of [presenter, ai, bun]) reconnectBriefly(r);
@@ -316,9 +311,8 @@ describe('a process dies during briefings (kill -9)', () => {
     };
     const cookie = await signIn(b.url, 'demo-host');
     const presenter2 = await rejoin(async () => clients.join(first.id, 'x', await hallPass(b.url, cookie)));
-    const ai2 = await rejoin(() =>
-      clients.join(first.id, 'あい', undefined, { resumeToken: tokenOf('あい') }),
-    );
+    const aiToken = await tokenOf('あい');
+    const ai2 = await rejoin(() => clients.join(first.id, 'あい', undefined, { visitorToken: aiToken }));
     const elapsed = Date.now() - killedAt;
     expect(elapsed).toBeLessThan(10_000);
     expect(processOf(ai2)).toBe(String(b.port));

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
 
-const token = () => randomBytes(32).toString('base64url');
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 describe('reservations: slots, bookings, calendar files and check-in', () => {
@@ -33,8 +32,14 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
     expect(res.status).toBe(201);
     return (await res.json()) as { id: number; remaining: number };
   };
-  const book = (slotId: number, nickname: string, resumeToken = token()) =>
-    call('POST', '/api/bookings', { slotId, nickname, procedureId: 'tennyu-todoke', resumeToken });
+  const token = () => newVisitorToken(server.url);
+  const book = async (slotId: number, nickname: string, visitorToken?: string) =>
+    call('POST', '/api/bookings', {
+      slotId,
+      nickname,
+      procedureId: 'tennyu-todoke',
+      visitorToken: visitorToken ?? (await token()),
+    });
 
   it('only staff publish slots, and not in the past', async () => {
     const body = { counterId: 'shimin', startsAt: inMinutes(60), minutes: 20, capacity: 2 };
@@ -64,7 +69,7 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
 
   it('no double booking by the same person; cancel with the code frees the place', async () => {
     const slot = await publish(inMinutes(120), 2);
-    const me = token();
+    const me = await token();
     const first = await book(slot.id, 'ちえ', me);
     expect(first.status).toBe(201);
     const { code } = (await first.json()) as { code: string };
@@ -115,9 +120,9 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
 
     const soon = await publish(inMinutes(10), 1);
     const later = await publish(inMinutes(240), 1);
-    const code = ((await (await book(soon.id, 'booked', booked.resumeToken)).json()) as { code: string })
+    const code = ((await (await book(soon.id, 'booked', booked.visitorToken)).json()) as { code: string })
       .code;
-    const early = ((await (await book(later.id, 'booked', booked.resumeToken)).json()) as { code: string })
+    const early = ((await (await book(later.id, 'booked', booked.visitorToken)).json()) as { code: string })
       .code;
 
     booked.room.send(ClientMessage.checkIn, { code: 'ZZZZ-ZZZZ' });
@@ -143,9 +148,9 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
     ];
     people.push(a, b);
     const slot = await publish(inMinutes(5), 1);
-    const code = ((await (await book(slot.id, 'a', a.resumeToken)).json()) as { code: string }).code;
+    const code = ((await (await book(slot.id, 'a', a.visitorToken)).json()) as { code: string }).code;
     a.room.send(ClientMessage.checkIn, { code });
-    b.room.send(ClientMessage.checkIn, { code });
+    b.room.send(ClientMessage.checkIn, { code, nickname: 'a' });
     const outcome = (p: Participant) =>
       waitFor(
         () => (p.ticket() ? 'number' : p.errors.find((e) => e.type === ClientMessage.checkIn)?.code),
@@ -153,5 +158,26 @@ describe('reservations: slots, bookings, calendar files and check-in', () => {
         'a number or a refusal',
       );
     expect([await outcome(a), await outcome(b)].sort()).toEqual(['notBooked', 'number']);
+  });
+
+  it('a code alone checks in only in the browser that booked; elsewhere the booked name is needed', async () => {
+    const booker = await joinHall(server.endpoint, { nickname: 'ﾔﾏﾀﾞ' });
+    const stranger = await joinHall(server.endpoint, { nickname: 'stranger' });
+    const phone = await joinHall(server.endpoint, { nickname: 'on the phone' });
+    people.push(booker, stranger, phone);
+    const slot = await publish(inMinutes(10), 1);
+    const code = ((await (await book(slot.id, 'ﾔﾏﾀﾞ', booker.visitorToken)).json()) as { code: string }).code;
+    // Someone who read the code over the resident's shoulder gets nothing, and the booking stays open.
+    stranger.room.send(ClientMessage.checkIn, { code });
+    expect(await stranger.refusal(ClientMessage.checkIn)).toBe('notHolder');
+    stranger.room.send(ClientMessage.checkIn, { code, nickname: 'ヤマダさん' });
+    await waitFor(() => stranger.errors.filter((e) => e.code === 'notHolder').length === 2, 5000, 'refused');
+    expect(((await (await call('GET', `/api/bookings/${code}`)).json()) as { status: string }).status).toBe(
+      'booked',
+    );
+    // The resident on another device gives the name as they booked it (full-width this time): a number.
+    phone.room.send(ClientMessage.checkIn, { code, nickname: 'ヤマダ' });
+    await waitFor(() => phone.ticket()?.counterId === 'shimin', 5000, 'checked in from the phone');
+    expect(stranger.ticket() ?? null).toBeNull();
   });
 });

@@ -6,7 +6,6 @@ import { hallPass, signIn } from './staffQueue.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 import { briefingClients } from './briefingClients.ts';
 import { orderQuestions } from '../../shared/briefing/questionOrder.ts';
-import { randomBytes } from 'node:crypto';
 import { Client } from '@colyseus/sdk';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 
@@ -26,13 +25,9 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
   const { post, me, refusal, ...clients } = briefingClients(() => server);
   const rooms = clients.rooms;
   // Each resident's tab token (as the hall gives it), so a rejoin is recognised as the same person.
-  const tokens = new Map<string, string>();
-  const tokenOf = (nickname: string) => {
-    if (!tokens.has(nickname)) tokens.set(nickname, randomBytes(32).toString('base64url'));
-    return tokens.get(nickname)!;
-  };
-  const join = (nickname: string, staffPass?: string) =>
-    clients.join(event.id, nickname, staffPass, staffPass ? {} : { resumeToken: tokenOf(nickname) });
+  const tokenOf = clients.tokenOf;
+  const join = async (nickname: string, staffPass?: string) =>
+    clients.join(event.id, nickname, staffPass, staffPass ? {} : { visitorToken: await tokenOf(nickname) });
 
   it('only hosts create events; residents list them and get an .ics', async () => {
     const body = {

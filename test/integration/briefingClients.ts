@@ -3,6 +3,7 @@ import { BRIEFING_ROOM, type EventView } from '../../shared/protocol/index.ts';
 import type { BriefingState } from '../../shared/state/briefingState.ts';
 import type { TestServer } from '../support/testServer.ts';
 import { settle, waitFor } from '../support/waitFor.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 
 /** A briefing participant with the refusals and private messages the server sent it, collected. */
 export type Briefing = Room<unknown, BriefingState> & {
@@ -19,21 +20,33 @@ export function briefingClients(server: () => TestServer) {
       body: JSON.stringify(body),
     });
   const rooms: Briefing[] = [];
+  // One signed visitor token per nickname, as each resident's hall tab would hold.
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (nickname: string) => {
+    if (!tokens.has(nickname)) tokens.set(nickname, newVisitorToken(server().url));
+    return tokens.get(nickname)!;
+  };
   return {
     rooms,
+    tokenOf,
     post: (path: string, body: unknown, cookie?: string) => send('POST', path, body, cookie),
     put: (path: string, body: unknown, cookie?: string) => send('PUT', path, body, cookie),
     async join(
       eventId: number,
       nickname: string,
       staffPass?: string,
-      more: { seat?: string; resumeToken?: string } = {},
+      more: { seat?: string; visitorToken?: string } = {},
     ): Promise<Briefing> {
+      // A resident without a token of their own is someone new (a fresh token, as from POST /api/visitor).
+      const visitorToken = staffPass
+        ? undefined
+        : (more.visitorToken ?? (await newVisitorToken(server().url)));
       const room = (await new Client(server().endpoint).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
         eventId,
         nickname,
         ...(staffPass ? { staffPass } : {}),
         ...more,
+        ...(visitorToken ? { visitorToken } : {}),
       })) as Briefing;
       room.errors = [];
       room.inbox = [];

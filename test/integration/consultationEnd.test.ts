@@ -98,7 +98,7 @@ describe('ending and resuming a consultation', () => {
     drop(resRoom);
     (res.room.connection.transport as unknown as { ws: { close(): void } }).ws.close();
     res.room.reconnection.enabled = false;
-    const back = await joinHall(server.endpoint, { nickname: 'リロード', resumeToken: res.resumeToken });
+    const back = await joinHall(server.endpoint, { nickname: 'リロード', visitorToken: res.visitorToken });
     open.push(back);
     await waitFor(() => back.ticket()?.id === ticketId, 5000, 'the same ticket, still being served');
     expect(back.ticket()!.status).toBe('serving');

@@ -74,7 +74,6 @@ describe('races on the shared database', () => {
           nickname: `n${i}`,
           procedureId: null,
           contact: null,
-          resumeToken: `${'t'.repeat(42)}${i % 10}`,
           holder: `holder-${i}`,
         },
         now,

@@ -57,6 +57,6 @@ describe('GET /metrics', () => {
     expect(valueOf(text, `city_hall_db_query_seconds_count{process="${pid}"}`)).toBeGreaterThan(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds\{process="\d+"\} [\d.e-]+$/m);
     // Nothing personal: no nicknames or tokens.
-    expect(text).not.toMatch(/めとり|佐藤|resumeToken/);
+    expect(text).not.toMatch(/めとり|佐藤|visitorToken/);
   });
 });

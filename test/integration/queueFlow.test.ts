@@ -6,7 +6,12 @@ import { Client, type Room } from '@colyseus/sdk';
 import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { ClientMessage, ConsultationProtocol, STAFF_MESSAGES } from '../../shared/protocol/index.ts';
+import {
+  ClientMessage,
+  ConsultationProtocol,
+  STAFF_MESSAGES,
+  VISITOR_TOKEN_PATTERN,
+} from '../../shared/protocol/index.ts';
 import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
 
 const ENV = { OPENING_HOURS: 'always', LOG_LEVEL: 'error' };
@@ -55,7 +60,7 @@ describe('staff at counters and the queue', () => {
     aki = await joinHall(server.endpoint, { nickname: 'あき' });
     ben = await joinHall(server.endpoint, { nickname: 'ベン' });
     open.push(aki, ben);
-    expect(aki.resumeToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(aki.visitorToken).toMatch(VISITOR_TOKEN_PATTERN);
     // Staff on duty are seen from anywhere in the hall, beyond the interest radius.
     const staffSeen = () => [...aki.room.state.avatars.values()].some((a) => a.role === 'staff');
     await waitFor(staffSeen, 5000, 'the staff avatar, far away behind counter 1');
@@ -66,7 +71,7 @@ describe('staff at counters and the queue', () => {
     expect(ben.ticket()!.number).toBe(aki.ticket()!.number + 1);
     expect(ben.ticket()!.etaMinutes).toBeGreaterThan(0);
     await waitFor(() => staff.queue()?.entries.length === 2, 5000, 'staff queue');
-    expect(JSON.stringify(staff.queue())).not.toMatch(/あき|ベン|resumeToken|residentKey/);
+    expect(JSON.stringify(staff.queue())).not.toMatch(/あき|ベン|visitorToken|residentKey/);
     expect(staff.queue()!.entries[0]!.procedureId).toBe('tennyu-todoke');
     await waitFor(() => counter('shimin').waiting === 2, 5000, 'two waiting');
     // A second number, a counter that does not exist, a procedure of another counter: each refused.
@@ -271,15 +276,15 @@ describe('staff at counters and the queue', () => {
 
   it('the queue survives a server restart, and a returning resident finds their number', async () => {
     const number = aki.ticket()!.number;
-    const token = aki.resumeToken!;
+    const token = aki.visitorToken!;
     for (const p of open.splice(0)) await p.room.leave().catch(() => {});
     await server.stop();
     server = await startTestServer({ ...ENV, DATA_DIR: dataDir });
-    const back = await joinHall(server.endpoint, { nickname: 'あき', resumeToken: token });
+    const back = await joinHall(server.endpoint, { nickname: 'あき', visitorToken: token });
     open.push(back);
     await waitFor(() => back.ticket()?.number === number, 5000, 'the same number after restart');
     expect(back.ticket()).toMatchObject({ counterId: 'kokuho-nenkin', status: 'waiting', position: 1 });
-    expect(back.resumeToken).toBe(token);
+    expect(back.visitorToken).toBe(token);
     const stranger = await joinHall(server.endpoint, { nickname: 'だれか' });
     open.push(stranger);
     await waitFor(() => stranger.tickets.length > 0, 5000, 'stranger told they hold nothing');

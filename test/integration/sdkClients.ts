@@ -14,7 +14,7 @@ export interface Resident {
   corrections: CorrectionMessage[];
   errors: ServerErrorMessage[];
   /** The tab secret the server handed out (as a browser keeps it in sessionStorage). */
-  resumeToken(): string | undefined;
+  visitorToken(): string | undefined;
   /** This resident's own avatar as the server reports it. */
   self(): { x: number; z: number; area: string; nickname: string; away: boolean };
   sees(nickname: string): boolean;
@@ -47,8 +47,8 @@ export async function joinResident(
     send(type, message);
   }) as typeof room.send;
   room.onMessage('error', (m: ServerErrorMessage) => errors.push(m));
-  let resumeToken: string | undefined;
-  room.onMessage('identity', (m: { resumeToken?: string }) => (resumeToken = m.resumeToken));
+  let visitorToken: string | undefined;
+  room.onMessage('identity', (m: { visitorToken?: string }) => (visitorToken = m.visitorToken));
   room.onMessage('ticket', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
   const mineAvatar = () => room.state.avatars?.get(room.sessionId);
@@ -56,7 +56,7 @@ export async function joinResident(
     room,
     corrections,
     errors,
-    resumeToken: () => resumeToken,
+    visitorToken: () => visitorToken,
     self: () => {
       const a = room.state.avatars.get(room.sessionId)!;
       return { x: mine!.x, z: mine!.z, area: a.area, nickname: a.nickname, away: a.away };

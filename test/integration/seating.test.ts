@@ -73,11 +73,11 @@ describe('sitting in the auditorium: walk up, sit, keep the seat in the briefing
     const first = await join(event.id, 'ちか');
     expect(me(first).seat).not.toBe(SEAT);
     // Claiming a seat one does not sit on in the hall gets the next free seat instead.
-    const claimer = await join(event.id, 'あい', undefined, { seat: SEAT, resumeToken: a.resumeToken() });
+    const claimer = await join(event.id, 'あい', undefined, { seat: SEAT, visitorToken: a.visitorToken() });
     expect(me(claimer).seat).not.toBe(SEAT);
     const noToken = await join(event.id, 'なし', undefined, { seat: SEAT });
     expect(me(noToken).seat).not.toBe(SEAT);
-    const kept = await join(event.id, 'ぶん', undefined, { seat: SEAT, resumeToken: b.resumeToken() });
+    const kept = await join(event.id, 'ぶん', undefined, { seat: SEAT, visitorToken: b.visitorToken() });
     await waitFor(() => me(kept).seat === SEAT, 5000, 'kept the seat');
   });
 });

@@ -34,7 +34,7 @@ export interface Participant {
   tickets: (TicketView | null)[];
   queues: StaffQueueView[];
   invites: ConsultationInvite[];
-  resumeToken?: string;
+  visitorToken?: string;
   ticket(): TicketView | null | undefined;
   queue(): StaffQueueView | undefined;
   /** Waits for the next refusal of `type` and returns its code. */
@@ -43,7 +43,7 @@ export interface Participant {
 
 export async function joinHall(
   endpoint: string,
-  options: { nickname: string; staffPass?: string; resumeToken?: string },
+  options: { nickname: string; staffPass?: string; visitorToken?: string },
   /** Request headers, e.g. an X-Forwarded-For address behind a trusted proxy. */
   headers: Record<string, string> = {},
 ): Promise<Participant> {
@@ -56,7 +56,7 @@ export async function joinHall(
     tickets: [],
     queues: [],
     invites: [],
-    resumeToken: options.resumeToken,
+    visitorToken: options.visitorToken,
     ticket: () => p.tickets.at(-1),
     queue: () => p.queues.at(-1),
     async refusal(type) {
@@ -73,7 +73,7 @@ export async function joinHall(
   room.onMessage('ticket', (m: TicketView | null) => p.tickets.push(m));
   room.onMessage('staffQueue', (m: StaffQueueView) => p.queues.push(m));
   room.onMessage('consultation', (m: ConsultationInvite) => p.invites.push(m));
-  room.onMessage('identity', (m: { resumeToken: string }) => (p.resumeToken = m.resumeToken));
+  room.onMessage('identity', (m: { visitorToken: string }) => (p.visitorToken = m.visitorToken));
   room.onMessage('correction', () => {});
   room.onMessage('staffProfile', () => {});
   await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${options.nickname}'s avatar`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
 import { hallPass, joinHall, signIn, type Participant } from '../integration/staffQueue.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -72,7 +72,7 @@ describe('a server killed outright while people book and queue', () => {
             slotId: slots[i % slots.length],
             nickname: `住民${r}`,
             procedureId: null,
-            resumeToken: randomBytes(32).toString('base64url'),
+            visitorToken: await newVisitorToken(s.url).catch(() => ''),
           }),
         }).catch(() => null);
         if (!res) return;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { hallPass, joinHall, signIn } from '../integration/staffQueue.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { briefingClients } from '../integration/briefingClients.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
@@ -85,7 +86,7 @@ describe('acting on what is someone else’s', () => {
       nickname: 'あき',
       procedureId: null,
       contact: '090-1234-5678',
-      resumeToken: 'a'.repeat(43),
+      visitorToken: await newVisitorToken(server.url),
     });
     const list = (cookie: string) =>
       fetch(`${server.url}/api/slots/${slot.id}/bookings`, { headers: { cookie } });

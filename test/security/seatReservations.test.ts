@@ -7,6 +7,7 @@ import { briefingClients } from '../integration/briefingClients.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import type { BriefingState } from '../../shared/state/briefingState.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 
 /**
  * Seat reservations without connections: plain HTTP requests to the matchmaker, never a WebSocket,
@@ -33,9 +34,25 @@ describe('locking people out through the matchmaker', () => {
 
   it('22 reservations for a briefing of 2 from one address: 3 are held, a resident still gets in', async () => {
     const event = await clients.liveEvent(await signIn(server.url, 'demo-host'), { capacity: 2 });
+    const attacker = '203.0.113.50';
+    // Without a visitor token the server issued, no seat is even reserved.
+    const anonymous = await matchmake(
+      'joinOrCreate',
+      BRIEFING_ROOM,
+      { eventId: event.id, nickname: 'x' },
+      attacker,
+    );
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain('visitorTokenInvalid');
+    const visitorToken = await newVisitorToken(server.url, { 'x-forwarded-for': attacker });
     const answers = await Promise.all(
       Array.from({ length: 22 }, () =>
-        matchmake('joinOrCreate', BRIEFING_ROOM, { eventId: event.id, nickname: 'x' }, '203.0.113.50'),
+        matchmake(
+          'joinOrCreate',
+          BRIEFING_ROOM,
+          { eventId: event.id, nickname: 'x', visitorToken },
+          attacker,
+        ),
       ),
     );
     const codes = answers.map((r) => r.status);
@@ -46,9 +63,12 @@ describe('locking people out through the matchmaker', () => {
 
     // A resident elsewhere, and a second one, join while those reservations are still held.
     for (const [i, from] of ['198.51.100.60', '198.51.100.61'].entries()) {
-      const room = await new Client(server.endpoint, {
-        headers: { 'x-forwarded-for': from },
-      }).joinOrCreate<BriefingState>(BRIEFING_ROOM, { eventId: event.id, nickname: `住民${i}` });
+      const headers = { 'x-forwarded-for': from };
+      const room = await new Client(server.endpoint, { headers }).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
+        eventId: event.id,
+        nickname: `住民${i}`,
+        visitorToken: await newVisitorToken(server.url, headers),
+      });
       await waitFor(() => room.state.people?.get(room.sessionId), 5000, 'seated in the briefing');
       await room.leave();
     }
@@ -89,7 +109,7 @@ describe('locking people out through the matchmaker', () => {
     const flood = { 'x-forwarded-for': '203.0.113.52' };
     const codes: string[] = [];
     for (let i = 0; i < 20; i++) {
-      // A fresh identity each time (no resume token), as the attack did.
+      // A fresh identity each time (no visitor token: the hall issues one), as the attack did.
       const p = await joinHall(server.endpoint, { nickname: `f${i}` }, flood);
       await waitFor(() => p.room.state.counters.get('shimin')?.status === 'open', 5000, 'counter open');
       p.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });

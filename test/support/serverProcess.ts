@@ -31,8 +31,10 @@ export async function startServerProcess(
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       CLIENT_DIR: 'off',
       LOG_LEVEL: 'warn',
-      // Every test client comes from 127.0.0.1: the cap on numbers per address is tested on its own.
+      // Every test client comes from 127.0.0.1: the caps per address (numbers, new visitors) are tested
+      // on their own.
       TICKETS_PER_ADDRESS: '10000',
+      VISITOR_TOKENS_PER_ADDRESS: '1000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

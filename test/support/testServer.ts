@@ -27,8 +27,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...(database.startsWith('postgres') ? { DATABASE_URL: database } : {}),
     CLIENT_DIR: 'off',
     LOG_LEVEL: 'warn',
-    // Every test client comes from 127.0.0.1: the cap on numbers per address is tested on its own.
+    // Every test client comes from 127.0.0.1: the caps per address (numbers, new visitors) are tested on
+    // their own.
     TICKETS_PER_ADDRESS: '10000',
+    VISITOR_TOKENS_PER_ADDRESS: '1000000',
     ...env,
   });
   const server = await startServer(config);

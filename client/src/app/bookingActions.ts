@@ -1,5 +1,5 @@
 import { bookingApi, type BookResult } from '../net/bookingApi.ts';
-import { storedResumeToken } from '../net/hallConnection.ts';
+import { visitorToken as tabVisitorToken } from '../net/visitorToken.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import type { BookingView } from '../../../shared/protocol/index.ts';
 
@@ -30,9 +30,9 @@ export const bookingActions = {
     procedureId: string | null,
     contact: string | null,
   ): Promise<BookResult> {
-    const resumeToken = storedResumeToken();
-    if (!resumeToken) return { ok: false, error: 'network' };
-    const result = await bookingApi.book({ slotId, nickname, procedureId, contact, resumeToken });
+    const visitorToken = await tabVisitorToken();
+    if (!visitorToken) return { ok: false, error: 'network' };
+    const result = await bookingApi.book({ slotId, nickname, procedureId, contact, visitorToken });
     if (result.ok) remember([...myCodes(), result.booking.code]);
     return result;
   },
@@ -45,6 +45,7 @@ export const bookingActions = {
     if (ok) remember(myCodes().filter((c) => c !== code));
     return ok;
   },
-  checkIn: (code: string) => sendToHall('checkIn', { code }),
+  checkIn: (code: string, nickname?: string) =>
+    sendToHall('checkIn', nickname ? { code, nickname } : { code }),
   publish: bookingApi.publish,
 };

@@ -36,6 +36,7 @@ export const en: Dictionary = {
   'joinError.invalidOptions': 'Please check what you entered.',
   'joinError.hallFull': 'The hall is very busy. Please try again in a moment.',
   'joinError.staffPassInvalid': 'Entering as staff failed. Please sign in again.',
+  'joinError.rateLimited': 'Too many new visitors from this place. Please try again a little later.',
   'joinError.network': 'Could not reach the server. Please check your connection and try again.',
   'joinError.tooManyJoins':
     'Too many people are entering from the same place at once. Please wait a moment and try again.',
@@ -170,6 +171,8 @@ export const en: Dictionary = {
   'serverError.noSuchBooking': 'No booking with that code.',
   'serverError.notBooked': 'This booking has already been checked in or cancelled.',
   'serverError.wrongCounter': 'This booking is for another counter.',
+  'serverError.notHolder':
+    'This booking was made on another device. Please also enter the name you booked under.',
   'serverError.tooEarly': 'Check-in opens 30 minutes before your time.',
   'serverError.tooLate': 'The time of this booking is over.',
   'serverError.noSuchSlot': 'There is no such time slot.',
@@ -177,6 +180,7 @@ export const en: Dictionary = {
   'serverError.startsInPast': 'The start is in the past. Choose a time from now on.',
   'serverError.full': 'This time slot is full. Please choose another time.',
   'serverError.alreadyBooked': 'You have already booked this time slot.',
+  'serverError.visitorTokenInvalid': 'This page’s visitor pass is out of date. Please reload the page.',
   'serverError.network': 'Could not reach the server. Please try again.',
   'serverError.badRequest': 'Please check what you entered.',
   'hall.walkToFreeSeat': 'Walk to a free seat and sit',

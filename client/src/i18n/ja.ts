@@ -37,6 +37,8 @@ export const ja = {
   'joinError.staffPassInvalid': '職員としての入館に失敗しました。もう一度サインインしてください。',
   'joinError.tooManyJoins':
     '同じ場所から一度にたくさんの入館がありました。少し待ってからもう一度お試しください。',
+  'joinError.rateLimited':
+    'この場所から新しく入館した人が多すぎます。しばらくしてからもう一度お試しください。',
   'joinError.network': 'サーバーに接続できませんでした。通信環境を確認して、もう一度お試しください。',
   'connection.label': '接続状態',
   'connection.idle': '未接続',
@@ -168,6 +170,7 @@ export const ja = {
   'serverError.noSuchBooking': 'その予約コードは見つかりません。',
   'serverError.notBooked': 'この予約はすでに受付済みか、取り消されています。',
   'serverError.wrongCounter': 'この予約は別の窓口のものです。',
+  'serverError.notHolder': 'この予約は別の端末で行われました。予約したときのお名前も入力してください。',
   'serverError.tooEarly': '受付は予約時間の30分前からです。',
   'serverError.tooLate': 'この予約の時間は終わっています。',
   'serverError.noSuchSlot': 'その予約枠はありません。',
@@ -175,6 +178,7 @@ export const ja = {
   'serverError.startsInPast': '開始時刻が過去になっています。これからの時刻を選んでください。',
   'serverError.full': 'その予約枠は満員です。別の時間を選んでください。',
   'serverError.alreadyBooked': 'この枠はすでに予約済みです。',
+  'serverError.visitorTokenInvalid': 'この画面の受付情報が古くなりました。ページを再読み込みしてください。',
   'serverError.network': '通信できませんでした。もう一度お試しください。',
   'serverError.badRequest': '入力内容を確認してください。',
   'hall.walkToFreeSeat': '空いている席へ移動して座る',

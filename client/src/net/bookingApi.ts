@@ -13,7 +13,7 @@ export const bookingApi = {
     nickname: string;
     procedureId: string | null;
     contact: string | null;
-    resumeToken: string;
+    visitorToken: string;
   }): Promise<BookResult> {
     const res = await fetch('/api/bookings', {
       method: 'POST',

@@ -25,6 +25,7 @@ import { farPoses, localIntent, localPose, remotePoses, setLocalPose } from '../
 import { createPoseReceiver } from './poseMessages.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { reconnectBriefly } from './reconnectPolicy.ts';
+import { storedVisitorToken, storeVisitorToken } from './visitorToken.ts';
 
 type HallRoom = Room<unknown, HallState>;
 
@@ -33,22 +34,6 @@ const ARRIVAL_NOTICE_GAP_MS = 5000;
 let room: HallRoom | null = null;
 let hallClient: Client | null = null;
 
-const RESUME_KEY = 'city-hall.resume';
-/** Per tab (sessionStorage): a reload finds the same ticket, a second tab is a second resident. */
-export function storedResumeToken(): string | undefined {
-  try {
-    return sessionStorage.getItem(RESUME_KEY) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-function storeResumeToken(token: string): void {
-  try {
-    sessionStorage.setItem(RESUME_KEY, token);
-  } catch {
-    // Without storage the ticket still lasts while the connection does.
-  }
-}
 let sendTimer: ReturnType<typeof setInterval> | null = null;
 let lastSentVersion = -1;
 
@@ -84,8 +69,8 @@ export async function enterHall(
   hallClient = client;
   let joined: HallRoom;
   try {
-    const resumeToken = options.staffPass ? undefined : storedResumeToken();
-    joined = await client.joinOrCreate<HallState>(HALL_ROOM, { ...options, resumeToken });
+    const visitorToken = options.staffPass ? undefined : storedVisitorToken();
+    joined = await client.joinOrCreate<HallState>(HALL_ROOM, { ...options, visitorToken });
   } catch (err) {
     if (!again) store.setStatus('idle');
     throw err;
@@ -183,7 +168,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
     counter(c, id);
     $.onChange(c, () => counter(c, id));
   });
-  onHall(r, 'identity', (m) => storeResumeToken(m.resumeToken));
+  onHall(r, 'identity', (m) => storeVisitorToken(m.visitorToken));
   onHall(r, 'ticket', (t) => useQueueStore.getState().setTicket(t));
   onHall(r, 'staffQueue', (q) => useQueueStore.getState().setStaffQueue(q));
   onHall(r, 'staffProfile', (p) => useQueueStore.getState().setStaff(p));

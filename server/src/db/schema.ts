@@ -13,6 +13,12 @@ export interface ServerStartsTable {
   version: string;
 }
 
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: string;
+}
+
 export interface DepartmentsTable {
   id: string;
   position: number;
@@ -156,6 +162,7 @@ export interface EventSlidesTable {
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
+  server_secrets: ServerSecretsTable;
   departments: DepartmentsTable;
   procedures: ProceduresTable;
   life_events: CatalogJsonTable;

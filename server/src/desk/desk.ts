@@ -305,13 +305,18 @@ export function createDesk(deps: DeskDeps) {
     },
 
     /** A booked resident checks in at the counter: a number that goes before walk-ins. */
-    async checkIn(ref: SessionRef, code: string, now = Date.now()) {
+    async checkIn(ref: SessionRef, code: string, nickname: string | undefined, now = Date.now()) {
       const resident = residentOf(ref);
       if (queue.ticketOf(resident.residentKey)) {
         throw new DomainError('alreadyQueued', 'you already hold a number; give it up to check in');
       }
       const counterId = await deps.bookings.counterOf(code);
-      const booking = await deps.bookings.checkIn(code, counterId, now);
+      const booking = await deps.bookings.checkIn(
+        code,
+        counterId,
+        { holder: resident.residentKey, nickname },
+        now,
+      );
       await queue
         .take(
           {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { BookingCode, NewBooking, NewSlot } from '../../../shared/protocol/index.ts';
@@ -7,6 +6,7 @@ import type { BookingService } from '../services/bookingService.ts';
 import { sendRefusal } from './refusals.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
+import type { VisitorTokens } from '../auth/visitorTokens.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
@@ -33,6 +33,7 @@ export function mountBookingRoutes(
   app: Application,
   deps: {
     auth: AuthService;
+    visitors: VisitorTokens;
     bookings: BookingService;
     catalog: CatalogService;
     hall: Hall;
@@ -89,7 +90,15 @@ export function mountBookingRoutes(
   app.post('/api/bookings', json, async (req: Request, res: Response) => {
     const body = NewBooking.safeParse(req.body);
     if (!body.success) return badRequest(res, body.error);
-    const holder = createHash('sha256').update(body.data.resumeToken).digest('base64url');
+    // One booking per person and slot: the person is the visitor the server issued the token to.
+    const visitor = deps.visitors.check(body.data.visitorToken);
+    if (!visitor) {
+      return void res.status(401).json({
+        error: 'visitorTokenInvalid',
+        message: 'this visitor token was not issued by this city hall or has expired: enter the hall again',
+      });
+    }
+    const holder = visitor.key;
     const slot = (await deps.bookings.slotById(body.data.slotId)) ?? null;
     if (slot && !procedureAt(body.data.procedureId, slot.counterId)) {
       return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);

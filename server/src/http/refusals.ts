@@ -7,6 +7,8 @@ const STATUS: Record<string, number> = {
   badSlide: 400,
   startsInPast: 400,
   forbidden: 403,
+  rateLimited: 429,
+  visitorTokenInvalid: 401,
   noSuchBooking: 404,
   noSuchSlot: 404,
   noSuchEvent: 404,

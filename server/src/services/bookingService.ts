@@ -46,6 +46,10 @@ type SlotRow = {
  * serialises writers; PostgreSQL locks the slot's row), so when two residents book the last place at
  * once, on any connection or process, exactly one gets it.
  */
+/** Names typed twice differ in width and case (「ﾔﾏﾀﾞ」 and 「ヤマダ」, "Ben" and "ben"), not in who they are. */
+const sameName = (typed: string | undefined, booked: string) =>
+  typed !== undefined && typed.normalize('NFKC').toLowerCase() === booked.normalize('NFKC').toLowerCase();
+
 export function createBookingService(db: Db) {
   async function taken(slotIds: number[]): Promise<Map<number, number>> {
     if (slotIds.length === 0) return new Map();
@@ -109,7 +113,10 @@ export function createBookingService(db: Db) {
       return current.map((s) => view(s, used.get(s.id) ?? 0));
     },
 
-    async book(input: NewBooking & { holder: string }, now: number): Promise<BookingView> {
+    async book(
+      input: Omit<NewBooking, 'visitorToken'> & { holder: string },
+      now: number,
+    ): Promise<BookingView> {
       return db.transaction().execute(async (trx) => {
         const slot = await trx
           .selectFrom('slots')
@@ -176,14 +183,25 @@ export function createBookingService(db: Db) {
       await db.updateTable('bookings').set({ status: 'cancelled' }).where('code', '=', code).execute();
     },
 
-    /** Checks a booking in at its counter, from 30 minutes before the slot until it ends. */
+    /**
+     * Checks a booking in at its counter, from 30 minutes before the slot until it ends. The code alone
+     * is not enough: it is the visitor who booked, or someone who also knows the name booked under (the
+     * resident on another device; a code read over someone's shoulder is not).
+     */
     async checkIn(
       code: string,
       counterId: string,
+      who: { holder: string; nickname?: string },
       now: number,
     ): Promise<{ procedureId: string | null; startsAt: number }> {
       const { b, s } = await bookingRow(code);
       if (b.status !== 'booked') throw new DomainError('notBooked', `the booking is ${b.status}`);
+      if (b.holder !== who.holder && !sameName(who.nickname, b.nickname)) {
+        throw new DomainError(
+          'notHolder',
+          'this booking was made in another browser: give the name it was booked under as well',
+        );
+      }
       if (s.counter_id !== counterId)
         throw new DomainError('wrongCounter', 'this booking is for another counter');
       const start = Date.parse(s.starts_at);

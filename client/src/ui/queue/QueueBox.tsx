@@ -16,6 +16,7 @@ export function QueueBox({ counterId }: { counterId: string }) {
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
   const [topic, setTopic] = useState('');
   const [code, setCode] = useState('');
+  const [bookedName, setBookedName] = useState('');
   if (!info || !counter) return null;
   const closed = info.status === 'closed';
   const online = counter.procedures.filter((p) => p.channel !== 'visit');
@@ -49,7 +50,7 @@ export function QueueBox({ counterId }: { counterId: string }) {
           className="check-in"
           onSubmit={(e) => {
             e.preventDefault();
-            if (code.trim()) bookingActions.checkIn(code.trim());
+            if (code.trim()) bookingActions.checkIn(code.trim(), bookedName.trim() || undefined);
           }}
         >
           <label htmlFor={`checkin-${counterId}`}>{t('booking.checkInCode')}</label>
@@ -59,6 +60,13 @@ export function QueueBox({ counterId }: { counterId: string }) {
             autoCapitalize="characters"
             maxLength={9}
             onChange={(e) => setCode(e.target.value)}
+          />
+          <label htmlFor={`checkin-name-${counterId}`}>{t('booking.checkInName')}</label>
+          <input
+            id={`checkin-name-${counterId}`}
+            value={bookedName}
+            autoComplete="nickname"
+            onChange={(e) => setBookedName(e.target.value)}
           />
           <button type="submit">{t('booking.checkIn')}</button>
         </form>

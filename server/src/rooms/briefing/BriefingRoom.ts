@@ -20,6 +20,7 @@ import { listenerFor, teller } from '../common/typedMessages.ts';
 import type { Logger } from '../../logger.ts';
 import type { Metrics } from '../../metrics.ts';
 import { whoJoins } from './briefingIdentity.ts';
+import type { VisitorTokens } from '../../auth/visitorTokens.ts';
 import { createJoinGuard, type JoinGuard, type JoinGuardOptions } from '../common/joinGuard.ts';
 import { createQuestionBoard } from './questionBoard.ts';
 import { DomainError } from '../../domainError.ts';
@@ -29,6 +30,13 @@ import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
 
 const tell = teller(BriefingProtocol);
+
+/** What the seat reservation learnt, handed to onJoin: a resident's key comes from a checked token. */
+interface BriefingJoining {
+  options: BriefingJoinOptions;
+  address: string;
+  visitorKey: string | null;
+}
 
 /**
  * One briefing. Attendees fill the auditorium's seats first; when they are taken, newcomers land in
@@ -49,6 +57,8 @@ export function createBriefingRoom(deps: {
   iceServers: IceServer[];
   /** With an SFU: the only publisher ids Janus should keep in the event's room. */
   allowFeeds(eventId: number, feeds: number[] | null): void;
+  /** Checks residents' visitor tokens. */
+  visitors: VisitorTokens;
   /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
   seatOf(residentKey: string): Promise<string>;
   log: Logger;
@@ -140,24 +150,29 @@ export function createBriefingRoom(deps: {
       _token: string,
       options: unknown,
       context: AuthContext,
-    ): Promise<{ options: BriefingJoinOptions; address: string }> {
+    ): Promise<BriefingJoining> {
       const parsed = BriefingJoinOptions.safeParse(options);
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
+      // A resident is someone the server issued a token to: a made-up one would escape a removal or
+      // the one-vote rule, so it is refused before any seat is reserved.
+      const visitor = parsed.data.staffPass ? null : deps.visitors.check(parsed.data.visitorToken);
+      if (!parsed.data.staffPass && !visitor) {
+        throw new ServerError(
+          401,
+          'visitorTokenInvalid: a resident joins with the visitor token the hall (or POST /api/visitor) gave this tab',
+        );
+      }
       const address = context.ip ?? 'unknown';
       await joins.reserve(address);
-      return { options: parsed.data, address };
+      return { options: parsed.data, address, visitorKey: visitor?.key ?? null };
     }
 
     /** Who joins (staff pass, removal, seat claim) once the connection is here. */
-    override async onJoin(
-      client: Client,
-      _options: unknown,
-      joining: { options: BriefingJoinOptions; address: string },
-    ): Promise<void> {
+    override async onJoin(client: Client, _options: unknown, joining: BriefingJoining): Promise<void> {
       joins.connected(joining.address);
       const o = joining.options;
       if (o.eventId !== this.event.id) throw new ServerError(400, 'invalidOptions: wrong event');
-      const auth = await whoJoins(o, this.event, deps, this.removed);
+      const auth = await whoJoins(o, joining.visitorKey, this.event, deps, this.removed);
       const audience = [...this.state.people.values()].filter((p) => p.role === 'attendee').length;
       if (auth.role === 'attendee' && audience >= this.event.capacity) {
         throw new ServerError(409, 'eventFull: the briefing is full');

@@ -1,36 +1,36 @@
-import { randomUUID } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
 import { can } from '../../../../shared/auth/roles.ts';
 import type { BriefingJoinOptions, EventView } from '../../../../shared/protocol/index.ts';
 import type { AuthService } from '../../auth/authService.ts';
-import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
+import { staffFromPass } from '../common/joinIdentity.ts';
 
 export interface BriefingAuth {
   nickname: string;
   role: 'attendee' | 'presenter' | 'moderator';
-  /** The same person across rejoins: staff account, or the hash of the tab's hall resume token. */
+  /** The same person across rejoins: staff account, or the key of the tab's signed visitor token. */
   key: string;
   seat?: string;
 }
 
 /**
  * Who is joining, from validated join options. Roles come from a staff hall pass (presenter if named on
- * the event, moderator if host or admin), never from the client; a resident is known by their tab's hall
- * token, so a removal holds and a seat claim is checked against the hall.
+ * the event, moderator if host or admin), never from the client; a resident is known by the signed
+ * visitor token of their tab (checked before the seat was reserved), so a removal holds and a seat claim
+ * is checked against the hall.
  */
 export async function whoJoins(
   o: BriefingJoinOptions,
+  visitorKey: string | null,
   event: EventView,
   deps: { auth: AuthService; seatOf(residentKey: string): Promise<string> },
   removed: ReadonlySet<string>,
 ): Promise<BriefingAuth> {
   if (!o.staffPass) {
-    // Without a hall token (no hall connection) the person is new each time: no seat claim, no memory.
-    const resident = o.resumeToken ? residentKeyOf(o.resumeToken) : null;
-    const key = resident ? `resident:${resident}` : `visit:${randomUUID()}`;
+    if (!visitorKey) throw new ServerError(401, 'visitorTokenInvalid: no visitor token');
+    const key = `resident:${visitorKey}`;
     if (removed.has(key)) throw new ServerError(403, 'removed: a moderator removed you from this briefing');
     // The seat counts only if the hall says this resident sits on it (nobody claims a seat from afar).
-    const seat = resident && o.seat && (await deps.seatOf(resident)) === o.seat ? o.seat : undefined;
+    const seat = o.seat && (await deps.seatOf(visitorKey)) === o.seat ? o.seat : undefined;
     return { nickname: o.nickname, role: 'attendee', key, seat };
   }
   const staff = await staffFromPass(deps.auth, o.staffPass);

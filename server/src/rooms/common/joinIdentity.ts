@@ -1,10 +1,6 @@
-import { createHash } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
 import type { AuthService } from '../../auth/authService.ts';
 import type { StaffProfile } from '../../../../shared/auth/roles.ts';
-
-/** What the server keeps of a tab's resume token: its hash, so a leaked database cannot impersonate. */
-export const residentKeyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** The staff member a one-use hall pass stands for; a join with a bad pass is refused. */
 export async function staffFromPass(auth: AuthService, pass: string): Promise<StaffProfile> {

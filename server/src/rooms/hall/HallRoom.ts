@@ -1,5 +1,4 @@
 import { FACING_ANGLE } from '../../../../shared/layout/facing.ts';
-import { randomBytes } from 'node:crypto';
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../../shared/state/hallState.ts';
@@ -21,13 +20,13 @@ import { createJoinGuard } from '../common/joinGuard.ts';
 import { sharedLimiter } from '../../limits/sharedLimiter.ts';
 import { createStaffMirror } from './staffMirror.ts';
 import { mirrorCounters } from './counterMirror.ts';
-import { DomainError } from '../../domainError.ts';
+import { DomainError, isDomainError } from '../../domainError.ts';
 import type { Track } from '../../services/movementService.ts';
 import { createInterestService, type InterestService } from '../../services/interestService.ts';
 import type { HallDeps } from './hallDeps.ts';
 import { formatIssues } from '../common/formatIssues.ts';
 import type { MessageRules } from '../common/roomMessages.ts';
-import { residentKeyOf, staffFromPass } from '../common/joinIdentity.ts';
+import { staffFromPass } from '../common/joinIdentity.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 import { createPoseChannel, type PoseChannel } from './poseChannel.ts';
@@ -42,8 +41,8 @@ const FAR_INTERVAL_MS = 500;
 interface JoinAuth {
   options: HallJoinOptions;
   person: Person;
-  /** Only for a resident who came without one: sent to them once on join. */
-  newResumeToken?: string;
+  /** For a resident who came without a valid token, or with one due for renewal: sent once on join. */
+  newVisitorToken?: string;
   /** The client address the seat was reserved for (its reservation counts until it connects). */
   address: string;
 }
@@ -126,11 +125,20 @@ export function createHallRoom(deps: HallDeps) {
         const profile = await staffFromPass(deps.auth, opts.staffPass);
         return { options: opts, person: { kind: 'staff', profile }, address };
       }
-      const token = opts.resumeToken ?? randomBytes(32).toString('base64url');
+      // A token the server did not sign (made up, from an older version, expired) counts as none.
+      const known = deps.visitors.check(opts.visitorToken);
+      const visitor = known
+        ? { key: known.key, token: known.renewed }
+        : await deps.visitors.issue(address).then(
+            (fresh) => ({ key: fresh.visitor.key, token: fresh.token }),
+            (err: unknown) => {
+              throw isDomainError(err) ? new ServerError(429, `${err.code}: ${err.message}`) : err;
+            },
+          );
       return {
         options: opts,
-        person: { kind: 'resident', residentKey: residentKeyOf(token), nickname: opts.nickname },
-        newResumeToken: opts.resumeToken ? undefined : token,
+        person: { kind: 'resident', residentKey: visitor.key, nickname: opts.nickname },
+        newVisitorToken: visitor.token,
         address,
       };
     }
@@ -160,7 +168,7 @@ export function createHallRoom(deps: HallDeps) {
       });
       on('leaveQueue', (ref) => d.leaveQueue(ref));
       on('answerCall', (ref) => d.answerCall(ref));
-      on('checkIn', (ref, m) => d.checkIn(ref, m.code));
+      on('checkIn', (ref, m) => d.checkIn(ref, m.code, m.nickname));
       on('rejoinConsultation', (ref) => d.rejoinConsultation(ref));
       on('takeCounter', (ref, m) => d.takeCounter(ref, m.counterId));
       on('leaveCounter', (ref) => d.leaveCounter(ref));
@@ -254,7 +262,7 @@ export function createHallRoom(deps: HallDeps) {
       // Where the server put them: positions are not part of the synchronised state.
       const placed: CorrectionMessage = { x: spawned.x, z: spawned.z, reason: 'placed' };
       tell(client, 'correction', placed);
-      if (auth.newResumeToken) tell(client, 'identity', { resumeToken: auth.newResumeToken });
+      if (auth.newVisitorToken) tell(client, 'identity', { visitorToken: auth.newVisitorToken });
       this.desk.join(this.port, client.sessionId, person);
       deps.visits
         .recordEntry(this.state.population)

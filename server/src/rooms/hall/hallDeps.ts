@@ -13,6 +13,7 @@ import type { Desk } from '../../desk/desk.ts';
 import type { Metrics } from '../../metrics.ts';
 import type { JoinGuard, JoinGuardOptions } from '../common/joinGuard.ts';
 import type { Redis } from 'ioredis';
+import type { VisitorTokens } from '../../auth/visitorTokens.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -24,6 +25,8 @@ export interface HallDeps {
   consultations: ConsultationService;
   catalog: CatalogService;
   auth: AuthService;
+  /** Signs and checks residents' visitor tokens. */
+  visitors: VisitorTokens;
   records: RecordService;
   bookings: BookingService;
   log: Logger;
