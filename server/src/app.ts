@@ -35,6 +35,8 @@ import { createSlideService } from './services/slideService.ts';
 import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
 import { createStageRooms } from './media/stageRooms.ts';
+import { createJanusAccess } from './media/janusAccess.ts';
+import { createIceServers } from './media/iceServers.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService, type QueueService } from './services/queueService.ts';
 import { createMetrics } from './metrics.ts';
@@ -120,10 +122,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     log,
   );
   queueSummary = () => queue.summary(Date.now());
-  const consultations = createConsultationService(
-    config.ICE_SERVERS,
-    cluster?.consultationKey,
-    (key, ttlMs) => deskBus.claim(key, ttlMs),
+  const ice = createIceServers({
+    fixed: config.ICE_SERVERS,
+    turnUrls: config.TURN_URLS,
+    turnSecret: config.TURN_SECRET,
+    ttlHours: config.TURN_TTL_HOURS,
+  });
+  const consultations = createConsultationService(ice, cluster?.consultationKey, (key, ttlMs) =>
+    deskBus.claim(key, ttlMs),
   );
   const records = createRecordService(db);
   const bookings = createBookingService(db);
@@ -131,7 +137,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const slides = createSlideService(db);
   const stage = config.JANUS_URL
     ? createStageRooms(
-        createJanusClient(config.JANUS_URL),
+        createJanusClient(config.JANUS_URL, config.JANUS_API_SECRET),
         config.JANUS_PUBLIC_URL ?? config.JANUS_URL,
         events.stageKeys,
       )
@@ -139,9 +145,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   await stage
     ?.restore(async (id) => (await events.get(id)).title.en)
     .catch((err: unknown) => log.error('could not restore the live briefing stages in Janus', err));
-  // Anyone who publishes to a stage without a feed id the briefing handed out is removed within seconds.
+  const stageAccess =
+    config.JANUS_ADMIN_URL && config.JANUS_ADMIN_SECRET
+      ? createJanusAccess(config.JANUS_ADMIN_URL, config.JANUS_ADMIN_SECRET)
+      : undefined;
+  // Anyone who publishes to a stage without a feed id the briefing handed out is removed within seconds;
+  // members' Janus tokens a dead process could not withdraw go after a day.
+  let sweeps = 0;
   const sweeper = stage
-    ? setInterval(() => void stage.sweep().catch((err: unknown) => log.warn('stage sweep failed', err)), 2000)
+    ? setInterval(() => {
+        void stage.sweep().catch((err: unknown) => log.warn('stage sweep failed', err));
+        if (stageAccess && sweeps++ % 1800 === 0)
+          void stageAccess
+            .sweep(86_400_000)
+            .catch((err: unknown) => log.warn('Janus token sweep failed', err));
+      }, 2000)
     : null;
   // One desk for every hall room of this process: counters, queues and calls belong to no room.
   const desk = createDesk({
@@ -183,14 +201,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     seats,
     stage: async (eventId) => {
       const info = await stage?.info(eventId);
-      return info ? { ...info, iceServers: config.ICE_SERVERS } : null;
+      return info ?? null;
     },
+    stageAccess,
     deckSize: (eventId) => slides.count(eventId),
     allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
     // Whichever process the resident's hall room runs on, the desk knows where they sit.
     seatOf: async (residentKey) => desk.seatOf(residentKey),
     p2pViewers: config.P2P_STAGE_VIEWERS,
-    iceServers: config.ICE_SERVERS,
+    ice,
     log,
     metrics,
     joinGuard: cluster?.joinGuard,

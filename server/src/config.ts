@@ -8,6 +8,16 @@ import {
 import { IceServer } from '../../shared/protocol/consultation.ts';
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** `a, b,c` → ['a', 'b', 'c']; empty → []. */
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
 /**
  * Every setting comes from the environment and is checked here at start-up, so a typo stops the
@@ -61,16 +71,9 @@ export const ConfigSchema = z.object({
    * Other origins whose pages may call the API with the user's cookies (comma-separated, e.g.
    * https://portal.city.example). Empty: only the hall's own pages.
    */
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin))),
+  ALLOWED_ORIGINS: commaList.pipe(
+    z.array(z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)),
+  ),
   /** Largest WebSocket frame a client may send, in bytes. */
   MAX_PAYLOAD_BYTES: int(512, 1_048_576).default(65_536),
   MAX_MESSAGES_PER_SECOND: int(1, 100_000).default(40),
@@ -107,6 +110,14 @@ export const ConfigSchema = z.object({
   JANUS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The Janus address browsers use, when it differs from JANUS_URL (e.g. behind a proxy). */
   JANUS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Janus with `api_secret` and `token_auth = true`: the server calls it with the secret and, through the
+   * admin API (e.g. http://127.0.0.1:7088/admin), gives each briefing member a token of their own that
+   * is withdrawn when they leave. Set all three or none.
+   */
+  JANUS_API_SECRET: z.string().min(16).optional(),
+  JANUS_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JANUS_ADMIN_SECRET: z.string().min(16).optional(),
   /** Without JANUS_URL: how many people receive a briefing's video straight from the presenter's browser. */
   P2P_STAGE_VIEWERS: int(1, 30).default(6),
   /** Auditorium seats briefings may use (fewer than the layout's, e.g. to keep distance); 0 = all. */
@@ -124,6 +135,14 @@ export const ConfigSchema = z.object({
       }
     })
     .pipe(z.array(IceServer)),
+  /**
+   * A TURN server with time-limited credentials (coturn `use-auth-secret`): its URLs, comma-separated
+   * (turn:turn.example.org:3478), and the shared secret. Each person gets their own user name and
+   * password for TURN_TTL_HOURS instead of one password for everybody.
+   */
+  TURN_URLS: commaList.pipe(z.array(z.string().regex(/^turns?:\S+$/, 'a turn: or turns: URL'))),
+  TURN_SECRET: z.string().min(16).optional(),
+  TURN_TTL_HOURS: int(1, 48).default(12),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -139,7 +158,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  REDIS_URL: several processes share one database: set DATABASE_URL (PostgreSQL)',
     );
   }
-  if (result.success) return result.data;
+  if (result.success) {
+    const c = result.data;
+    const janusAuth = [c.JANUS_API_SECRET, c.JANUS_ADMIN_URL, c.JANUS_ADMIN_SECRET].filter(Boolean).length;
+    if (janusAuth !== 0 && (janusAuth !== 3 || !c.JANUS_URL)) {
+      throw new ConfigError(
+        'Invalid configuration:\n  JANUS_API_SECRET, JANUS_ADMIN_URL, JANUS_ADMIN_SECRET: set all three, with JANUS_URL',
+      );
+    }
+    if (c.TURN_URLS.length > 0 !== Boolean(c.TURN_SECRET)) {
+      throw new ConfigError('Invalid configuration:\n  TURN_URLS and TURN_SECRET: set both or neither');
+    }
+    return c;
+  }
   const lines = result.error.issues.map((i) => {
     const key = String(i.path[0]);
     return `  ${key}=${JSON.stringify(env[key])}: ${i.message}`;

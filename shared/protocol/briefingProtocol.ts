@@ -21,6 +21,8 @@ export const StageMessage = z.discriminatedUnion('mode', [
     url: z.string(),
     room: z.number(),
     pin: z.string(),
+    /** This person's own Janus access token (when Janus requires tokens); void once they leave. */
+    token: z.string().optional(),
     iceServers: z.array(IceServer),
   }),
   z.object({ mode: z.literal('p2p'), limit: z.number(), iceServers: z.array(IceServer) }),

@@ -23,7 +23,7 @@ const cpuTicks = (pid: number) => {
 const janus = await startJanus();
 const server = await startTestServer({
   CLIENT_DIR: 'dist/e2e-client',
-  JANUS_URL: janus.url,
+  ...janus.env,
   LOG_LEVEL: 'error',
 });
 const browser = await launchBrowser([

@@ -45,7 +45,7 @@ describe('a briefing stage opened on one process, served by another', () => {
     const env = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
-      JANUS_URL: janus.url,
+      ...janus.env,
     };
     for (let i = 0; i < 2; i++) processes.push(await startServerProcess(env));
   });

@@ -18,7 +18,7 @@ describe('a briefing through the Janus SFU: a host and three attendees', () => {
   let janus: RunningJanus | undefined;
   const hall = useHallInBrowser(async () => {
     janus = await startJanus();
-    return { JANUS_URL: janus.url };
+    return janus.env;
   }, STAGE_MEDIA_FLAGS);
   afterAll(async () => janus?.stop());
 

@@ -8,6 +8,7 @@ import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
 import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClient.ts';
+import { createJanusAccess } from '../../server/src/media/janusAccess.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 
 /** Joins a VideoRoom as a publisher straight through the Janus HTTP API, as a rogue client could. */
@@ -16,12 +17,13 @@ async function joinAsPublisher(
   room: number,
   pin: string,
   id: number,
+  token: string,
 ): Promise<() => Promise<void>> {
   const call = async (path: string, body: object) =>
     (await (
       await fetch(`${url}${path}`, {
         method: 'POST',
-        body: JSON.stringify({ ...body, transaction: String(Math.random()) }),
+        body: JSON.stringify({ ...body, token, transaction: String(Math.random()) }),
       })
     ).json()) as { data?: { id: number } };
   const session = (await call('', { janus: 'create' })).data!.id;
@@ -47,10 +49,10 @@ describe('briefing media rooms on a real Janus', () => {
   let host: string;
   let event: EventView;
   const dataDir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
-  const boot = () => startTestServer({ JANUS_URL: janus.url, LOG_LEVEL: 'error', DATA_DIR: dataDir });
+  const boot = () => startTestServer({ ...janus.env, LOG_LEVEL: 'error', DATA_DIR: dataDir });
   const clients = briefingClients(() => server);
-  const { post, join: joinEvent, me, rooms, refusal } = clients;
-  const rooms$ = () => createJanusClient(janus.url);
+  const { post, join: joinEvent, me, refusal } = clients;
+  const rooms$ = () => createJanusClient(janus.url, janus.apiSecret);
   const room = () => janusRoomOf(event.id);
   beforeAll(async () => {
     janus = await startJanus();
@@ -91,6 +93,8 @@ describe('briefing media rooms on a real Janus', () => {
     const attendee = await joinEvent(event.id, 'あい');
     const stage = await waitFor(() => attendee.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
     const pin = String(stage.message.pin);
+    // The rogue below is an attendee with their own Janus token, using it as no browser of ours would.
+    const token = String(stage.message.token);
     expect(stage.message).toMatchObject({ mode: 'sfu', room: room() });
     const feedOf = (r: typeof presenter, n: number) =>
       waitFor(
@@ -107,8 +111,8 @@ describe('briefing media rooms on a real Janus', () => {
     expect(first).toBeGreaterThan(0);
     // Handed out privately: nobody else sees it until the presenter is on air.
     expect(attendee.state.people.get(presenter.sessionId)!.feed).toBe(0);
-    const presenterLeaves = await joinAsPublisher(janus.url, room(), pin, first);
-    await joinAsPublisher(janus.url, room(), pin, 4242);
+    const presenterLeaves = await joinAsPublisher(janus.url, room(), pin, first, token);
+    await joinAsPublisher(janus.url, room(), pin, 4242, token);
     await until(async () => (await ids()).length === 1, 8000, 'the rogue publisher kicked');
     expect(await ids()).toEqual([first]);
     attendee.send('onAir', { feed: first });
@@ -118,26 +122,71 @@ describe('briefing media rooms on a real Janus', () => {
 
     // The presenter's connection drops and someone takes the now public id: asking for a new id kicks them.
     await presenterLeaves();
-    await joinAsPublisher(janus.url, room(), pin, first);
+    await joinAsPublisher(janus.url, room(), pin, first, token);
     presenter.send('requestFeed', {});
     const second = await feedOf(presenter, 1);
     expect(second).not.toBe(first);
     await waitFor(() => attendee.state.people.get(presenter.sessionId)!.feed === 0, 5000, 'off air');
     await until(async () => (await ids()).length === 0, 8000, 'the old id kicked');
-    await joinAsPublisher(janus.url, room(), pin, second);
+    await joinAsPublisher(janus.url, room(), pin, second, token);
 
     presenter.send('invite', { sessionId: attendee.sessionId });
     await waitFor(() => me(attendee).speaking, 5000, 'invited');
     attendee.send('requestFeed', {});
-    await joinAsPublisher(janus.url, room(), pin, await feedOf(attendee, 0));
+    await joinAsPublisher(janus.url, room(), pin, await feedOf(attendee, 0), token);
     await new Promise((r) => setTimeout(r, 3000)); // more than one sweep
     expect(await ids()).toHaveLength(2);
     presenter.send('stopSpeaking', { sessionId: attendee.sessionId });
     await until(async () => (await ids()).length === 1, 8000, 'the former speaker removed');
   });
 
+  it('each member has a Janus token of their own: none, a made-up one or one of someone who left gets nothing', async () => {
+    const create = async (extra: Record<string, string>) =>
+      (await (
+        await fetch(janus.url, {
+          method: 'POST',
+          body: JSON.stringify({ janus: 'create', transaction: 'x', ...extra }),
+        })
+      ).json()) as { janus: string; data?: { id: number } };
+    const guest = await joinEvent(event.id, 'うみ');
+    const stage = await waitFor(() => guest.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
+    const token = String(stage.message.token);
+    expect(token).toMatch(/^city-hall\./);
+    expect((await create({ token })).janus).toBe('success');
+    expect((await create({})).janus).toBe('error');
+    expect((await create({ token: `${token}x` })).janus).toBe('error');
+    // Only the server holds the API secret; it is never sent to a browser.
+    expect(JSON.stringify(stage.message)).not.toContain(janus.apiSecret);
+    expect((await create({ apisecret: janus.apiSecret })).janus).toBe('success');
+
+    await guest.leave();
+    await until(async () => (await create({ token })).janus === 'error', 5000, 'the token withdrawn');
+
+    // Removed by a moderator: the same.
+    const moderator = await joinEvent(event.id, 'm', await hallPass(server.url, host));
+    const troll = await joinEvent(event.id, 'あらし');
+    const trollStage = await waitFor(() => troll.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
+    const trollToken = String(trollStage.message.token);
+    expect((await create({ token: trollToken })).janus).toBe('success');
+    moderator.send('remove', { sessionId: troll.sessionId });
+    await until(
+      async () => (await create({ token: trollToken })).janus === 'error',
+      5000,
+      'removed: withdrawn',
+    );
+
+    // Tokens a crashed process could not withdraw are swept after a day; current ones stay.
+    const access = createJanusAccess(janus.env.JANUS_ADMIN_URL, janus.env.JANUS_ADMIN_SECRET);
+    const stale = await access.grant(Date.now() - 2 * 86_400_000);
+    const fresh = await access.grant();
+    expect(await access.sweep(86_400_000)).toBe(1);
+    expect((await create({ token: stale })).janus).toBe('error');
+    expect((await create({ token: fresh })).janus).toBe('success');
+    await access.revoke(fresh);
+  });
+
   it('after a restart the server still knows the stage, and ending it destroys the VideoRoom', async () => {
-    for (const r of rooms.splice(0)) await r.leave().catch(() => {});
+    await clients.leaveAll();
     await server.stop();
     server = await boot();
     host = await signIn(server.url, 'demo-host');

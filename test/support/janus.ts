@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './freePort.ts';
 
 /** Debian's Janus: `apt-get install janus` (.ci/run installs it). Override with JANUS_PATH. */
 export const JANUS_PATH = process.env.JANUS_PATH ?? '/usr/bin/janus';
@@ -10,28 +11,24 @@ const LIB = '/usr/lib/x86_64-linux-gnu/janus';
 
 export interface RunningJanus {
   url: string;
+  /** The server's settings for this Janus: its URL, API secret and admin API for members' tokens. */
+  env: { JANUS_URL: string; JANUS_API_SECRET: string; JANUS_ADMIN_URL: string; JANUS_ADMIN_SECRET: string };
+  apiSecret: string;
   pid: number;
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 /**
  * A real Janus for tests: VideoRoom plugin and HTTP transport only, on 127.0.0.1 with a free port,
- * ICE restricted to the loopback interface so no media leaves this machine.
+ * ICE restricted to the loopback interface so no media leaves this machine. Locked as in production:
+ * an API secret for the server, and a token per person (added through the admin API) for browsers.
  */
 export async function startJanus(): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
   const port = await freePort();
+  const adminPort = await freePort();
+  const apiSecret = randomBytes(18).toString('base64url');
+  const adminSecret = randomBytes(18).toString('base64url');
   writeFileSync(
     join(dir, 'janus.jcfg'),
     `general: {
@@ -41,6 +38,9 @@ export async function startJanus(): Promise<RunningJanus> {
   events_folder = "${LIB}/events"
   loggers_folder = "${LIB}/loggers"
   debug_level = 2
+  api_secret = "${apiSecret}"
+  token_auth = true
+  admin_secret = "${adminSecret}"
 }
 media: { }
 nat: { ice_enforce_list = "lo" }
@@ -53,7 +53,7 @@ loggers: { }
   writeFileSync(
     join(dir, 'janus.transport.http.jcfg'),
     `general: { base_path = "/janus" http = true port = ${port} ip = "127.0.0.1" https = false }
-admin: { admin_http = false }
+admin: { admin_base_path = "/admin" admin_http = true admin_port = ${adminPort} admin_ip = "127.0.0.1" admin_https = false }
 `,
   );
   writeFileSync(join(dir, 'janus.plugin.videoroom.jcfg'), 'general: { }\n');
@@ -79,6 +79,13 @@ admin: { admin_http = false }
   await Promise.race([ready, failed]);
   return {
     url,
+    env: {
+      JANUS_URL: url,
+      JANUS_API_SECRET: apiSecret,
+      JANUS_ADMIN_URL: `http://127.0.0.1:${adminPort}/admin`,
+      JANUS_ADMIN_SECRET: adminSecret,
+    },
+    apiSecret,
     pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');

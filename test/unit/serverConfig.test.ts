@@ -11,6 +11,28 @@ describe('loadConfig', () => {
     });
   });
 
+  it('Janus secrets come all together, TURN URLs with their secret', () => {
+    const janus = {
+      JANUS_URL: 'http://127.0.0.1:8088/janus',
+      JANUS_API_SECRET: 'a-long-api-secret-1',
+      JANUS_ADMIN_URL: 'http://127.0.0.1:7088/admin',
+      JANUS_ADMIN_SECRET: 'a-long-admin-secret',
+    };
+    expect(loadConfig(janus).JANUS_ADMIN_URL).toBe(janus.JANUS_ADMIN_URL);
+    expect(() => loadConfig({ ...janus, JANUS_ADMIN_SECRET: '' })).toThrow(/set all three/);
+    expect(() => loadConfig({ ...janus, JANUS_URL: '' })).toThrow(/with JANUS_URL/);
+    expect(
+      loadConfig({
+        TURN_URLS: 'turn:turn.example.org:3478, turns:turn.example.org:5349',
+        TURN_SECRET: 'x'.repeat(16),
+      }).TURN_URLS,
+    ).toEqual(['turn:turn.example.org:3478', 'turns:turn.example.org:5349']);
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org' })).toThrow(/TURN_SECRET/);
+    expect(() => loadConfig({ TURN_URLS: 'https://turn.example.org', TURN_SECRET: 'x'.repeat(16) })).toThrow(
+      /TURN_URLS/,
+    );
+  });
+
   it('reads and coerces what is given; empty means default', () => {
     expect(loadConfig({ PORT: '8080', INTEREST_RADIUS: '25.5', HOST: '' })).toMatchObject({
       PORT: 8080,

@@ -65,26 +65,28 @@ export class JanusSession {
   private constructor(
     private readonly base: string,
     private readonly id: number,
+    /** This person's access token, when Janus requires one: it goes with every request and poll. */
+    private readonly token: string | undefined,
   ) {
     void this.poll();
   }
 
-  static async create(url: string): Promise<JanusSession> {
+  static async create(url: string, token?: string): Promise<JanusSession> {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ janus: 'create', transaction: tx() }),
+      body: JSON.stringify({ janus: 'create', transaction: tx(), ...(token ? { token } : {}) }),
     });
     const m = (await res.json()) as JanusMessage;
     if (!m.data) throw new Error(m.error?.reason ?? 'Janus refused the session');
-    return new JanusSession(url.replace(/\/$/, ''), m.data.id);
+    return new JanusSession(url.replace(/\/$/, ''), m.data.id, token);
   }
 
   async post(path: string, body: Record<string, unknown>): Promise<JanusMessage> {
     const res = await fetch(`${this.base}/${this.id}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify(this.token ? { ...body, token: this.token } : body),
     });
     const m = (await res.json()) as JanusMessage;
     if (m.janus === 'error') throw new Error(m.error?.reason ?? 'Janus error');
@@ -102,7 +104,8 @@ export class JanusSession {
   private async poll(): Promise<void> {
     while (this.alive) {
       try {
-        const res = await fetch(`${this.base}/${this.id}?maxev=10&rid=${Date.now()}`);
+        const auth = this.token ? `&token=${encodeURIComponent(this.token)}` : '';
+        const res = await fetch(`${this.base}/${this.id}?maxev=10&rid=${Date.now()}${auth}`);
         const body = (await res.json()) as JanusMessage | JanusMessage[];
         for (const m of Array.isArray(body) ? body : [body]) {
           if (m.sender !== undefined) this.handles.get(m.sender)?.deliver(m);

@@ -20,7 +20,7 @@ export async function sfuPublish(
   display: string,
   stream: MediaStream,
 ): Promise<SfuPublisher> {
-  const session = await JanusSession.create(info.url);
+  const session = await JanusSession.create(info.url, info.token);
   try {
     const handle = await session.attach();
     await handle.send({
@@ -83,7 +83,7 @@ export class SfuAudience {
   ) {}
 
   async start(): Promise<void> {
-    this.session = await JanusSession.create(this.info.url);
+    this.session = await JanusSession.create(this.info.url, this.info.token);
     this.lister = await this.session.attach();
     this.timer = setInterval(() => void this.look(), 1500);
     await this.look();

@@ -26,7 +26,7 @@ export interface QuestionView {
 
 /** How the stage reaches the audience: through Janus, or straight from the presenter's browser to a few. */
 export type StageInfo =
-  | { mode: 'sfu'; url: string; room: number; pin: string; iceServers: IceServer[] }
+  | { mode: 'sfu'; url: string; room: number; pin: string; token?: string; iceServers: IceServer[] }
   | { mode: 'p2p'; limit: number; iceServers: IceServer[] };
 
 interface BriefingStore {

@@ -5,9 +5,31 @@ export class JanusError extends Error {}
 
 interface JanusReply {
   janus: string;
-  data?: { id: number };
+  data?: { id: number; tokens?: { token: string }[] };
   plugindata?: { data: Record<string, unknown> & { error?: string; videoroom?: string } };
   error?: { code: number; reason: string };
+}
+
+/** One request to a Janus HTTP endpoint (API or admin API); a Janus error becomes a JanusError. */
+export async function janusPost(
+  url: string,
+  body: Record<string, unknown>,
+  timeoutMs: number,
+): Promise<JanusReply> {
+  // A Janus that hangs must not pile up requests (the stage sweep runs every 2 s).
+  const signal = AbortSignal.timeout(timeoutMs);
+  const fail = (err: unknown): never => {
+    throw new JanusError(`Janus at ${url} did not answer: ${String(err)}`);
+  };
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, transaction: randomUUID() }),
+    signal,
+  }).catch(fail);
+  const reply = (await res.json().catch(fail)) as JanusReply;
+  if (reply.janus === 'error') throw new JanusError(reply.error?.reason ?? 'Janus error');
+  return reply;
 }
 
 /**
@@ -15,24 +37,10 @@ interface JanusReply {
  * removing publishers it did not allow).
  * Media never passes through here: browsers talk to Janus themselves.
  */
-export function createJanusClient(baseUrl: string, timeoutMs = 5000) {
+export function createJanusClient(baseUrl: string, apiSecret?: string, timeoutMs = 5000) {
   const base = baseUrl.replace(/\/$/, '');
-  async function call(path: string, body: Record<string, unknown>): Promise<JanusReply> {
-    // A Janus that hangs must not pile up requests (the stage sweep runs every 2 s).
-    const signal = AbortSignal.timeout(timeoutMs);
-    const fail = (err: unknown): never => {
-      throw new JanusError(`Janus at ${base} did not answer: ${String(err)}`);
-    };
-    const res = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...body, transaction: randomUUID() }),
-      signal,
-    }).catch(fail);
-    const reply = (await res.json().catch(fail)) as JanusReply;
-    if (reply.janus === 'error') throw new JanusError(reply.error?.reason ?? 'Janus error');
-    return reply;
-  }
+  const call = (path: string, body: Record<string, unknown>) =>
+    janusPost(`${base}${path}`, apiSecret ? { ...body, apisecret: apiSecret } : body, timeoutMs);
 
   /** Runs one synchronous VideoRoom request in a short-lived session. */
   async function videoroom(request: Record<string, unknown>): Promise<Record<string, unknown>> {

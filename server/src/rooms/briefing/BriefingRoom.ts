@@ -48,13 +48,16 @@ export function createBriefingRoom(deps: {
   auth: AuthService;
   events: EventService;
   seats: Seat[];
-  /** The event's Janus room, PIN and ICE servers, when an SFU is configured. */
-  stage(eventId: number): Promise<{ url: string; room: number; pin: string; iceServers: IceServer[] } | null>;
+  /** The event's Janus room and PIN, when an SFU is configured. */
+  stage(eventId: number): Promise<{ url: string; room: number; pin: string } | null>;
+  /** With a Janus that requires tokens: one per member, withdrawn when they leave. */
+  stageAccess?: { grant(): Promise<string>; revoke(token: string): Promise<void> };
   /** Pages in the event's slide deck when the room opens. */
   deckSize(eventId: number): Promise<number>;
   /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
   p2pViewers: number;
-  iceServers: IceServer[];
+  /** STUN/TURN servers for one person (TURN credentials of their own when configured). */
+  ice: { forPerson(who: string): IceServer[] };
   /** With an SFU: the only publisher ids Janus should keep in the event's room. */
   allowFeeds(eventId: number, feeds: number[] | null): void;
   /** Checks residents' visitor tokens. */
@@ -83,6 +86,8 @@ export function createBriefingRoom(deps: {
     /** Person key of each session, and the keys a moderator removed (they cannot come back). */
     private keys = new Map<string, string>();
     private removed = new Set<string>();
+    /** Each member's Janus token (with a Janus that requires them). */
+    private stageTokens = new Map<string, string>();
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
     private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
 
@@ -99,6 +104,7 @@ export function createBriefingRoom(deps: {
     }
 
     override onDispose(): void {
+      for (const sessionId of [...this.stageTokens.keys()]) this.withdraw(sessionId);
       if (!this.event) return;
       openEvents.delete(this.event.id);
       deps.allowFeeds(this.event.id, null);
@@ -188,16 +194,45 @@ export function createBriefingRoom(deps: {
       }
       this.state.people.set(client.sessionId, p);
       this.keys.set(client.sessionId, auth.key);
-      // Only people inside the briefing learn the stage's PIN.
+      // Only people inside the briefing learn the stage's PIN, each with their own Janus token.
+      const iceServers = deps.ice.forPerson(`e${this.event.id}-${client.sessionId}`);
       if (this.state.media === 'sfu') {
-        if (this.stage) tell(client, 'stage', { mode: 'sfu', ...this.stage });
+        if (this.stage)
+          tell(client, 'stage', {
+            mode: 'sfu',
+            ...this.stage,
+            ...(await this.stageToken(client)),
+            iceServers,
+          });
       } else {
         assignViewers(this.state.people.values(), deps.p2pViewers);
-        tell(client, 'stage', { mode: 'p2p', iceServers: deps.iceServers, limit: deps.p2pViewers });
+        tell(client, 'stage', { mode: 'p2p', iceServers, limit: deps.p2pViewers });
       }
     }
 
+    /** A Janus token for this member, remembered so it can be withdrawn when they go. */
+    private async stageToken(client: Client): Promise<{ token?: string }> {
+      if (!deps.stageAccess) return {};
+      const token = await deps.stageAccess.grant().catch((err: unknown) => {
+        deps.log.error('Janus refused a stage token: this member cannot watch the stage', err);
+        return undefined;
+      });
+      if (!token) return {};
+      this.stageTokens.set(client.sessionId, token);
+      return { token };
+    }
+
+    private withdraw(sessionId: string): void {
+      const token = this.stageTokens.get(sessionId);
+      if (!token || !deps.stageAccess) return;
+      this.stageTokens.delete(sessionId);
+      void deps.stageAccess
+        .revoke(token)
+        .catch((err: unknown) => deps.log.warn('could not withdraw a Janus token (swept within a day)', err));
+    }
+
     override onLeave(client: Client): void {
+      this.withdraw(client.sessionId);
       const gone = this.state.people.get(client.sessionId);
       this.state.people.delete(client.sessionId);
       this.keys.delete(client.sessionId);

@@ -32,7 +32,7 @@ export interface ConsultationListener {
  * proves to a room that the server opened it (one secret shared by all processes).
  */
 export function createConsultationService(
-  iceServers: IceServer[] = [],
+  ice: { forPerson(who: string): IceServer[] } = { forPerson: () => [] },
   key = randomBytes(24).toString('base64url'),
   claim: Claim = alone,
 ) {
@@ -74,7 +74,8 @@ export function createConsultationService(
       token: JSON.stringify(reservation),
       ticketNumber: ticket.number,
       role,
-      iceServers,
+      // TURN credentials of their own, named after the consultation and the side.
+      iceServers: ice.forPerson(`t${ticket.id}-${role}`),
     };
   };
 
