@@ -3,7 +3,8 @@ import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients, type Briefing } from './briefingClients.ts';
-import type { EventView, SlideView } from '../../shared/protocol/index.ts';
+import { SlideDeckUpload, type EventView, type SlideView } from '../../shared/protocol/index.ts';
+import { createSlideService } from '../../server/src/services/slideService.ts';
 
 // A real 1×1 PNG and the first bytes of a JPEG: the server checks what the bytes are, not the name.
 const PNG =
@@ -75,6 +76,46 @@ describe('briefing stage without Janus: slide decks, peer-to-peer viewers, speak
     expect((await fetch(`${server.url}${url}/3`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/events/abc/slides`)).status).toBe(400);
     expect((await fetch(`${server.url}/api/events/99999/slides`)).status).toBe(404);
+  });
+
+  it('pages are revalidated by hash; a deck replaced through another process is served new at once', async () => {
+    const deck = (tag: string) => ({
+      // Still a PNG by its first bytes, different content per deck.
+      pages: [
+        page(
+          `版${tag}`,
+          'image/png',
+          Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from(tag)]).toString('base64'),
+        ),
+      ],
+    });
+    const url = `/api/events/${event.id}/slides`;
+    expect((await put(url, deck('1'), host)).status).toBe(200);
+    const first = await fetch(`${server.url}${url}/1`);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(
+      Buffer.from(await first.arrayBuffer())
+        .toString('latin1')
+        .endsWith('1'),
+    ).toBe(true);
+    // As a browser revalidates (fetch() alone would add Cache-Control: no-cache, which never gets a 304).
+    const revalidate = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    const again = await fetch(`${server.url}${url}/1`, { headers: revalidate });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+
+    // Another process (its own cache, the same database) replaces the deck: this one notices.
+    await createSlideService(server.db).replace(event.id, SlideDeckUpload.parse(deck('2')));
+    const fresh = await fetch(`${server.url}${url}/1`, { headers: revalidate });
+    expect(fresh.status).toBe(200);
+    expect(fresh.headers.get('etag')).not.toBe(etag);
+    expect(
+      Buffer.from(await fresh.arrayBuffer())
+        .toString('latin1')
+        .endsWith('2'),
+    ).toBe(true);
+    expect((await put(url, { pages: [page('税の基本'), page('申告の期限')] }, host)).status).toBe(200);
   });
 
   it('without Janus the stage is peer-to-peer: the first two are viewers, and the room says so', async () => {

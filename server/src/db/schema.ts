@@ -157,6 +157,8 @@ export interface EventSlidesTable {
   mime: string;
   image: Buffer;
   text: string;
+  /** Hash of the image (null only for pages stored before it was kept). */
+  etag: string | null;
 }
 
 export interface Database {

@@ -50,13 +50,19 @@ export function mountSlideRoutes(
   app.get('/api/events/:id/slides/:page', async (req: Request, res: Response) => {
     const p = params(req, res);
     if (!p?.page) return;
-    const slide = await deps.slides.page(p.id, p.page);
-    if (!slide) return void res.status(404).json({ error: 'noSuchSlide', message: `no page ${p.page}` });
-    res.setHeader('Content-Type', slide.mime);
+    const missing = () => res.status(404).json({ error: 'noSuchSlide', message: `no page ${p.page}` });
+    const info = await deps.slides.pageInfo(p.id, p.page);
+    if (!info) return void missing();
+    res.setHeader('Content-Type', info.mime);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    // The deck can be replaced under the same URLs: revalidate (express answers 304 by ETag).
+    // The deck can be replaced under the same URLs: revalidate, by the hash kept at upload (no image
+    // read and no hashing per request).
     res.setHeader('Cache-Control', 'no-cache');
-    res.send(slide.image);
+    res.setHeader('ETag', `"${info.etag}"`);
+    if (req.fresh) return void res.status(304).end();
+    const image = await deps.slides.image(p.id, p.page, info.etag);
+    if (!image) return void missing();
+    res.send(image);
   });
 
   app.put('/api/events/:id/slides', signedIn('hostEvents'), json, async (req: Authed, res: Response) => {

@@ -1,6 +1,11 @@
 import type { Db } from '../db/database.ts';
 import type { SlideDeckUpload, SlideType, SlideView } from '../../../shared/protocol/index.ts';
+import { LRUCache } from 'lru-cache';
 import { DomainError } from '../domainError.ts';
+import { createHash } from 'node:crypto';
+
+/** The image's hash: its ETag and the key of its cached copy. */
+const slideEtag = (image: Buffer) => createHash('sha256').update(image).digest('base64url').slice(0, 27);
 
 /** What the first bytes say the image is; the declared type must agree, so no other file hides in a deck. */
 export function sniffImage(b: Buffer): SlideType | null {
@@ -12,8 +17,13 @@ export function sniffImage(b: Buffer): SlideType | null {
   return null;
 }
 
-/** Slide decks of briefings: replaced whole (in one transaction), served page by page. */
-export function createSlideService(db: Db) {
+/**
+ * Slide decks of briefings: replaced whole (in one transaction), served page by page. When a slide
+ * changes, every attendee asks for the page within a second: images come from a bounded in-memory cache
+ * keyed by their hash, so the database is read once per page and process, not once per attendee.
+ */
+export function createSlideService(db: Db, cacheBytes = 64 * 1024 * 1024) {
+  const images = new LRUCache<string, Buffer>({ maxSize: cacheBytes, sizeCalculation: (b) => b.length });
   return {
     async replace(eventId: number, deck: SlideDeckUpload): Promise<SlideView[]> {
       const rows = deck.pages.map((p, i) => {
@@ -25,7 +35,14 @@ export function createSlideService(db: Db) {
             `page ${i + 1}: the data is ${actual ?? 'not a PNG, JPEG or WebP image'}, not ${p.type}`,
           );
         }
-        return { event_id: eventId, page: i + 1, mime: p.type, image, text: p.text.trim() };
+        return {
+          event_id: eventId,
+          page: i + 1,
+          mime: p.type,
+          image,
+          text: p.text.trim(),
+          etag: slideEtag(image),
+        };
       });
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('event_slides').where('event_id', '=', eventId).execute();
@@ -53,14 +70,31 @@ export function createSlideService(db: Db) {
       return Number(r?.n ?? 0);
     },
 
-    async page(eventId: number, page: number): Promise<{ mime: string; image: Buffer } | null> {
+    /** The page's type and image hash, without reading the image. */
+    async pageInfo(eventId: number, page: number): Promise<{ mime: string; etag: string } | null> {
       const r = await db
         .selectFrom('event_slides')
-        .select(['mime', 'image'])
+        .select(['mime', 'etag'])
         .where('event_id', '=', eventId)
         .where('page', '=', page)
         .executeTakeFirst();
-      return r ?? null;
+      return r ? { mime: r.mime, etag: r.etag ?? `page-${page}` } : null;
+    },
+
+    /** The image with that hash (null if the deck was replaced in the meantime). */
+    async image(eventId: number, page: number, etag: string): Promise<Buffer | null> {
+      const key = `${eventId}/${page}/${etag}`;
+      const cached = images.get(key);
+      if (cached) return cached;
+      const r = await db
+        .selectFrom('event_slides')
+        .select(['image', 'etag'])
+        .where('event_id', '=', eventId)
+        .where('page', '=', page)
+        .executeTakeFirst();
+      if (!r || (r.etag ?? `page-${page}`) !== etag) return null;
+      images.set(key, r.image);
+      return r.image;
     },
   };
 }

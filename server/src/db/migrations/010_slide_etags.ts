@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+
+/**
+ * Each slide page keeps the hash of its image, made once at upload: a request for a page the browser
+ * already has is answered 304 without reading the image, and a process's cached copy is only used while
+ * the hash in the database still matches (a deck replaced through another process is noticed).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('event_slides').addColumn('etag', 'text').execute();
+  const slides = db as unknown as Kysely<{
+    event_slides: { event_id: number; page: number; image: Buffer; etag: string | null };
+  }>;
+  const rows = await slides.selectFrom('event_slides').select(['event_id', 'page', 'image']).execute();
+  for (const r of rows) {
+    await slides
+      .updateTable('event_slides')
+      .set({ etag: slideEtag(r.image) })
+      .where('event_id', '=', r.event_id)
+      .where('page', '=', r.page)
+      .execute();
+  }
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('event_slides').dropColumn('etag').execute();
+}
+
+const slideEtag = (image: Buffer) => createHash('sha256').update(image).digest('base64url').slice(0, 27);
