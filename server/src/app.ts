@@ -22,6 +22,8 @@ import { createAuthService } from './auth/authService.ts';
 import { seedDemoAccounts, disableDemoAccounts } from './auth/demoAccounts.ts';
 import { createVisitorTokens, loadVisitorSecret } from './auth/visitorTokens.ts';
 import { mountVisitorRoutes } from './http/visitorRoutes.ts';
+import { createCodeGuessGuard } from './limits/codeGuesses.ts';
+import { sharedLimiter } from './limits/sharedLimiter.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
 import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
@@ -95,6 +97,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     perAddressPerHour: config.VISITOR_TOKENS_PER_ADDRESS,
     redis: cluster?.redis,
   });
+  const codeGuesses = createCodeGuessGuard(
+    { points: config.BOOKING_CODE_MISSES_PER_ADDRESS, perSeconds: 15 * 60 },
+    cluster?.redis,
+  );
   if (config.DEMO_DATA === 'on' && (await seedDemoAccounts(auth))) {
     log.info('demo staff accounts created (DEMO_DATA=on; see README)');
   }
@@ -185,6 +191,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     catalog,
     auth,
     visitors,
+    codeGuesses,
     records,
     bookings,
     log,
@@ -258,6 +265,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountBookingRoutes(app, {
         auth,
         visitors,
+        codeGuesses,
+        bookingsMade: sharedLimiter(
+          'bookings-made',
+          { points: config.BOOKINGS_PER_ADDRESS, perSeconds: 3600 },
+          cluster?.redis,
+        ),
         bookings,
         catalog,
         hall,
@@ -266,6 +279,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       mountEventRoutes(app, { auth, events, ...briefingLifecycle(stage, log) });
       mountSlideRoutes(app, {
         auth,
+        redis: cluster?.redis,
         events,
         slides,
         onDeck: (id, pages) =>

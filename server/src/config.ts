@@ -89,6 +89,10 @@ export const ConfigSchema = z.object({
   /** Numbers one address may take per TICKETS_WINDOW_MIN (a household or a public terminal needs a few). */
   TICKETS_PER_ADDRESS: int(1, 10_000).default(6),
   TICKETS_WINDOW_MIN: int(1, 1440).default(10),
+  /** Bookings one address may make per hour (a household or a library terminal books a few). */
+  BOOKINGS_PER_ADDRESS: int(1, 1_000_000).default(20),
+  /** Wrong booking codes one address may try per 15 minutes before code lookups from it pause. */
+  BOOKING_CODE_MISSES_PER_ADDRESS: int(1, 100_000).default(20),
   /** Days a visitor token (a resident's identity in one browser tab) stays valid without a visit. */
   VISITOR_TOKEN_DAYS: int(1, 365).default(30),
   /** New visitor identities one address may get per hour (a school or library shares one address). */

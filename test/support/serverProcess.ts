@@ -35,6 +35,7 @@ export async function startServerProcess(
       // on their own.
       TICKETS_PER_ADDRESS: '10000',
       VISITOR_TOKENS_PER_ADDRESS: '1000000',
+      BOOKINGS_PER_ADDRESS: '1000000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -31,6 +31,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     // their own.
     TICKETS_PER_ADDRESS: '10000',
     VISITOR_TOKENS_PER_ADDRESS: '1000000',
+    BOOKINGS_PER_ADDRESS: '1000000',
     ...env,
   });
   const server = await startServer(config);

@@ -7,6 +7,9 @@ import { sendRefusal } from './refusals.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import type { VisitorTokens } from '../auth/visitorTokens.ts';
+import type { CodeGuessGuard } from '../limits/codeGuesses.ts';
+import type { SharedLimiter } from '../limits/sharedLimiter.ts';
+import { requestAddress } from './clientAddress.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
@@ -34,6 +37,9 @@ export function mountBookingRoutes(
   deps: {
     auth: AuthService;
     visitors: VisitorTokens;
+    codeGuesses: CodeGuessGuard;
+    /** Bookings made per address (one point each; a refused booking gives it back). */
+    bookingsMade: SharedLimiter;
     bookings: BookingService;
     catalog: CatalogService;
     hall: Hall;
@@ -103,59 +109,76 @@ export function mountBookingRoutes(
     if (slot && !procedureAt(body.data.procedureId, slot.counterId)) {
       return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
     }
+    const address = requestAddress(req);
+    const waitS = await deps.bookingsMade.take(address);
+    if (waitS !== null) {
+      return void res.status(429).json({
+        error: 'rateLimited',
+        message: `too many bookings from this address: try again in ${Math.ceil(waitS / 60)} min`,
+      });
+    }
     await deps.bookings.book({ ...body.data, holder }, Date.now()).then(
       (b) => res.status(201).json(b),
-      (e: unknown) => refused(res, e),
+      async (e: unknown) => {
+        await deps.bookingsMade.give(address);
+        refused(res, e);
+      },
     );
   });
 
   app.get('/api/bookings/:code', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
     if (!p.success) return badRequest(res, p.error);
-    await deps.bookings.get(p.data.code).then(
-      (b) => res.json(b),
-      (e: unknown) => refused(res, e),
-    );
+    await deps.codeGuesses
+      .attempt(requestAddress(req), () => deps.bookings.get(p.data.code))
+      .then(
+        (b) => res.json(b),
+        (e: unknown) => refused(res, e),
+      );
   });
 
   app.get('/api/bookings/:code/calendar.ics', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
     if (!p.success) return badRequest(res, p.error);
-    await deps.bookings.get(p.data.code).then(
-      (b) => {
-        const counter = counterOf(b.slot.counterId);
-        const start = new Date(b.slot.startsAt);
-        const counterName = counter
-          ? `${counter.number}番 ${counter.name.ja} / Counter ${counter.number} ${counter.name.en}`
-          : '';
-        res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="city-hall-${b.code}.ics"`);
-        res.send(
-          buildIcs({
-            uid: `booking-${b.code}@virtual-city-hall`,
-            start,
-            end: new Date(start.getTime() + b.slot.minutes * 60_000),
-            stamp: new Date(),
-            summary: `オンライン相談 ${counterName}`,
-            location: `${deps.hall.layout.name.ja} / ${deps.hall.layout.name.en}`,
-            description:
-              `予約コード / Booking code: ${b.code}\n` +
-              '時間になったら窓口でこのコードを入力して受付してください。\n' +
-              'At the time, check in at the counter with this code.',
-            url: deps.publicUrl,
-          }),
-        );
-      },
-      (e: unknown) => refused(res, e),
-    );
+    await deps.codeGuesses
+      .attempt(requestAddress(req), () => deps.bookings.get(p.data.code))
+      .then(
+        (b) => {
+          const counter = counterOf(b.slot.counterId);
+          const start = new Date(b.slot.startsAt);
+          const counterName = counter
+            ? `${counter.number}番 ${counter.name.ja} / Counter ${counter.number} ${counter.name.en}`
+            : '';
+          res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+          res.setHeader('Content-Disposition', `attachment; filename="city-hall-${b.code}.ics"`);
+          res.send(
+            buildIcs({
+              uid: `booking-${b.code}@virtual-city-hall`,
+              start,
+              end: new Date(start.getTime() + b.slot.minutes * 60_000),
+              stamp: new Date(),
+              summary: `オンライン相談 ${counterName}`,
+              location: `${deps.hall.layout.name.ja} / ${deps.hall.layout.name.en}`,
+              description:
+                `予約コード / Booking code: ${b.code}\n` +
+                '時間になったら窓口でこのコードを入力して受付してください。\n' +
+                'At the time, check in at the counter with this code.',
+              url: deps.publicUrl,
+            }),
+          );
+        },
+        (e: unknown) => refused(res, e),
+      );
   });
 
   app.delete('/api/bookings/:code', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
     if (!p.success) return badRequest(res, p.error);
-    await deps.bookings.cancel(p.data.code).then(
-      () => res.status(204).end(),
-      (e: unknown) => refused(res, e),
-    );
+    await deps.codeGuesses
+      .attempt(requestAddress(req), () => deps.bookings.cancel(p.data.code))
+      .then(
+        () => res.status(204).end(),
+        (e: unknown) => refused(res, e),
+      );
   });
 }

@@ -8,6 +8,8 @@ import type { SlideService } from '../services/slideService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
+import type { Redis } from 'ioredis';
+import { sharedLimiter } from '../limits/sharedLimiter.ts';
 
 const Params = z.object({
   id: z.coerce.number().int().positive(),
@@ -24,6 +26,7 @@ export function mountSlideRoutes(
     auth: AuthService;
     events: EventService;
     slides: SlideService;
+    redis?: Redis;
     /** Tells a live briefing how many pages its deck has now. */
     onDeck?(eventId: number, pages: number): void;
   },
@@ -37,6 +40,8 @@ export function mountSlideRoutes(
     return p.success ? p.data : null;
   };
   const refused = sendRefusal;
+  // A deck is up to 240 MB of work to check and store: a host replaces one a few times, not hundreds.
+  const uploads = sharedLimiter('slide-uploads', { points: 30, perSeconds: 3600 }, deps.redis);
 
   app.get('/api/events/:id/slides', async (req: Request, res: Response) => {
     const p = params(req, res);
@@ -72,6 +77,13 @@ export function mountSlideRoutes(
     if (!body.success)
       return void res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
     try {
+      const waitS = await uploads.take(String(req.staff!.id));
+      if (waitS !== null) {
+        throw new DomainError(
+          'rateLimited',
+          `too many slide uploads: try again in ${Math.ceil(waitS / 60)} min`,
+        );
+      }
       await deps.events.mustManage(p.id, req.staff!);
       const event = await deps.events.get(p.id);
       if (event.status === 'ended') throw new DomainError('ended', 'the event is over');

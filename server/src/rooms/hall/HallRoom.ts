@@ -168,7 +168,11 @@ export function createHallRoom(deps: HallDeps) {
       });
       on('leaveQueue', (ref) => d.leaveQueue(ref));
       on('answerCall', (ref) => d.answerCall(ref));
-      on('checkIn', (ref, m) => d.checkIn(ref, m.code, m.nickname));
+      on('checkIn', (ref, m) =>
+        deps.codeGuesses.attempt(this.addresses.get(ref.sessionId) ?? 'unknown', () =>
+          d.checkIn(ref, m.code, m.nickname),
+        ),
+      );
       on('rejoinConsultation', (ref) => d.rejoinConsultation(ref));
       on('takeCounter', (ref, m) => d.takeCounter(ref, m.counterId));
       on('leaveCounter', (ref) => d.leaveCounter(ref));

@@ -14,6 +14,7 @@ import type { Metrics } from '../../metrics.ts';
 import type { JoinGuard, JoinGuardOptions } from '../common/joinGuard.ts';
 import type { Redis } from 'ioredis';
 import type { VisitorTokens } from '../../auth/visitorTokens.ts';
+import type { CodeGuessGuard } from '../../limits/codeGuesses.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -25,6 +26,8 @@ export interface HallDeps {
   consultations: ConsultationService;
   catalog: CatalogService;
   auth: AuthService;
+  /** Counts wrong booking codes per address (check-in guesses). */
+  codeGuesses: CodeGuessGuard;
   /** Signs and checks residents' visitor tokens. */
   visitors: VisitorTokens;
   records: RecordService;
