@@ -1,7 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@fontsource/noto-sans-jp/400.css';
-import '@fontsource/noto-sans-jp/700.css';
 import './styles/base.css';
 import { App } from './app/App.tsx';
 import { installTestHook } from './app/testHook.ts';
@@ -12,3 +10,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+// Once the first screen is up and the page is idle: the web font is a nicety, not something to wait for.
+const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
+whenIdle(() => void import('./fontFaces.ts'), { timeout: 3000 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import compression from 'compression';
 import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
 import { createLogger } from './logger.ts';
@@ -253,6 +254,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     express: (app) => {
       app.disable('x-powered-by');
+      // JSON and the page itself, compressed as they go out (static assets are compressed at build time,
+      // and a response that already has a Content-Encoding is left alone).
+      app.use(compression());
       mountOriginPolicy(app, {
         allowedOrigins: config.ALLOWED_ORIGINS,
         janusPublicUrl: config.JANUS_PUBLIC_URL ?? config.JANUS_URL,

@@ -1,13 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { AVATAR_COLORS, NICKNAME_MAX, type AvatarColor } from '../../../shared/constants.ts';
 import { checkNickname } from '../../../shared/nickname.ts';
 import { preferredColor, useAppStore } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { ENTRY_USABLE_MARK } from './entryMark.ts';
 
 /** Asks only for what the hall needs: a nickname, a colour and a language. No personal data. */
 export function EntryScreen() {
+  // When the form can first be used (mounted, handlers attached): what bench:entry measures up to.
+  useEffect(() => void performance.mark(ENTRY_USABLE_MARK), []);
   const { t } = useT();
   const setProfile = useAppStore((s) => s.setProfile);
   const joinError = useAppStore((s) => s.joinError);
