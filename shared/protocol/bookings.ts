@@ -50,10 +50,13 @@ export interface SlotView {
   remaining: number;
 }
 
+/**
+ * What anyone with the code sees. Not the name it was booked under: that name, with the code, is what
+ * checks in from another device, so the code alone must not reveal it.
+ */
 export interface BookingView {
   code: string;
   status: 'booked' | 'cancelled' | 'checkedIn';
-  nickname: string;
   procedureId: string | null;
   slot: SlotView;
 }

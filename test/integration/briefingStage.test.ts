@@ -115,6 +115,31 @@ describe('briefing stage without Janus: slide decks, peer-to-peer viewers, speak
         .toString('latin1')
         .endsWith('2'),
     ).toBe(true);
+
+    // A page stored without its hash (by an older process during an upgrade) is hashed, not named by page.
+    await server.db
+      .updateTable('event_slides')
+      .set({ etag: null })
+      .where('event_id', '=', event.id)
+      .execute();
+    const unhashed = await fetch(`${server.url}${url}/1`, { headers: revalidate });
+    expect(unhashed.status).toBe(200);
+    const unhashedTag = unhashed.headers.get('etag');
+    expect(unhashedTag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    await server.db
+      .updateTable('event_slides')
+      .set({ image: Buffer.concat([Buffer.from(PNG, 'base64'), Buffer.from('3')]), etag: null })
+      .where('event_id', '=', event.id)
+      .execute();
+    const changed = await fetch(`${server.url}${url}/1`, {
+      headers: { 'if-none-match': unhashedTag!, 'cache-control': 'max-age=0' },
+    });
+    expect(changed.status).toBe(200);
+    expect(
+      Buffer.from(await changed.arrayBuffer())
+        .toString('latin1')
+        .endsWith('3'),
+    ).toBe(true);
     expect((await put(url, { pages: [page('税の基本'), page('申告の期限')] }, host)).status).toBe(200);
   });
 

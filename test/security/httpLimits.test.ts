@@ -75,9 +75,13 @@ describe('rate limits on the HTTP API', () => {
     const guesser = from('203.0.113.21');
     const lookup = (code: string, headers = guesser) =>
       fetch(`${server.url}/api/bookings/${code}`, { headers });
-    for (const code of ['AAAA-AAAA', 'BBBB-BBBB', 'CCCC-CCCC', 'DDDD-DDDD', 'EEEE-EEEE']) {
-      expect((await lookup(code)).status).toBe(404);
-    }
+    // Twelve guesses at once: only the five the allowance has reach the database.
+    const burst = await Promise.all(
+      ['AAAA', 'BBBB', 'CCCC', 'DDDD', 'EEEE', 'FFFF', 'GGGG', 'HHHH', 'JJJJ', 'KKKK', 'MMMM', 'NNNN'].map(
+        (x) => lookup(`${x}-${x}`),
+      ),
+    );
+    expect(burst.map((r) => r.status).sort()).toEqual([...Array(5).fill(404), ...Array(7).fill(429)]);
     const paused = await lookup(real);
     expect(paused.status).toBe(429);
     expect(await paused.json()).toMatchObject({ error: 'rateLimited', message: /wrong booking codes/ });
@@ -94,9 +98,24 @@ describe('rate limits on the HTTP API', () => {
     const refusal = inHall.refusal(ClientMessage.checkIn);
     inHall.room.send(ClientMessage.checkIn, { code: real });
     expect(await refusal).toBe('rateLimited');
-    // The holder, elsewhere, still sees it booked.
+    // The holder, elsewhere, still sees it booked; the name it was booked under is not shown to a code.
     const own = await lookup(real, from('198.51.100.21'));
-    expect(((await own.json()) as { status: string }).status).toBe('booked');
+    const view = (await own.json()) as { status: string };
+    expect(view.status).toBe('booked');
+    expect(view).not.toHaveProperty('nickname');
+    expect(JSON.stringify(view)).not.toContain('よやく');
+
+    // With the right code, guessing the name it was booked under counts as guessing too.
+    const nameGuesser = await joinHall(server.endpoint, { nickname: 'なまえ当て' }, from('203.0.113.22'));
+    for (let i = 0; i < 5; i++) {
+      const refused = nameGuesser.refusal(ClientMessage.checkIn);
+      nameGuesser.room.send(ClientMessage.checkIn, { code: real, nickname: `名前${i}` });
+      expect(await refused).toBe('notHolder');
+    }
+    const sixth = nameGuesser.refusal(ClientMessage.checkIn);
+    nameGuesser.room.send(ClientMessage.checkIn, { code: real, nickname: 'よやく' });
+    expect(await sixth).toBe('rateLimited');
+    await nameGuesser.room.leave();
     await inHall.room.leave();
     await counterStaff.room.leave();
   });

@@ -1,5 +1,5 @@
 import { bookingApi, type BookResult } from '../net/bookingApi.ts';
-import { visitorToken as tabVisitorToken } from '../net/visitorToken.ts';
+import { forgetVisitorToken, visitorToken as tabVisitorToken } from '../net/visitorToken.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import type { BookingView } from '../../../shared/protocol/index.ts';
 
@@ -30,9 +30,17 @@ export const bookingActions = {
     procedureId: string | null,
     contact: string | null,
   ): Promise<BookResult> {
-    const visitorToken = await tabVisitorToken();
-    if (!visitorToken) return { ok: false, error: 'network' };
-    const result = await bookingApi.book({ slotId, nickname, procedureId, contact, visitorToken });
+    const attempt = async () => {
+      const visitorToken = await tabVisitorToken();
+      if (!visitorToken) return { ok: false as const, error: 'network' };
+      return bookingApi.book({ slotId, nickname, procedureId, contact, visitorToken });
+    };
+    let result = await attempt();
+    // A token the server no longer accepts is replaced once, without the resident noticing.
+    if (!result.ok && result.error === 'visitorTokenInvalid') {
+      forgetVisitorToken();
+      result = await attempt();
+    }
     if (result.ok) remember([...myCodes(), result.booking.code]);
     return result;
   },

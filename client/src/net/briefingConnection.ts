@@ -17,7 +17,7 @@ import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
 import { configureSfuLink, showStreams, stagePeople, stopStage } from '../media/stageMedia.ts';
 import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
-import { visitorToken as tabVisitorToken } from './visitorToken.ts';
+import { forgetVisitorToken, visitorToken as tabVisitorToken } from './visitorToken.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { eventsApi } from './eventsApi.ts';
 import { retryUntil } from './retryUntil.ts';
@@ -116,13 +116,21 @@ async function connect(
   await closeRoom();
   const staffPass = asStaff ? await staffApi.hallPass() : null;
   try {
-    const visitorToken = staffPass ? undefined : await tabVisitorToken();
-    const joined = await new Client(serverEndpoint()).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
-      eventId: event.id,
-      nickname,
-      ...(staffPass ? { staffPass } : {}),
-      ...(seat && !staffPass ? { seat } : {}),
-      ...(visitorToken ? { visitorToken } : {}),
+    const join = async () => {
+      const visitorToken = staffPass ? undefined : await tabVisitorToken();
+      return new Client(serverEndpoint()).joinOrCreate<BriefingState>(BRIEFING_ROOM, {
+        eventId: event.id,
+        nickname,
+        ...(staffPass ? { staffPass } : {}),
+        ...(seat && !staffPass ? { seat } : {}),
+        ...(visitorToken ? { visitorToken } : {}),
+      });
+    };
+    // A token the server no longer accepts (expired, the key changed) is replaced once.
+    const joined = await join().catch((err: unknown) => {
+      if (!(err instanceof Error && err.message.startsWith('visitorTokenInvalid'))) throw err;
+      forgetVisitorToken();
+      return join();
     });
     room = joined;
     reconnectBriefly(joined);

@@ -24,6 +24,15 @@ export function storeVisitorToken(token: string): void {
   }
 }
 
+/** The server refused the stored token (expired, or the city hall's key changed): ask for a new one. */
+export function forgetVisitorToken(): void {
+  try {
+    sessionStorage.removeItem(KEY);
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
+}
+
 /** The tab's token, or a new one from the server for a page used before (or without) the hall. */
 export async function visitorToken(): Promise<string | undefined> {
   const stored = storedVisitorToken();

@@ -67,6 +67,8 @@ export function createVisitorTokens(secret: Buffer, opts: VisitorTokenOptions) {
       const token = make(randomBytes(16).toString('base64url'), now);
       return { token, visitor: this.check(token, now)! };
     },
+    /** The identity just issued was not used after all (the join it was for was refused). */
+    refund: (address: string) => issued.give(address),
   };
 }
 export type VisitorTokens = ReturnType<typeof createVisitorTokens>;

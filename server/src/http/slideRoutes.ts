@@ -56,18 +56,21 @@ export function mountSlideRoutes(
     const p = params(req, res);
     if (!p?.page) return;
     const missing = () => res.status(404).json({ error: 'noSuchSlide', message: `no page ${p.page}` });
-    const info = await deps.slides.pageInfo(p.id, p.page);
-    if (!info) return void missing();
-    res.setHeader('Content-Type', info.mime);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    // The deck can be replaced under the same URLs: revalidate, by the hash kept at upload (no image
-    // read and no hashing per request).
-    res.setHeader('Cache-Control', 'no-cache');
-    res.setHeader('ETag', `"${info.etag}"`);
-    if (req.fresh) return void res.status(304).end();
-    const image = await deps.slides.image(p.id, p.page, info.etag);
-    if (!image) return void missing();
-    res.send(image);
+    // Twice at most: a deck replaced between reading the hash and the image is read again.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const info = await deps.slides.pageInfo(p.id, p.page);
+      if (!info) return void missing();
+      res.setHeader('Content-Type', info.mime);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      // The deck can be replaced under the same URLs: revalidate, by the hash kept at upload (a page
+      // the browser has is answered without reading the image; others come from the cache).
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('ETag', `"${info.etag}"`);
+      if (req.fresh) return void res.status(304).end();
+      const image = await deps.slides.image(p.id, p.page, info.etag);
+      if (image) return void res.send(image);
+    }
+    missing();
   });
 
   app.put('/api/events/:id/slides', signedIn('hostEvents'), json, async (req: Authed, res: Response) => {

@@ -33,11 +33,6 @@ export function sharedLimiter(name: string, limit: Limit, redis?: Redis) {
         throw err;
       }
     },
-    /** Seconds until the key may act again without using a point; null when it may now. */
-    async wait(key: string): Promise<number | null> {
-      const r = await store.get(key);
-      return r && r.consumedPoints >= limit.points ? Math.max(1, Math.ceil(r.msBeforeNext / 1000)) : null;
-    },
     /** Gives a point back (the action turned out not to count). */
     give: async (key: string) => void (await store.reward(key)),
     /** Forgets the key's count. */

@@ -171,7 +171,6 @@ export function createBookingService(db: Db) {
       return {
         code: b.code,
         status: b.status as BookingView['status'],
-        nickname: b.nickname,
         procedureId: b.procedure_id,
         slot: view(s, used),
       };

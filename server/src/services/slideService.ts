@@ -70,7 +70,7 @@ export function createSlideService(db: Db, cacheBytes = 64 * 1024 * 1024) {
       return Number(r?.n ?? 0);
     },
 
-    /** The page's type and image hash, without reading the image. */
+    /** The page's type and image hash, without reading the image (unless its hash was never kept). */
     async pageInfo(eventId: number, page: number): Promise<{ mime: string; etag: string } | null> {
       const r = await db
         .selectFrom('event_slides')
@@ -78,7 +78,12 @@ export function createSlideService(db: Db, cacheBytes = 64 * 1024 * 1024) {
         .where('event_id', '=', eventId)
         .where('page', '=', page)
         .executeTakeFirst();
-      return r ? { mime: r.mime, etag: r.etag ?? `page-${page}` } : null;
+      if (!r) return null;
+      // A page written by an older process during an upgrade: hash it now rather than share a name.
+      return {
+        mime: r.mime,
+        etag: r.etag ?? slideEtag((await this.imageRow(eventId, page))?.image ?? Buffer.alloc(0)),
+      };
     },
 
     /** The image with that hash (null if the deck was replaced in the meantime). */
@@ -86,15 +91,19 @@ export function createSlideService(db: Db, cacheBytes = 64 * 1024 * 1024) {
       const key = `${eventId}/${page}/${etag}`;
       const cached = images.get(key);
       if (cached) return cached;
-      const r = await db
+      const r = await this.imageRow(eventId, page);
+      if (!r || (r.etag ?? slideEtag(r.image)) !== etag) return null;
+      images.set(key, r.image);
+      return r.image;
+    },
+
+    imageRow(eventId: number, page: number) {
+      return db
         .selectFrom('event_slides')
         .select(['image', 'etag'])
         .where('event_id', '=', eventId)
         .where('page', '=', page)
         .executeTakeFirst();
-      if (!r || (r.etag ?? `page-${page}`) !== etag) return null;
-      images.set(key, r.image);
-      return r.image;
     },
   };
 }

@@ -11,13 +11,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const slides = db as unknown as Kysely<{
     event_slides: { event_id: number; page: number; image: Buffer; etag: string | null };
   }>;
-  const rows = await slides.selectFrom('event_slides').select(['event_id', 'page', 'image']).execute();
-  for (const r of rows) {
+  // One image in memory at a time: decks may hold hundreds of megabytes.
+  const pages = await slides.selectFrom('event_slides').select(['event_id', 'page']).execute();
+  for (const { event_id, page } of pages) {
+    const row = await slides
+      .selectFrom('event_slides')
+      .select('image')
+      .where('event_id', '=', event_id)
+      .where('page', '=', page)
+      .executeTakeFirstOrThrow();
     await slides
       .updateTable('event_slides')
-      .set({ etag: slideEtag(r.image) })
-      .where('event_id', '=', r.event_id)
-      .where('page', '=', r.page)
+      .set({ etag: slideEtag(row.image) })
+      .where('event_id', '=', event_id)
+      .where('page', '=', page)
       .execute();
   }
 }

@@ -88,6 +88,7 @@ export function createBriefingRoom(deps: {
     private removed = new Set<string>();
     /** Each member's Janus token (with a Janus that requires them). */
     private stageTokens = new Map<string, string>();
+    private disposed = false;
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
     private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
 
@@ -104,6 +105,7 @@ export function createBriefingRoom(deps: {
     }
 
     override onDispose(): void {
+      this.disposed = true;
       for (const sessionId of [...this.stageTokens.keys()]) this.withdraw(sessionId);
       if (!this.event) return;
       openEvents.delete(this.event.id);
@@ -219,6 +221,11 @@ export function createBriefingRoom(deps: {
       });
       if (!token) return {};
       this.stageTokens.set(client.sessionId, token);
+      // The room closed, or the member left, while Janus was granting it: nobody will withdraw it later.
+      if (this.disposed || !this.state.people.has(client.sessionId)) {
+        this.withdraw(client.sessionId);
+        return {};
+      }
       return { token };
     }
 

@@ -120,21 +120,29 @@ export function createHallRoom(deps: HallDeps) {
       if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
       const opts = parsed.data;
       const address = context.ip ?? 'unknown';
-      await joins.reserve(address);
       if (opts.staffPass) {
+        await joins.reserve(address);
         const profile = await staffFromPass(deps.auth, opts.staffPass);
         return { options: opts, person: { kind: 'staff', profile }, address };
       }
+      // Identity before the seat: an address out of new identities is refused without holding a
+      // reservation (which would keep its other residents out), and a refused seat gives the identity back.
       // A token the server did not sign (made up, from an older version, expired) counts as none.
       const known = deps.visitors.check(opts.visitorToken);
       const visitor = known
-        ? { key: known.key, token: known.renewed }
+        ? { key: known.key, token: known.renewed, issued: false }
         : await deps.visitors.issue(address).then(
-            (fresh) => ({ key: fresh.visitor.key, token: fresh.token }),
+            (fresh) => ({ key: fresh.visitor.key, token: fresh.token, issued: true }),
             (err: unknown) => {
               throw isDomainError(err) ? new ServerError(429, `${err.code}: ${err.message}`) : err;
             },
           );
+      try {
+        await joins.reserve(address);
+      } catch (err) {
+        if (visitor.issued) await deps.visitors.refund(address);
+        throw err;
+      }
       return {
         options: opts,
         person: { kind: 'resident', residentKey: visitor.key, nickname: opts.nickname },
