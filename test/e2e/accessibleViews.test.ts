@@ -66,11 +66,11 @@ describe('entry form, 2D view and keyboard-only use', () => {
     await p.enter('Mia', 'Teal');
     await p.waitForScene();
     const directory = p.page.getByRole('region', { name: p.t('hall.heading') });
-    expect(await directory.getByRole('button', { name: /^Go to Counter \d/ }).count()).toBe(10);
+    expect(await directory.getByRole('button', { name: /^Go here: Counter \d/ }).count()).toBe(10);
     await p.switchTo2d();
     await p.page.getByRole('img', { name: p.t('plan.label') }).waitFor();
     expect(await p.page.locator('canvas').count()).toBe(0);
-    expect(await directory.getByRole('button', { name: /^Go to Counter \d/ }).count()).toBe(10);
+    expect(await directory.getByRole('button', { name: /^Go here: Counter \d/ }).count()).toBe(10);
     await p.page.getByRole('button', { name: p.t('hud.switchTo3d') }).click();
     await p.page.locator('canvas').waitFor();
     await p.close();

@@ -30,7 +30,7 @@ describe('dictionaries', () => {
 
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('en', 'people.building', { count: 3 })).toBe('3 people in the building');
-    expect(translate('ja', 'hall.goTo', { name: '市民課' })).toBe('市民課へ行く');
+    expect(translate('ja', 'hall.goTo', { name: '市民課' })).toBe('ここへ行く：市民課');
     expect(translate('en', 'people.building')).toContain('{count}');
   });
 

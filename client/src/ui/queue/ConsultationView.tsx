@@ -33,7 +33,7 @@ export function ConsultationView() {
     if (handled !== null) setRecordTicket(handled);
   }, [handled]);
   const heading = useRef<HTMLHeadingElement>(null);
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     // The counter's panel (queue, booking, "take me there") has done its job: the room takes over.
@@ -74,20 +74,23 @@ export function ConsultationView() {
         ))}
       </ul>
       <h3 id="chat-heading">{t('consult.chat')}</h3>
-      <ol className="chat-log" role="log" aria-labelledby="chat-heading" ref={log}>
-        {c.lines.length === 0 && <li className="muted">{t('consult.noMessages')}</li>}
-        {c.lines.map((l, i) => (
-          <li key={i} className={`chat-line from-${l.role}`}>
-            <span className="chat-from">{l.nickname}</span>
-            <span className="chat-text">{l.text}</span>
-            {l.url && (
-              <a href={l.url} target="_blank" rel="noopener noreferrer">
-                {t('consult.openLink')}
-              </a>
-            )}
-          </li>
-        ))}
-      </ol>
+      {/* The live region wraps the list: role="log" on the <ol> itself would take away its list semantics. */}
+      <div className="chat-log" role="log" aria-labelledby="chat-heading" ref={log}>
+        <ol className="chat-lines">
+          {c.lines.length === 0 && <li className="muted">{t('consult.noMessages')}</li>}
+          {c.lines.map((l, i) => (
+            <li key={i} className={`chat-line from-${l.role}`}>
+              <span className="chat-from">{l.nickname}</span>
+              <span className="chat-text">{l.text}</span>
+              {l.url && (
+                <a href={l.url} target="_blank" rel="noopener noreferrer">
+                  {t('consult.openLink')}
+                </a>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
       {c.ended ? (
         <div className="consult-ended" role="status">
           <p>
