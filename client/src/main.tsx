@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/base.css';
+// Text size and contrast are set on <html> before the first screen is drawn.
+import './store/displayStore.ts';
 import { App } from './app/App.tsx';
 import { installTestHook } from './app/testHook.ts';
 

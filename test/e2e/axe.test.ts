@@ -61,6 +61,23 @@ describe('accessibility (axe-core) on every screen', () => {
     found.push(...(await problems(p.page, 'consultation (resident)')));
     found.push(...(await problems(staff.page, 'consultation (staff)')));
 
+    // The other theme: high contrast (as the system asks for it) with extra large text.
+    const high = await hall.browser.newContext({
+      locale: 'ja-JP',
+      contrast: 'more',
+      viewport: { width: 1280, height: 720 },
+    });
+    const highPage = await high.newPage();
+    await highPage.goto(`${hall.server.url}/?no3d`);
+    await highPage.getByRole('radio', { name: p.t('display.size.xlarge') }).check();
+    found.push(...(await problems(highPage, 'entry (high contrast, extra large)')));
+    await highPage.getByLabel(p.t('entry.nickname'), { exact: true }).fill('くっきり');
+    await highPage.getByRole('button', { name: p.t('entry.enter') }).click();
+    await highPage.waitForFunction(() => window.__cityHall?.ready === true);
+    await highPage.getByRole('button', { name: p.t('guide.openCounter', { name: COUNTER_1 }) }).click();
+    found.push(...(await problems(highPage, '2D hall and counter panel (high contrast, extra large)')));
+    await high.close();
+
     const three = await HallPage.open(hall.browser, hall.server.url, 'ja', '/');
     await three.enter('みお', '青');
     await three.waitForScene();

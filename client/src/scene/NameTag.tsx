@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { Sprite } from 'three';
 import { useTextTexture } from './useTextTexture.ts';
+import { TEXT_SCALE, useDisplayStore } from '../store/displayStore.ts';
 
 const TAG_HEIGHT = 0.46;
 
@@ -21,8 +22,10 @@ export function NameTag({ text, position, ref }: NameTagProps) {
       radius: 18,
     },
   );
+  // Name tags follow the chosen text size.
+  const height = TAG_HEIGHT * TEXT_SCALE[useDisplayStore((s) => s.textSize)];
   return (
-    <sprite ref={ref} position={position} scale={[TAG_HEIGHT * aspect, TAG_HEIGHT, 1]}>
+    <sprite ref={ref} position={position} scale={[height * aspect, height, 1]}>
       <spriteMaterial map={texture} transparent depthWrite={false} toneMapped={false} />
     </sprite>
   );

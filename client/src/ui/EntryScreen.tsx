@@ -5,6 +5,7 @@ import { preferredColor, useAppStore } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { DisplaySettings } from './DisplaySettings.tsx';
 import { ENTRY_USABLE_MARK } from './entryMark.ts';
 
 /** Asks only for what the hall needs: a nickname, a colour and a language. No personal data. */
@@ -86,6 +87,7 @@ export function EntryScreen() {
             ))}
           </fieldset>
           <LanguageSelect />
+          <DisplaySettings />
           <button type="submit" className="primary">
             {t('entry.enter')}
           </button>

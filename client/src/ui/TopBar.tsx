@@ -3,6 +3,7 @@ import { leave } from '../app/hallSession.ts';
 import { useT } from '../i18n/useT.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { DisplaySettings } from './DisplaySettings.tsx';
 import { ControlsHelp } from './ControlsHelp.tsx';
 import { SearchBox } from './guide/SearchBox.tsx';
 
@@ -30,6 +31,7 @@ export function TopBar() {
           </button>
         )}
         <ControlsHelp />
+        <DisplaySettings compact />
         <LanguageSelect compact />
         <button type="button" className="leave" onClick={leave}>
           {t('hud.leave')}
