@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { plainText } from '../plainText.ts';
 import { IceServer } from './consultation.ts';
+import { LANGUAGES } from '../constants.ts';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
 
@@ -57,6 +58,8 @@ export const QueueEntry = z.object({
   residentPresent: z.boolean(),
   /** Came with a booking and checked in: served before walk-ins. */
   booked: z.boolean(),
+  /** The language the resident uses the hall in, so staff can prepare (an interpreter, a leaflet). */
+  lang: z.enum(LANGUAGES).nullable(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

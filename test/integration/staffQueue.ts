@@ -43,7 +43,7 @@ export interface Participant {
 
 export async function joinHall(
   endpoint: string,
-  options: { nickname: string; staffPass?: string; visitorToken?: string },
+  options: { nickname: string; staffPass?: string; visitorToken?: string; lang?: 'ja' | 'en' },
   /** Request headers, e.g. an X-Forwarded-For address behind a trusted proxy. */
   headers: Record<string, string> = {},
 ): Promise<Participant> {

@@ -175,6 +175,7 @@ export const enCounters: Record<keyof typeof jaCounters, string> = {
   'booking.checkInCode': 'Check in with a booking code',
   'booking.checkIn': 'Check in',
   'booking.checkInName': 'Name you booked under (if you booked on another device)',
+  'staff.residentLanguage': 'Language',
   'staff.booked': '(booked)',
   'slots.publish': 'Publish consultation slots',
   'slots.startsAt': 'Starts at',

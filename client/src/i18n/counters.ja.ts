@@ -172,6 +172,7 @@ export const jaCounters = {
   'booking.checkInCode': '予約コードで受付',
   'booking.checkIn': '受付する',
   'booking.checkInName': '予約したときのお名前（別の端末で予約した場合）',
+  'staff.residentLanguage': '言語',
   'staff.booked': '（予約）',
   'slots.publish': '予約枠を公開する',
   'slots.startsAt': '開始日時',

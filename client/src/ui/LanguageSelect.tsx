@@ -2,9 +2,7 @@ import { useId } from 'react';
 import { LANGUAGES, type Language } from '../../../shared/constants.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
-
-/** Language names are always written in their own language, so anyone can find theirs. */
-const NATIVE_NAMES: Record<Language, string> = { ja: '日本語', en: 'English' };
+import { NATIVE_NAMES } from '../i18n/languageNames.ts';
 
 export function LanguageSelect({ compact = false }: { compact?: boolean }) {
   const { t, lang } = useT();

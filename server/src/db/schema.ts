@@ -92,6 +92,8 @@ export interface QueueTicketsTable {
   /** 0 for residents who booked and checked in (served first), 1 for walk-ins. */
   priority: Generated<number>;
   booking_code: string | null;
+  /** The resident's hall language when they took the number (null for numbers taken before it was kept). */
+  lang: string | null;
 }
 
 export interface ConsultationRecordsTable {

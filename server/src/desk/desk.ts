@@ -298,7 +298,12 @@ export function createDesk(deps: DeskDeps) {
       }
       return queue
         .take(
-          { counterId: counter.id, procedureId: procedureId ?? null, residentKey: resident.residentKey },
+          {
+            counterId: counter.id,
+            procedureId: procedureId ?? null,
+            residentKey: resident.residentKey,
+            lang: resident.lang,
+          },
           now,
         )
         .then(() => update(now));
@@ -323,6 +328,7 @@ export function createDesk(deps: DeskDeps) {
             counterId,
             procedureId: booking.procedureId,
             residentKey: resident.residentKey,
+            lang: resident.lang,
             priority: 0,
             bookingCode: code,
           },

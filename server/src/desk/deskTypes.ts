@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/constants.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type {
@@ -16,7 +17,8 @@ import type { DeskBus } from './deskBus.ts';
 
 /** Who a hall session is, as the server established it at join (never the client's word). */
 export type Person =
-  { kind: 'resident'; residentKey: string; nickname: string } | { kind: 'staff'; profile: StaffProfile };
+  | { kind: 'resident'; residentKey: string; nickname: string; lang: Language }
+  | { kind: 'staff'; profile: StaffProfile };
 
 /** A counter as everyone sees it, in every hall room. */
 export interface CounterView {

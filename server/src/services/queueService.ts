@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { QueueEntry, TicketStatus, TicketView } from '../../../shared/protocol/queue.ts';
 import { ACTIVE, iso, ms, ticketColumns, ticketFromRow, toEntry, type Ticket } from './queueTicket.ts';
+import type { Language } from '../../../shared/constants.ts';
 import { estimateWait } from './waitEstimate.ts';
 
 export { DEFAULT_SERVICE_MINUTES } from './waitEstimate.ts';
@@ -142,6 +143,7 @@ export function createQueueService(
         residentKey: string;
         priority?: number;
         bookingCode?: string;
+        lang?: Language;
       },
       now: number,
     ) {
@@ -166,6 +168,7 @@ export function createQueueService(
           last_seen_at: iso(now),
           priority: input.priority ?? 1,
           booking_code: input.bookingCode ?? null,
+          lang: input.lang ?? null,
         }));
         const ticket: Ticket = {
           id,
@@ -184,6 +187,7 @@ export function createQueueService(
           transferNote: null,
           lastSeenAt: now,
           priority: input.priority ?? 1,
+          lang: input.lang ?? null,
         };
         active.set(ticket.id, ticket);
         return ticket;

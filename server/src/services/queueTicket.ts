@@ -1,6 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { QueueEntry, TicketStatus } from '../../../shared/protocol/queue.ts';
 import type { QueueTicketsTable } from '../db/schema.ts';
+import { LANGUAGES, type Language } from '../../../shared/constants.ts';
 
 export type QueueErrorCode =
   | 'alreadyQueued'
@@ -31,6 +32,7 @@ export interface Ticket {
   lastSeenAt: number;
   /** 0: booked and checked in (served before walk-ins); 1: walk-in. */
   priority: number;
+  lang: Language | null;
 }
 
 /** Statuses of a ticket still in a queue (held in memory as well as stored). */
@@ -58,6 +60,7 @@ export function ticketFromRow(r: Selectable<QueueTicketsTable>, now: number): Ti
     transferNote: r.transfer_note,
     lastSeenAt: now,
     priority: r.priority,
+    lang: (LANGUAGES as readonly string[]).includes(r.lang ?? '') ? (r.lang as Language) : null,
   };
 }
 
@@ -88,5 +91,6 @@ export function toEntry(t: Ticket, present: ReadonlySet<string>): QueueEntry {
     transferNote: t.transferNote,
     residentPresent: present.has(t.residentKey),
     booked: t.priority === 0,
+    lang: t.lang,
   };
 }

@@ -32,7 +32,7 @@ function fakeRoom(id: string) {
   return port;
 }
 
-const resident = (key: string): Person => ({ kind: 'resident', residentKey: key, nickname: key });
+const resident = (key: string): Person => ({ kind: 'resident', residentKey: key, nickname: key, lang: 'ja' });
 const staff = (id: number): Person => ({
   kind: 'staff',
   profile: { id, username: `s${id}`, displayName: `staff ${id}`, role: 'staff' } as StaffProfile,

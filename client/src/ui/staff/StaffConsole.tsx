@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { ResidentLanguage } from './ResidentLanguage.tsx';
 import { COUNTER_STATUSES } from './counterStatuses.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
@@ -92,7 +93,8 @@ export function StaffConsole() {
             <div className="current-ticket">
               <h3>{t('staff.current', { number: current.number })}</h3>
               <p role="status">
-                {topic(current)} ·{' '}
+                {topic(current)}
+                <ResidentLanguage lang={current.lang} /> ·{' '}
                 {t(
                   current.status === 'called'
                     ? 'staff.calledWaiting'
@@ -178,6 +180,7 @@ export function StaffConsole() {
                     <td>
                       {e.number}
                       {e.booked && <span className="muted"> {t('staff.booked')}</span>}
+                      <ResidentLanguage lang={e.lang} />
                       {e.transferFrom && (
                         <span className="muted">
                           {' '}

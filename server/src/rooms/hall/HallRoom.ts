@@ -145,7 +145,7 @@ export function createHallRoom(deps: HallDeps) {
       }
       return {
         options: opts,
-        person: { kind: 'resident', residentKey: visitor.key, nickname: opts.nickname },
+        person: { kind: 'resident', residentKey: visitor.key, nickname: opts.nickname, lang: opts.lang },
         newVisitorToken: visitor.token,
         address,
       };

@@ -1,0 +1,15 @@
+import type { Language } from '../../../../shared/constants.ts';
+import { useT } from '../../i18n/useT.ts';
+import { NATIVE_NAMES } from '../../i18n/languageNames.ts';
+
+/** The language a resident uses the hall in, for staff to prepare (an interpreter, a translated leaflet). */
+export function ResidentLanguage({ lang }: { lang: Language | null }) {
+  const { t } = useT();
+  if (!lang) return null;
+  return (
+    <span className="resident-language">
+      {' '}
+      {t('staff.residentLanguage')}: <span lang={lang}>{NATIVE_NAMES[lang]}</span>
+    </span>
+  );
+}
