@@ -1,17 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
-import {
-  enterConsultation,
-  hallPass,
-  joinHall,
-  signIn,
-  type Participant,
-} from '../integration/staffQueue.ts';
+import { describe, expect, it } from 'vitest';
+import { enterConsultation } from '../integration/staffQueue.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
-import { settle, waitFor } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { restartableHall } from '../support/restartableHall.ts';
 
 /**
  * A restart (one process, SQLite) in the middle of a consultation: the ticket comes back as `serving`
@@ -19,31 +10,13 @@ import { settle, waitFor } from '../support/waitFor.ts';
  * the consultation can be ended, so the counter is free again.
  */
 describe('a consultation in progress across a restart', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'city-hall-restart-'));
-  const env = { OPENING_HOURS: 'always', LOG_LEVEL: 'error', DATA_DIR: dataDir };
-  let server: TestServer;
-  const open: Participant[] = [];
-  afterAll(async () => {
-    // Rooms of the stopped server never answer a leave: bound the wait.
-    await Promise.all(open.map((p) => Promise.race([p.room.leave().catch(() => {}), settle(500)])));
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const staffJoins = async () => {
-    const staff = await joinHall(server.endpoint, {
-      nickname: 'x',
-      staffPass: await hallPass(server.url, await signIn(server.url, 'demo-staff')),
-    });
-    open.push(staff);
-    return staff;
-  };
+  const hall = restartableHall();
 
   it('both return to it after the restart, one after the other, and it can be ended', async () => {
-    server = await startTestServer(env);
-    const staff = await staffJoins();
+    await hall.start();
+    const staff = await hall.staff();
     staff.room.send(ClientMessage.takeCounter, { counterId: 'shimin' });
-    const res = await joinHall(server.endpoint, { nickname: 'さいき' });
-    open.push(res);
+    const res = await hall.join({ nickname: 'さいき' });
     res.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
     await waitFor(() => res.ticket()?.status === 'waiting', 5000, 'a number');
     staff.room.send(ClientMessage.callNext, {});
@@ -53,14 +26,12 @@ describe('a consultation in progress across a restart', () => {
     await waitFor(() => s1.state.participants?.size === 2, 5000, 'both in the room');
     const number = res.ticket()!.number;
 
-    await server.stop();
-    server = await startTestServer(env);
+    await hall.start();
     void r1.leave().catch(() => {});
     void s1.leave().catch(() => {});
 
     // The resident comes back first (same tab token), finds the ticket being served, and asks for a seat.
-    const back = await joinHall(server.endpoint, { nickname: 'さいき', visitorToken: res.visitorToken! });
-    open.push(back);
+    const back = await hall.join({ nickname: 'さいき', visitorToken: res.visitorToken! });
     await waitFor(() => back.ticket()?.status === 'serving', 5000, 'the ticket still being served');
     expect(back.ticket()!.number).toBe(number);
     // Giving up a number being served is refused: the way out is the consultation itself.
@@ -70,7 +41,7 @@ describe('a consultation in progress across a restart', () => {
     const r2 = await enterConsultation(back);
 
     // The staff member signs in again a little later, is back at the counter with the ticket, and joins.
-    const staff2 = await staffJoins();
+    const staff2 = await hall.staff();
     await waitFor(() => staff2.queue()?.current?.number === number, 5000, 'the console shows the ticket');
     staff2.room.send(ClientMessage.rejoinConsultation, {});
     const s2 = await enterConsultation(staff2);
