@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore, type Profile } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { joinHall } from '../app/hallSession.ts';
@@ -31,6 +31,7 @@ const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ def
 
 export function HallScreen({ profile }: { profile: Profile }) {
   const { t } = useT();
+  const [sheetOpen, setSheetOpen] = useState(false);
   const viewMode = useAppStore((s) => s.viewMode);
   const webglAvailable = useAppStore((s) => s.webglAvailable);
   const status = useHallStore((s) => s.status);
@@ -93,7 +94,22 @@ export function HallScreen({ profile }: { profile: Profile }) {
       </main>
       {/* In a consultation the hall's panels step aside: only the staff console and looked-up guides stay. */}
       {side && (
-        <aside id="side" className="hall-side" aria-label={t('hud.sideLabel')} tabIndex={-1}>
+        <aside
+          id="side"
+          className={`hall-side${sheetOpen ? ' sheet-open' : ''}`}
+          aria-label={t('hud.sideLabel')}
+          tabIndex={-1}
+        >
+          {/* On a phone the side panel is a sheet over the bottom of the hall; this pulls it up or down. */}
+          <button
+            type="button"
+            className="sheet-handle"
+            aria-expanded={sheetOpen}
+            aria-controls="side"
+            onClick={() => setSheetOpen(!sheetOpen)}
+          >
+            {t(sheetOpen ? 'hud.sheetDown' : 'hud.sheetUp')}
+          </button>
           <StaffConsole />
           {!consulting && <TicketCard />}
           {!consulting && <AuditoriumPrompt />}

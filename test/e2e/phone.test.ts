@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, useHallInBrowser } from './support.ts';
+import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
+import { translate } from '../../client/src/i18n/translate.ts';
+import type { MessageKey } from '../../client/src/i18n/ja.ts';
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => translate('ja', key, params);
+const PHONE = { width: 360, height: 640 };
+
+/** Nothing wider than the screen: not the page, and not any scrolling area inside it. */
+const noSideways = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.documentElement.scrollWidth <= window.innerWidth &&
+      [...document.querySelectorAll<HTMLElement>('main, aside')].every(
+        (e) => e.scrollWidth <= e.clientWidth + 1,
+      ),
+  );
+const heightOf = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!.height;
+
+/**
+ * A 360 × 640 phone with touch only (taps): the header folds into a menu, the side panel is a sheet that
+ * can be pulled up, nothing scrolls sideways, and a resident enters, finds a procedure, takes a number,
+ * answers the call and consults — staff at a desktop calling.
+ */
+describe('on a phone, by touch', () => {
+  const hall = useHallInBrowser({ OPENING_HOURS: 'always' });
+
+  it('enter, find a procedure, take a number, answer the call and consult', async () => {
+    const { staff, consoleBox } = await staffAtCounter(hall.browser, hall.server.url);
+    const context = await hall.browser.newContext({
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'ja-JP',
+    });
+    const page = await context.newPage();
+    await page.goto(`${hall.server.url}/?no3d`);
+    await page.getByLabel(t('entry.nickname'), { exact: true }).tap();
+    await page.keyboard.type('スマホ');
+    await page.getByRole('button', { name: t('entry.enter') }).tap();
+    await page.waitForFunction(() => window.__cityHall?.ready === true);
+
+    // The header is one line with a menu; nothing is wider than the screen.
+    expect(await heightOf(page, '.top-bar')).toBeLessThanOrEqual(PHONE.height * 0.2);
+    expect(await noSideways(page)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/phone-hall-ja.png` });
+    const menu = page.getByRole('button', { name: t('hud.menu') });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: t('hud.leave') }).isVisible()).toBe(false);
+    await menu.tap();
+    await page.getByRole('button', { name: t('hud.leave') }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/phone-menu-ja.png` });
+    await menu.tap();
+
+    // Find a procedure from the floor plan's search; its guide opens in the sheet.
+    await page.getByRole('searchbox', { name: t('search.label') }).tap();
+    await page.keyboard.type('転入');
+    await page.keyboard.press('Enter');
+    await page.locator('.search-results').getByText('転入届').first().waitFor();
+    await page
+      .getByRole('button', { name: t('guide.openCounter', { name: COUNTER_1 }) })
+      .first()
+      .tap();
+    const sheet = page.getByRole('complementary', { name: t('hud.sideLabel') });
+    await sheet.getByRole('button', { name: t('hud.sheetUp') }).tap();
+    expect(await heightOf(page, '.hall-side')).toBeGreaterThan(PHONE.height * 0.5);
+    await page.screenshot({ path: `${SHOTS}/phone-sheet-ja.png` });
+    const queue = sheet.getByRole('region', { name: t('queue.heading') });
+    await queue.getByRole('button', { name: t('queue.take') }).tap();
+    const ticket = page.getByRole('region', { name: t('ticket.heading') });
+    const number = Number(await ticket.getByLabel(/受付番号/).textContent());
+    expect(number).toBeGreaterThan(0);
+
+    await consoleBox.getByRole('button', { name: staff.t('staff.callNext') }).click();
+    await page.getByRole('button', { name: t('call.answer') }).tap();
+    await page.getByRole('region', { name: t('consult.heading', { counter: COUNTER_1, number }) }).waitFor();
+    await consultationRoom(staff, number).waitFor();
+    expect(await noSideways(page)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/phone-consultation-ja.png` });
+    await context.close();
+  });
+
+  it('the 3D hall keeps at least 60 % of the screen with the sheet down', async () => {
+    const context = await hall.browser.newContext({
+      viewport: PHONE,
+      hasTouch: true,
+      isMobile: true,
+      locale: 'ja-JP',
+    });
+    const page = await context.newPage();
+    await page.goto(`${hall.server.url}/`);
+    await page.getByLabel(t('entry.nickname'), { exact: true }).fill('さんでぃ');
+    await page.getByRole('button', { name: t('entry.enter') }).tap();
+    await page.waitForFunction(() => window.__cityHall?.sceneReady === true, undefined, { timeout: 60_000 });
+    const canvas = await page.locator('canvas').first().boundingBox();
+    expect(canvas!.height).toBeGreaterThanOrEqual(PHONE.height * 0.6);
+    expect(await noSideways(page)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/phone-3d-ja.png` });
+    await context.close();
+  });
+});
