@@ -26,9 +26,7 @@ const heightOf = async (page: Page, selector: string) => (await page.locator(sel
  */
 describe('on a phone, by touch', () => {
   const hall = useHallInBrowser({ OPENING_HOURS: 'always' });
-
-  it('enter, find a procedure, take a number, answer the call and consult', async () => {
-    const { staff, consoleBox } = await staffAtCounter(hall.browser, hall.server.url);
+  const onPhone = async (path: string) => {
     const context = await hall.browser.newContext({
       viewport: PHONE,
       hasTouch: true,
@@ -36,7 +34,13 @@ describe('on a phone, by touch', () => {
       locale: 'ja-JP',
     });
     const page = await context.newPage();
-    await page.goto(`${hall.server.url}/?no3d`);
+    await page.goto(`${hall.server.url}${path}`);
+    return { context, page };
+  };
+
+  it('enter, find a procedure, take a number, answer the call and consult', async () => {
+    const { staff, consoleBox } = await staffAtCounter(hall.browser, hall.server.url);
+    const { context, page } = await onPhone('/?no3d');
     await page.getByLabel(t('entry.nickname'), { exact: true }).tap();
     await page.keyboard.type('スマホ');
     await page.getByRole('button', { name: t('entry.enter') }).tap();
@@ -83,14 +87,7 @@ describe('on a phone, by touch', () => {
   });
 
   it('the 3D hall keeps at least 60 % of the screen with the sheet down', async () => {
-    const context = await hall.browser.newContext({
-      viewport: PHONE,
-      hasTouch: true,
-      isMobile: true,
-      locale: 'ja-JP',
-    });
-    const page = await context.newPage();
-    await page.goto(`${hall.server.url}/`);
+    const { context, page } = await onPhone('/');
     await page.getByLabel(t('entry.nickname'), { exact: true }).fill('さんでぃ');
     await page.getByRole('button', { name: t('entry.enter') }).tap();
     await page.waitForFunction(() => window.__cityHall?.sceneReady === true, undefined, { timeout: 60_000 });
