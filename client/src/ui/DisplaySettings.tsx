@@ -2,40 +2,57 @@ import { useId } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { CONTRASTS, TEXT_SIZES, useDisplayStore } from '../store/displayStore.ts';
 
+/** One radio group: a legend and its options, the checked one being `value`. */
+function ChoiceGroup<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  label(option: T): string;
+  onChange(option: T): void;
+  className?(option: T): string;
+}) {
+  return (
+    <fieldset className="choice-row">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o} className={props.className?.(o)}>
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === o}
+            onChange={() => props.onChange(o)}
+          />
+          {props.label(o)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function Choices() {
   const { t } = useT();
   const { textSize, contrast, setTextSize, setContrast } = useDisplayStore();
   const name = useId();
   return (
     <>
-      <fieldset className="choice-row">
-        <legend>{t('display.textSize')}</legend>
-        {TEXT_SIZES.map((s) => (
-          <label key={s} className={`text-size-${s}`}>
-            <input
-              type="radio"
-              name={`${name}-size`}
-              checked={textSize === s}
-              onChange={() => setTextSize(s)}
-            />
-            {t(`display.size.${s}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="choice-row">
-        <legend>{t('display.contrast')}</legend>
-        {CONTRASTS.map((c) => (
-          <label key={c}>
-            <input
-              type="radio"
-              name={`${name}-contrast`}
-              checked={contrast === c}
-              onChange={() => setContrast(c)}
-            />
-            {t(`display.contrast.${c}`)}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('display.textSize')}
+        name={`${name}-size`}
+        options={TEXT_SIZES}
+        value={textSize}
+        label={(s) => t(`display.size.${s}`)}
+        onChange={setTextSize}
+        className={(s) => `text-size-${s}`}
+      />
+      <ChoiceGroup
+        legend={t('display.contrast')}
+        name={`${name}-contrast`}
+        options={CONTRASTS}
+        value={contrast}
+        label={(c) => t(`display.contrast.${c}`)}
+        onChange={setContrast}
+      />
     </>
   );
 }

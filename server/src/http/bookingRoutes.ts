@@ -109,21 +109,14 @@ export function mountBookingRoutes(
     if (slot && !procedureAt(body.data.procedureId, slot.counterId)) {
       return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
     }
-    const address = requestAddress(req);
-    const waitS = await deps.bookingsMade.take(address);
-    if (waitS !== null) {
-      return void res.status(429).json({
-        error: 'rateLimited',
-        message: `too many bookings from this address: try again in ${Math.ceil(waitS / 60)} min`,
-      });
-    }
-    await deps.bookings.book({ ...body.data, holder }, Date.now()).then(
-      (b) => res.status(201).json(b),
-      async (e: unknown) => {
-        await deps.bookingsMade.give(address);
-        refused(res, e);
-      },
-    );
+    await deps.bookingsMade
+      .counted(requestAddress(req), 'bookings', () =>
+        deps.bookings.book({ ...body.data, holder }, Date.now()),
+      )
+      .then(
+        (b) => res.status(201).json(b),
+        (e: unknown) => refused(res, e),
+      );
   });
 
   app.get('/api/bookings/:code', async (req: Request, res: Response) => {

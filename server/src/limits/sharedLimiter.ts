@@ -5,6 +5,7 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
+import { DomainError } from '../domainError.ts';
 
 /** `points` per `perSeconds` for each key. */
 export interface Limit {
@@ -22,14 +23,31 @@ export function sharedLimiter(name: string, limit: Limit, redis?: Redis) {
   const store: RateLimiterAbstract = redis
     ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: memory })
     : memory;
+  /** Uses one point; null when allowed, else the seconds until a point is free again. */
+  async function take(key: string): Promise<number | null> {
+    try {
+      await store.consume(key);
+      return null;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+      throw err;
+    }
+  }
   return {
-    /** Uses one point; null when allowed, else the seconds until a point is free again. */
-    async take(key: string): Promise<number | null> {
+    take,
+    /**
+     * Runs an action that costs a point: refused with `rateLimited` (saying what and for how long) when
+     * none is left, and the point comes back if the action is refused (it did not happen).
+     */
+    async counted<T>(key: string, what: string, run: () => Promise<T>): Promise<T> {
+      const waitS = await take(key);
+      if (waitS !== null) {
+        throw new DomainError('rateLimited', `too many ${what} from this address: try again in ${waitS} s`);
+      }
       try {
-        await store.consume(key);
-        return null;
+        return await run();
       } catch (err) {
-        if (err instanceof RateLimiterRes) return Math.max(1, Math.ceil(err.msBeforeNext / 1000));
+        await store.reward(key);
         throw err;
       }
     },

@@ -162,18 +162,12 @@ export function createHallRoom(deps: HallDeps) {
       const on = this.handle;
       const d = this.desk;
       on('sit', (ref, m) => this.sit(ref.sessionId, m.seatId));
-      on('takeTicket', async (ref, m) => {
-        const address = this.addresses.get(ref.sessionId) ?? 'unknown';
-        const waitS = await numbers.take(address);
-        if (waitS !== null) {
-          throw new DomainError('rateLimited', `too many numbers taken from this address: wait ${waitS} s`);
-        }
-        // A refused request (closed counter, already queued) took no number.
-        await d.takeTicket(ref, m.counterId, m.procedureId).catch(async (err: unknown) => {
-          await numbers.give(address);
-          throw err;
-        });
-      });
+      // A refused request (closed counter, already queued) took no number and costs nothing.
+      on('takeTicket', (ref, m) =>
+        numbers.counted(this.addresses.get(ref.sessionId) ?? 'unknown', 'numbers taken', () =>
+          d.takeTicket(ref, m.counterId, m.procedureId),
+        ),
+      );
       on('leaveQueue', (ref) => d.leaveQueue(ref));
       on('answerCall', (ref) => d.answerCall(ref));
       on('checkIn', (ref, m) =>
