@@ -3,7 +3,6 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../../shared/state/hallState.ts';
 import {
-  HallJoinOptions,
   HallProtocol,
   STAFF_MESSAGES,
   type ClientMessageOf,
@@ -20,13 +19,13 @@ import { createJoinGuard } from '../common/joinGuard.ts';
 import { sharedLimiter } from '../../limits/sharedLimiter.ts';
 import { createStaffMirror } from './staffMirror.ts';
 import { mirrorCounters } from './counterMirror.ts';
-import { DomainError, isDomainError } from '../../domainError.ts';
+import { DomainError } from '../../domainError.ts';
 import type { Track } from '../../services/movementService.ts';
 import { createInterestService, type InterestService } from '../../services/interestService.ts';
 import type { HallDeps } from './hallDeps.ts';
 import { formatIssues } from '../common/formatIssues.ts';
 import type { MessageRules } from '../common/roomMessages.ts';
-import { staffFromPass } from '../common/joinIdentity.ts';
+import { admit, type JoinAuth } from './hallAdmission.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 import { createPoseChannel, type PoseChannel } from './poseChannel.ts';
@@ -37,15 +36,6 @@ const INTEREST_INTERVAL_MS = 250;
 const INTEREST_PARTS = 4;
 /** How often the markers of the ring beyond the nearest people are sent (their lower rate). */
 const FAR_INTERVAL_MS = 500;
-
-interface JoinAuth {
-  options: HallJoinOptions;
-  person: Person;
-  /** For a resident who came without a valid token, or with one due for renewal: sent once on join. */
-  newVisitorToken?: string;
-  /** The client address the seat was reserved for (its reservation counts until it connects). */
-  address: string;
-}
 
 /**
  * The public hall. Thin by design: validate with zod, ask a service, mirror the answer into state.
@@ -116,39 +106,7 @@ export function createHallRoom(deps: HallDeps) {
 
     /** Runs while the seat is being reserved (before any WebSocket): options, identity, the address cap. */
     static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<JoinAuth> {
-      const parsed = HallJoinOptions.safeParse(options);
-      if (!parsed.success) throw new ServerError(400, `invalidOptions: ${formatIssues(parsed.error)}`);
-      const opts = parsed.data;
-      const address = context.ip ?? 'unknown';
-      if (opts.staffPass) {
-        await joins.reserve(address);
-        const profile = await staffFromPass(deps.auth, opts.staffPass);
-        return { options: opts, person: { kind: 'staff', profile }, address };
-      }
-      // Identity before the seat: an address out of new identities is refused without holding a
-      // reservation (which would keep its other residents out), and a refused seat gives the identity back.
-      // A token the server did not sign (made up, from an older version, expired) counts as none.
-      const known = deps.visitors.check(opts.visitorToken);
-      const visitor = known
-        ? { key: known.key, token: known.renewed, issued: false }
-        : await deps.visitors.issue(address).then(
-            (fresh) => ({ key: fresh.visitor.key, token: fresh.token, issued: true }),
-            (err: unknown) => {
-              throw isDomainError(err) ? new ServerError(429, `${err.code}: ${err.message}`) : err;
-            },
-          );
-      try {
-        await joins.reserve(address);
-      } catch (err) {
-        if (visitor.issued) await deps.visitors.refund(address);
-        throw err;
-      }
-      return {
-        options: opts,
-        person: { kind: 'resident', residentKey: visitor.key, nickname: opts.nickname, lang: opts.lang },
-        newVisitorToken: visitor.token,
-        address,
-      };
+      return admit(options, context.ip ?? 'unknown', { auth: deps.auth, visitors: deps.visitors, joins });
     }
 
     override onCreate(): void {
