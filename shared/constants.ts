@@ -49,8 +49,7 @@ export const AVATAR_COLORS = [
 ] as const;
 export type AvatarColor = (typeof AVATAR_COLORS)[number];
 
-export const LANGUAGES = ['ja', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './i18n/languages.ts';
 
 export const ROLES = ['resident', 'staff', 'guide'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,19 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { LANGUAGES, isLanguage } from '../i18n/languages.ts';
 import { parseCsv, CsvSyntaxError } from './csv.ts';
-import { DepartmentRow, LifeEventRow, list, ProcedureRow, QuestionRow, RuleRow } from './catalogRows.ts';
+import {
+  DEPARTMENT_COLUMNS,
+  LIFE_EVENT_COLUMNS,
+  PROCEDURE_COLUMNS,
+  QUESTION_COLUMNS,
+  RULE_COLUMNS,
+  headerFor,
+  list,
+  listsOf,
+  textsOf,
+  type Column,
+  type SheetRow,
+} from './catalogRows.ts';
 import {
   type Catalog,
   type Condition,
@@ -12,51 +25,22 @@ import {
 
 /**
  * The catalogue as five spreadsheets a city clerk can edit. Reading reports every bad row with its
- * file, line and reason; nothing partial comes out of a file with errors.
+ * file, line and reason; nothing partial comes out of a file with errors. Columns may come in any
+ * order; a language's columns may be missing (its texts then fall back to Japanese).
  */
 export const CATALOG_FILES = {
-  departments: {
-    file: 'departments.csv',
-    header: ['id', 'name_ja', 'name_en', 'counter_id', 'description_ja', 'description_en'],
-  },
-  procedures: {
-    file: 'procedures.csv',
-    header: [
-      'id',
-      'department_id',
-      'name_ja',
-      'name_en',
-      'summary_ja',
-      'summary_en',
-      'audience_ja',
-      'audience_en',
-      'documents_ja',
-      'documents_en',
-      'fee_yen',
-      'fee_note_ja',
-      'fee_note_en',
-      'channel',
-      'processing_ja',
-      'processing_en',
-      'online_path',
-      'needs_consultation',
-      'keywords',
-    ],
-  },
-  lifeEvents: {
-    file: 'life_events.csv',
-    header: ['id', 'name_ja', 'name_en', 'description_ja', 'description_en'],
-  },
-  questions: {
-    file: 'life_event_questions.csv',
-    header: ['life_event_id', 'question_id', 'order', 'text_ja', 'text_en'],
-  },
-  rules: {
-    file: 'life_event_rules.csv',
-    header: ['life_event_id', 'procedure_id', 'condition', 'note_ja', 'note_en'],
-  },
+  departments: { file: 'departments.csv', columns: DEPARTMENT_COLUMNS },
+  procedures: { file: 'procedures.csv', columns: PROCEDURE_COLUMNS },
+  lifeEvents: { file: 'life_events.csv', columns: LIFE_EVENT_COLUMNS },
+  questions: { file: 'life_event_questions.csv', columns: QUESTION_COLUMNS },
+  rules: { file: 'life_event_rules.csv', columns: RULE_COLUMNS },
 } as const;
 export type CatalogFileKind = keyof typeof CATALOG_FILES;
+
+/** The header the city hall writes: every column, every language it speaks. */
+export function catalogHeader(kind: CatalogFileKind, languages: readonly string[] = LANGUAGES): string[] {
+  return headerFor(CATALOG_FILES[kind].columns, languages);
+}
 
 export interface CatalogIssue {
   file: string;
@@ -78,15 +62,46 @@ interface Row<T> {
   value: T;
 }
 
-function readRows<S extends z.ZodType>(
+type Cell = { column: Column; lang: string | null };
+
+/** Maps each header name to its column (and language), or reports why it cannot be read. */
+function readHeader(kind: CatalogFileKind, names: string[], file: string, issues: CatalogIssue[]) {
+  const columns = CATALOG_FILES[kind].columns;
+  const cells: Cell[] = [];
+  const seen = new Set<string>();
+  const before = issues.length;
+  for (const name of names) {
+    if (seen.has(name)) issues.push({ file, line: 1, message: `column "${name}" appears twice` });
+    seen.add(name);
+    const plain = columns.find((c) => !c.localized && c.name === name);
+    const localized = columns.find((c) => c.localized && name.startsWith(`${c.name}_`));
+    const lang = localized ? name.slice(localized.name.length + 1) : '';
+    if (plain) cells.push({ column: plain, lang: null });
+    else if (localized && isLanguage(lang)) cells.push({ column: localized, lang });
+    else
+      issues.push({
+        file,
+        line: 1,
+        message: localized
+          ? `column "${name}": "${lang}" is not one of the languages (${LANGUAGES.join(', ')})`
+          : `unknown column "${name}"`,
+      });
+  }
+  for (const c of columns) {
+    const needed = c.localized ? `${c.name}_ja` : c.name;
+    if (!seen.has(needed)) issues.push({ file, line: 1, message: `missing column "${needed}"` });
+  }
+  return issues.length === before ? cells : null;
+}
+
+function readRows(
   kind: CatalogFileKind,
   source: string,
-  schema: S,
   issues: CatalogIssue[],
   /** Ids of every row, valid or not, so one bad row is reported once rather than again by each reference. */
   seenIds?: Set<string>,
-): Row<z.infer<S>>[] {
-  const { file, header } = CATALOG_FILES[kind];
+): Row<SheetRow>[] {
+  const { file, columns } = CATALOG_FILES[kind];
   let records;
   try {
     records = parseCsv(source);
@@ -98,27 +113,62 @@ function readRows<S extends z.ZodType>(
     throw e;
   }
   const [head, ...body] = records;
-  if (!head || head.fields.join(',') !== header.join(',')) {
-    issues.push({ file, line: 1, message: `header must be: ${header.join(',')}` });
-    return [];
-  }
-  const rows: Row<z.infer<S>>[] = [];
+  const cells = head ? readHeader(kind, head.fields, file, issues) : null;
+  if (!head)
+    issues.push({
+      file,
+      line: 1,
+      message: `header must start with: ${catalogHeader(kind, ['ja']).join(',')}`,
+    });
+  if (!cells) return [];
+  const schema = z.object(
+    Object.fromEntries(columns.flatMap((c) => (c.localized ? [] : [[c.name, c.schema]]))),
+  );
+  const rows: Row<SheetRow>[] = [];
   for (const r of body) {
-    if (r.fields.length !== header.length) {
+    if (r.fields.length !== cells.length) {
       issues.push({
         file,
         line: r.line,
-        message: `expected ${header.length} fields, found ${r.fields.length}`,
+        message: `expected ${cells.length} fields, found ${r.fields.length}`,
       });
       continue;
     }
-    const obj = Object.fromEntries(header.map((h, i) => [h, r.fields[i]!]));
-    if (seenIds && typeof obj.id === 'string') seenIds.add(obj.id.trim());
-    const parsed = schema.safeParse(obj);
-    if (parsed.success) rows.push({ line: r.line, value: parsed.data });
-    else
+    const value: SheetRow = { plain: {}, texts: {} };
+    cells.forEach((cell, i) => {
+      const v = r.fields[i]!;
+      if (cell.lang === null) value.plain[cell.column.name] = v;
+      else (value.texts[cell.column.name] ??= {})[cell.lang] = v.trim();
+    });
+    if (seenIds && typeof value.plain.id === 'string') seenIds.add(value.plain.id.trim());
+    let ok = true;
+    const parsed = schema.safeParse(value.plain);
+    if (!parsed.success) {
+      ok = false;
       for (const i of parsed.error.issues)
         issues.push({ file, line: r.line, message: `${i.path.join('.')}: ${i.message}` });
+    }
+    for (const c of columns) {
+      if (!c.localized) continue;
+      const byLang = value.texts[c.name] ?? {};
+      if (c.required && !byLang.ja) {
+        ok = false;
+        issues.push({ file, line: r.line, message: `${c.name}_ja: required` });
+      }
+      if (!c.list) continue;
+      const count = list(byLang.ja ?? '').length;
+      for (const [lang, cell] of Object.entries(byLang)) {
+        if (lang !== 'ja' && cell && list(cell).length !== count) {
+          ok = false;
+          issues.push({
+            file,
+            line: r.line,
+            message: `${c.name}_${lang} must list the same number of items as ${c.name}_ja (${count})`,
+          });
+        }
+      }
+    }
+    if (ok) rows.push({ line: r.line, value: { ...value, plain: parsed.data as Record<string, string> } });
   }
   return rows;
 }
@@ -152,69 +202,64 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   const depIds = new Set<string>();
   const procIds = new Set<string>();
   const eventIds = new Set<string>();
-  const deps = readRows('departments', sources.departments, DepartmentRow, issues, depIds);
-  const procs = readRows('procedures', sources.procedures, ProcedureRow, issues, procIds);
-  const events = readRows('lifeEvents', sources.lifeEvents, LifeEventRow, issues, eventIds);
-  const questions = readRows('questions', sources.questions, QuestionRow, issues);
-  const rules = readRows('rules', sources.rules, RuleRow, issues);
+  const deps = readRows('departments', sources.departments, issues, depIds);
+  const procs = readRows('procedures', sources.procedures, issues, procIds);
+  const events = readRows('lifeEvents', sources.lifeEvents, issues, eventIds);
+  const questions = readRows('questions', sources.questions, issues);
+  const rules = readRows('rules', sources.rules, issues);
+  const cell = (r: Row<SheetRow>, column: string) => r.value.plain[column] ?? '';
 
-  duplicates(deps, (v) => v.id, F('departments'), 'id', issues);
-  duplicates(procs, (v) => v.id, F('procedures'), 'id', issues);
-  duplicates(events, (v) => v.id, F('lifeEvents'), 'id', issues);
-  duplicates(questions, (v) => `${v.life_event_id}/${v.question_id}`, F('questions'), 'question', issues);
-  duplicates(questions, (v) => `${v.life_event_id}#${v.order}`, F('questions'), 'order', issues);
-  duplicates(rules, (v) => `${v.life_event_id}/${v.procedure_id}`, F('rules'), 'rule', issues);
+  duplicates(deps, (v) => v.plain.id!, F('departments'), 'id', issues);
+  duplicates(procs, (v) => v.plain.id!, F('procedures'), 'id', issues);
+  duplicates(events, (v) => v.plain.id!, F('lifeEvents'), 'id', issues);
+  const questionKey = (v: SheetRow) => `${v.plain.life_event_id}/${v.plain.question_id}`;
+  duplicates(questions, questionKey, F('questions'), 'question', issues);
+  duplicates(questions, (v) => `${v.plain.life_event_id}#${v.plain.order}`, F('questions'), 'order', issues);
+  duplicates(rules, (v) => `${v.plain.life_event_id}/${v.plain.procedure_id}`, F('rules'), 'rule', issues);
 
-  const questionIds = new Set(questions.map((q) => `${q.value.life_event_id}/${q.value.question_id}`));
+  const questionIds = new Set(questions.map((q) => questionKey(q.value)));
   for (const d of deps) {
-    if (d.value.counter_id && !counterIds.has(d.value.counter_id)) {
+    const counter = cell(d, 'counter_id');
+    if (counter && !counterIds.has(counter)) {
       issues.push({
         file: F('departments'),
         line: d.line,
-        message: `counter_id "${d.value.counter_id}" is not a counter of the hall`,
+        message: `counter_id "${counter}" is not a counter of the hall`,
       });
     }
   }
   for (const p of procs) {
-    if (!depIds.has(p.value.department_id)) {
+    const department = cell(p, 'department_id');
+    if (!depIds.has(department)) {
       issues.push({
         file: F('procedures'),
         line: p.line,
-        message: `department_id "${p.value.department_id}" does not exist`,
+        message: `department_id "${department}" does not exist`,
       });
     }
-    const online = p.value.channel !== 'visit';
-    if (online && !p.value.online_path) {
+    const channel = cell(p, 'channel');
+    if (channel !== 'visit' && !cell(p, 'online_path')) {
       issues.push({
         file: F('procedures'),
         line: p.line,
-        message: `online_path is required when channel is ${p.value.channel}`,
-      });
-    }
-    if (list(p.value.documents_ja).length !== list(p.value.documents_en).length) {
-      issues.push({
-        file: F('procedures'),
-        line: p.line,
-        message: 'documents_ja and documents_en must list the same number of items',
+        message: `online_path is required when channel is ${channel}`,
       });
     }
   }
   for (const q of questions) {
-    if (!eventIds.has(q.value.life_event_id)) {
-      issues.push({
-        file: F('questions'),
-        line: q.line,
-        message: `life_event_id "${q.value.life_event_id}" does not exist`,
-      });
+    const ev = cell(q, 'life_event_id');
+    if (!eventIds.has(ev)) {
+      issues.push({ file: F('questions'), line: q.line, message: `life_event_id "${ev}" does not exist` });
     }
   }
   for (const r of rules) {
-    const { life_event_id: ev, procedure_id: pr } = r.value;
+    const ev = cell(r, 'life_event_id');
+    const pr = cell(r, 'procedure_id');
     if (!eventIds.has(ev))
       issues.push({ file: F('rules'), line: r.line, message: `life_event_id "${ev}" does not exist` });
     if (!procIds.has(pr))
       issues.push({ file: F('rules'), line: r.line, message: `procedure_id "${pr}" does not exist` });
-    for (const c of parseCondition(r.value.condition)) {
+    for (const c of parseCondition(cell(r, 'condition'))) {
       if (!questionIds.has(`${ev}/${c.questionId}`)) {
         issues.push({
           file: F('rules'),
@@ -227,44 +272,44 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   if (issues.length > 0) throw new CatalogError(issues);
 
   const departments: Department[] = deps.map(({ value: d }) => ({
-    id: d.id,
-    name: { ja: d.name_ja, en: d.name_en },
-    counterId: d.counter_id || null,
-    description: { ja: d.description_ja, en: d.description_en },
+    id: d.plain.id!,
+    name: textsOf(d, 'name'),
+    counterId: d.plain.counter_id || null,
+    description: textsOf(d, 'description'),
   }));
   const procedures: Procedure[] = procs.map(({ value: p }) => ({
-    id: p.id,
-    departmentId: p.department_id,
-    name: { ja: p.name_ja, en: p.name_en },
-    summary: { ja: p.summary_ja, en: p.summary_en },
-    audience: { ja: p.audience_ja, en: p.audience_en },
-    documents: { ja: list(p.documents_ja), en: list(p.documents_en) },
-    feeYen: Number(p.fee_yen),
-    feeNote: { ja: p.fee_note_ja, en: p.fee_note_en },
-    channel: p.channel,
-    processing: { ja: p.processing_ja, en: p.processing_en },
-    onlinePath: p.online_path || null,
-    needsConsultation: p.needs_consultation === 'yes',
-    keywords: p.keywords.split(/\s+/).filter((k) => k.length > 0),
+    id: p.plain.id!,
+    departmentId: p.plain.department_id!,
+    name: textsOf(p, 'name'),
+    summary: textsOf(p, 'summary'),
+    audience: textsOf(p, 'audience'),
+    documents: listsOf(p, 'documents'),
+    feeYen: Number(p.plain.fee_yen),
+    feeNote: textsOf(p, 'fee_note'),
+    channel: p.plain.channel as Procedure['channel'],
+    processing: textsOf(p, 'processing'),
+    onlinePath: p.plain.online_path || null,
+    needsConsultation: p.plain.needs_consultation === 'yes',
+    keywords: (p.plain.keywords ?? '').split(/\s+/).filter((k) => k.length > 0),
   }));
   const lifeEvents: LifeEvent[] = events.map(({ value: e }) => ({
-    id: e.id,
-    name: { ja: e.name_ja, en: e.name_en },
-    description: { ja: e.description_ja, en: e.description_en },
+    id: e.plain.id!,
+    name: textsOf(e, 'name'),
+    description: textsOf(e, 'description'),
     questions: questions
-      .filter((q) => q.value.life_event_id === e.id)
+      .filter((q) => q.value.plain.life_event_id === e.plain.id)
       .map(({ value: q }) => ({
-        id: q.question_id,
-        order: Number(q.order),
-        text: { ja: q.text_ja, en: q.text_en },
+        id: q.plain.question_id!,
+        order: Number(q.plain.order),
+        text: textsOf(q, 'text'),
       }))
       .sort((a, b) => a.order - b.order),
   }));
   const ruleList: Rule[] = rules.map(({ value: r }) => ({
-    lifeEventId: r.life_event_id,
-    procedureId: r.procedure_id,
-    conditions: parseCondition(r.condition),
-    note: { ja: r.note_ja, en: r.note_en },
+    lifeEventId: r.plain.life_event_id!,
+    procedureId: r.plain.procedure_id!,
+    conditions: parseCondition(r.plain.condition ?? ''),
+    note: textsOf(r, 'note'),
   }));
   return { departments, procedures, lifeEvents, rules: ruleList };
 }

@@ -1,61 +1,83 @@
+import { LANGUAGES } from '../i18n/languages.ts';
 import { writeCsv } from './csv.ts';
 import type { Catalog, Condition } from './catalogSchema.ts';
-import { CATALOG_FILES, type CatalogSources } from './catalogCsv.ts';
+import { CATALOG_FILES, catalogHeader, type CatalogFileKind, type CatalogSources } from './catalogCsv.ts';
 
 const formatCondition = (cs: Condition[]) =>
   cs.map((c) => `${c.questionId}=${c.answer ? 'yes' : 'no'}`).join('&');
 
-/** Writes the catalogue back as the same five files (round-trips with readCatalog). */
+type Cells = Record<string, string | Record<string, string | string[] | undefined>>;
+
+/** One row in the sheet's column order: plain cells as they are, localized ones per language. */
+function row(kind: CatalogFileKind, cells: Cells): string[] {
+  return CATALOG_FILES[kind].columns.flatMap((c) => {
+    const v = cells[c.name];
+    if (!c.localized) return [typeof v === 'string' ? v : ''];
+    return LANGUAGES.map((l) => {
+      const t = typeof v === 'object' ? v[l] : undefined;
+      return Array.isArray(t) ? t.join(' ; ') : (t ?? '');
+    });
+  });
+}
+
+/** Writes the catalogue back as the same five files, every language (round-trips with readCatalog). */
 export function writeCatalog(c: Catalog): CatalogSources {
+  const sheet = (kind: CatalogFileKind, rows: Cells[]) =>
+    writeCsv(
+      catalogHeader(kind),
+      rows.map((r) => row(kind, r)),
+    );
   return {
-    departments: writeCsv(
-      CATALOG_FILES.departments.header,
-      c.departments.map((d) => [
-        d.id,
-        d.name.ja,
-        d.name.en,
-        d.counterId ?? '',
-        d.description.ja,
-        d.description.en,
-      ]),
+    departments: sheet(
+      'departments',
+      c.departments.map((d) => ({
+        id: d.id,
+        name: d.name,
+        counter_id: d.counterId ?? '',
+        description: d.description,
+      })),
     ),
-    procedures: writeCsv(
-      CATALOG_FILES.procedures.header,
-      c.procedures.map((p) => [
-        p.id,
-        p.departmentId,
-        p.name.ja,
-        p.name.en,
-        p.summary.ja,
-        p.summary.en,
-        p.audience.ja,
-        p.audience.en,
-        p.documents.ja.join(' ; '),
-        p.documents.en.join(' ; '),
-        String(p.feeYen),
-        p.feeNote.ja,
-        p.feeNote.en,
-        p.channel,
-        p.processing.ja,
-        p.processing.en,
-        p.onlinePath ?? '',
-        p.needsConsultation ? 'yes' : 'no',
-        p.keywords.join(' '),
-      ]),
+    procedures: sheet(
+      'procedures',
+      c.procedures.map((p) => ({
+        id: p.id,
+        department_id: p.departmentId,
+        name: p.name,
+        summary: p.summary,
+        audience: p.audience,
+        documents: p.documents,
+        fee_yen: String(p.feeYen),
+        fee_note: p.feeNote,
+        channel: p.channel,
+        processing: p.processing,
+        online_path: p.onlinePath ?? '',
+        needs_consultation: p.needsConsultation ? 'yes' : 'no',
+        keywords: p.keywords.join(' '),
+      })),
     ),
-    lifeEvents: writeCsv(
-      CATALOG_FILES.lifeEvents.header,
-      c.lifeEvents.map((e) => [e.id, e.name.ja, e.name.en, e.description.ja, e.description.en]),
+    lifeEvents: sheet(
+      'lifeEvents',
+      c.lifeEvents.map((e) => ({ id: e.id, name: e.name, description: e.description })),
     ),
-    questions: writeCsv(
-      CATALOG_FILES.questions.header,
+    questions: sheet(
+      'questions',
       c.lifeEvents.flatMap((e) =>
-        e.questions.map((q) => [e.id, q.id, String(q.order), q.text.ja, q.text.en]),
+        e.questions.map((q) => ({
+          life_event_id: e.id,
+          question_id: q.id,
+          order: String(q.order),
+          text: q.text,
+        })),
       ),
     ),
-    rules: writeCsv(
-      CATALOG_FILES.rules.header,
-      c.rules.map((r) => [r.lifeEventId, r.procedureId, formatCondition(r.conditions), r.note.ja, r.note.en]),
+    rules: sheet(
+      'rules',
+      c.rules.map((r) => ({
+        life_event_id: r.lifeEventId,
+        procedure_id: r.procedureId,
+        condition: formatCondition(r.conditions),
+        note: r.note,
+      })),
     ),
   };
 }

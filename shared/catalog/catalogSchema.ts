@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { LocalizedText } from '../layout/layoutSchema.ts';
+import { LocalizedList, LocalizedText, OptionalText } from '../i18n/localized.ts';
 
 /** The procedure catalogue: departments, procedures, life events and the rules that pick procedures. */
 export const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
-/** Text that may be left empty in both languages (notes). */
-export const OptionalText = z.object({ ja: z.string(), en: z.string() });
-export type OptionalText = z.infer<typeof OptionalText>;
+export { OptionalText };
 
 export const Channel = z.enum(['online', 'mynaportal', 'visit', 'online_or_visit']);
 export type Channel = z.infer<typeof Channel>;
@@ -26,7 +24,7 @@ export const Procedure = z.object({
   name: LocalizedText,
   summary: LocalizedText,
   audience: LocalizedText,
-  documents: z.object({ ja: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  documents: LocalizedList,
   feeYen: z.number().int().min(0).max(1_000_000),
   feeNote: OptionalText,
   channel: Channel,

@@ -1,22 +1,28 @@
 import type { Catalog, Procedure } from './catalogSchema.ts';
+import type { LocalizedText } from '../i18n/localized.ts';
 
 /**
  * Catalogue search for residents who type what they know: Japanese in kanji, hiragana or katakana,
- * full- or half-width, or English with a typo. Pure and in memory: the catalogue is small.
+ * full- or half-width, any language the catalogue is written in, or a Latin-script word with a typo
+ * or without its accents. Pure and in memory: the catalogue is small.
  */
 
 /** NFKC (full-width → half-width), lower case, katakana → hiragana, no spaces or separators. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
+  return stripAccents(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
     .replace(/[\s\u3000・･\-_/.,、。()（）「」]/g, '');
 }
 
-const words = (text: string) =>
+/** "inscrição" and "inscricao", "đăng ký" and "dang ky" are the same word to someone on a phone. */
+const stripAccents = (text: string) =>
   text
-    .normalize('NFKC')
+    .replace(/[\p{Script=Latin}]\p{M}*/gu, (c) => c.normalize('NFD').replace(/\p{M}/gu, ''))
+    .replace(/đ/gi, 'd');
+
+const words = (text: string) =>
+  stripAccents(text.normalize('NFKC'))
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
@@ -44,6 +50,9 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
+/** A text in every language it is written in: a resident searches in theirs. */
+const every = (text: LocalizedText): string[] => Object.values(text).filter((t): t is string => !!t);
+
 interface Indexed {
   procedure: Procedure;
   names: string[];
@@ -65,11 +74,11 @@ export function createSearchIndex(catalog: Catalog) {
     // Multi-word English keywords ("moving in") are matched joined, as normalize() joins the query.
     return {
       procedure: p,
-      names: [normalize(p.name.ja), normalize(p.name.en)],
+      names: every(p.name).map(normalize),
       keywords: p.keywords.map(normalize),
-      body: [p.summary.ja, p.summary.en, p.audience.ja, p.audience.en].map(normalize),
-      department: d ? [normalize(d.name.ja), normalize(d.name.en)] : [],
-      englishWords: [...words(p.name.en), ...p.keywords.flatMap(words)],
+      body: [...every(p.summary), ...every(p.audience)].map(normalize),
+      department: d ? every(d.name).map(normalize) : [],
+      englishWords: [...every(p.name).flatMap(words), ...p.keywords.flatMap(words)],
     };
   });
 

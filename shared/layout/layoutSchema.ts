@@ -8,8 +8,8 @@ import { OpeningHours, isTimeZone } from '../hours/openingHours.ts';
 export const Vec2 = z.tuple([z.number().finite(), z.number().finite()]);
 export type Vec2 = z.infer<typeof Vec2>;
 
-export const LocalizedText = z.object({ ja: z.string().min(1), en: z.string().min(1) });
-export type LocalizedText = z.infer<typeof LocalizedText>;
+import { LocalizedText } from '../i18n/localized.ts';
+export { LocalizedText };
 
 export const Rect = z
   .object({ minX: z.number(), minZ: z.number(), maxX: z.number(), maxZ: z.number() })

@@ -3,13 +3,14 @@ import type { LifeEvent } from '../../shared/catalog/catalogSchema.ts';
 import type { Page } from 'playwright-core';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, tabTo, useHallInBrowser } from './support.ts';
+import { localized } from '../../shared/i18n/localized.ts';
 
 /** "Moving in with a child": yes to children and national health insurance, no to anything else. */
 const answerFor = (questionId: string) => questionId === 'children' || questionId === 'nhi';
 
 async function answerLifeEvent(p: HallPage, event: LifeEvent, keyboard: boolean): Promise<void> {
   const form = p.page.locator('.life-event-form');
-  const eventRadio = form.getByRole('radio', { name: new RegExp(`^${event.name[p.lang]}`) });
+  const eventRadio = form.getByRole('radio', { name: new RegExp(`^${localized(p.lang, event.name)}`) });
   if (keyboard) {
     await eventRadio.focus();
     await p.page.keyboard.press('Space');
@@ -41,7 +42,7 @@ async function makeChecklist(p: HallPage, event: LifeEvent, keyboard: boolean): 
   } else await p.page.getByRole('button', { name: p.t('life.make') }).click();
   await p.page
     .getByRole('region', { name: p.t('guide.label') })
-    .getByRole('heading', { name: p.t('checklist.heading', { event: event.name[p.lang] }) })
+    .getByRole('heading', { name: p.t('checklist.heading', { event: localized(p.lang, event.name) }) })
     .waitFor();
   return checklistNames(p.page);
 }

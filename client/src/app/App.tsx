@@ -6,6 +6,8 @@ import { detectWebgl } from './webgl.ts';
 import { SharedChecklistPage } from '../ui/guide/SharedChecklistPage.tsx';
 import { parseChecklistHash } from '../ui/guide/checklistLink.ts';
 import { StaffSignIn } from '../ui/staff/StaffSignIn.tsx';
+import { htmlLangOf } from '../../../shared/i18n/languages.ts';
+import { translate } from '../i18n/translate.ts';
 
 /** Entry first; once a profile is chosen, the hall. The hall decides between the 3D and 2D views. */
 export function App() {
@@ -21,8 +23,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = lang === 'ja' ? 'バーチャル市役所' : 'Virtual City Hall';
+    document.documentElement.lang = htmlLangOf(lang);
+    document.title = translate(lang, 'app.title');
   }, [lang]);
 
   if (profile) return <HallScreen profile={profile} />;

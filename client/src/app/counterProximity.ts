@@ -5,6 +5,7 @@ import { useCatalogStore } from '../store/catalogStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { translate } from '../i18n/translate.ts';
+import { localized } from '../../../shared/i18n/localized.ts';
 
 /** Close enough to be served; the panel opens once and not again until the resident has stepped away. */
 const OPEN_WITHIN_M = 1.3;
@@ -40,7 +41,10 @@ export function startCounterProximity(): () => void {
         } else {
           const c = hall.layout.counters.find((x) => x.id === s.key)!;
           store.openPanel({ kind: 'counter', counterId: s.key }, false);
-          const name = translate(lang, 'hall.counterName', { number: c.number, name: c.name[lang] });
+          const name = translate(lang, 'hall.counterName', {
+            number: c.number,
+            name: localized(lang, c.name),
+          });
           useHallStore.getState().announce('guide.opened', { name });
         }
       }

@@ -1,4 +1,6 @@
-import type { Language } from '../../../shared/constants.ts';
+import { LANGUAGE_LIST, type Language } from '../../../shared/i18n/languages.ts';
 
 /** Language names are always written in their own language, so anyone can find theirs. */
-export const NATIVE_NAMES: Record<Language, string> = { ja: '日本語', en: 'English' };
+export const NATIVE_NAMES: Record<Language, string> = Object.fromEntries(
+  LANGUAGE_LIST.map((l) => [l.code, l.name]),
+);

@@ -1,34 +1,51 @@
-import type { Language } from '../../../shared/constants.ts';
-import type { LocalizedText } from '../../../shared/layout/layoutSchema.ts';
+import { LANGUAGES, languageForBrowser, type Language } from '../../../shared/i18n/languages.ts';
+import { FALLBACK_MARKER } from '../../../shared/i18n/localized.ts';
 import { en } from './en.ts';
 import { ja, type Dictionary, type MessageKey } from './ja.ts';
 
-const dictionaries: Record<Language, Dictionary> = { ja, en };
+export { localized, localizedList, localizedOptional } from '../../../shared/i18n/localized.ts';
+
+/**
+ * Japanese (the source and the fallback) and English are in the first download; every other language
+ * is a JSON dictionary fetched when it is chosen, so nobody downloads seven languages to read one.
+ */
+const dictionaries = new Map<Language, Partial<Dictionary>>([
+  ['ja', ja],
+  ['en', en],
+]);
+const loaders = import.meta.glob<Partial<Dictionary>>('./dictionaries/*.json', { import: 'default' });
+
+export function dictionaryLoaded(lang: Language): boolean {
+  return dictionaries.has(lang);
+}
+
+export async function loadDictionary(lang: Language): Promise<void> {
+  if (dictionaries.has(lang)) return;
+  const load = loaders[`./dictionaries/${lang}.json`];
+  // A language in the list without a dictionary yet still works: every string falls back, marked.
+  dictionaries.set(lang, load ? await load() : {});
+}
 
 export type Params = Record<string, string | number>;
 
-/** Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible, to be noticed. */
+/**
+ * Looks up a message and fills `{name}` placeholders. Unknown placeholders stay visible, to be noticed;
+ * a key the language lacks shows the Japanese with a marker rather than nothing.
+ */
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
-  const template = dictionaries[lang][key];
+  const own = dictionaries.get(lang)?.[key];
+  const template = own ?? (lang === 'ja' ? ja[key] : `${FALLBACK_MARKER}${ja[key]}`);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-/** Layout data carries its own ja/en names; pick the one for the current language. */
-export function localized(lang: Language, text: LocalizedText): string {
-  return text[lang];
-}
-
-/** Browser language decides the default; Japanese when the browser prefers neither. */
+/** Browser language decides the default; Japanese when the browser prefers none we speak. */
 export function detectLanguage(languages: readonly string[] = navigator.languages ?? []): Language {
-  for (const l of languages) {
-    const base = l.toLowerCase().split('-')[0];
-    if (base === 'ja') return 'ja';
-    if (base === 'en') return 'en';
-  }
-  return 'ja';
+  return languageForBrowser(languages);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
   return key in ja;
 }
+
+export { LANGUAGES };

@@ -1,10 +1,12 @@
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
+import { localized } from '../../../shared/i18n/localized.ts';
+import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
 
 /** Area names painted on the floor, as wayfinding markings in a real hall. */
 export function AreaLabels({ hall, lang }: { hall: Hall; lang: Language }) {
-  const other: Language = lang === 'ja' ? 'en' : 'ja';
+  const other = secondSignLanguage(lang);
   return (
     <group>
       {hall.layout.areas.map((a) => {
@@ -25,8 +27,8 @@ export function AreaLabels({ hall, lang }: { hall: Hall; lang: Language }) {
             rotation={[-Math.PI / 2, 0, 0]}
             height={size}
             lines={[
-              { text: a.name[lang], size: 64, bold: true, color: 'rgba(40, 60, 80, 0.78)' },
-              { text: a.name[other], size: 32, color: 'rgba(40, 60, 80, 0.6)' },
+              { text: localized(lang, a.name), size: 64, bold: true, color: 'rgba(40, 60, 80, 0.78)' },
+              { text: localized(other, a.name), size: 32, color: 'rgba(40, 60, 80, 0.6)' },
             ]}
             options={{ padding: 8 }}
           />

@@ -4,6 +4,8 @@ import { SignBoard } from './SignBoard.tsx';
 import { openPanel } from '../app/catalogActions.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import type { CounterStatus } from '../../../shared/protocol/index.ts';
+import { localized } from '../../../shared/i18n/localized.ts';
+import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
 
 /** Lamp colours follow the usual traffic-light reading; closed is a dim grey. */
 const LAMP: Record<CounterStatus, { color: string; emissive: string }> = {
@@ -30,7 +32,7 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
   const d = counter.desk;
   const cx = (d.minX + d.maxX) / 2;
   const cz = (d.minZ + d.maxZ) / 2;
-  const other: Language = lang === 'ja' ? 'en' : 'ja';
+  const other = secondSignLanguage(lang);
   const status = useQueueStore((s) => s.counters[counter.id]?.status ?? 'closed');
   const lamp = LAMP[status];
   return (
@@ -61,8 +63,8 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
         rotation={SIGN_TILT}
         height={SIGN_HEIGHT}
         lines={[
-          { text: counter.name[lang], size: 64, bold: true, color: '#ffffff' },
-          { text: counter.name[other], size: 40, color: '#e3edf7' },
+          { text: localized(lang, counter.name), size: 64, bold: true, color: '#ffffff' },
+          { text: localized(other, counter.name), size: 40, color: '#e3edf7' },
         ]}
         options={{
           background: '#1c4e80',

@@ -2,6 +2,8 @@ import type { Furniture as FurnitureItem } from '../../../shared/layout/layoutSc
 import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
 import { SIGN_TILT } from './CounterDesk.tsx';
+import { localized } from '../../../shared/i18n/localized.ts';
+import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
 
 const COLORS: Record<FurnitureItem['kind'], string> = {
   infoDesk: '#2f6fa8',
@@ -32,7 +34,7 @@ export function Furniture({ item, lang }: { item: FurnitureItem; lang: Language 
       </group>
     );
   }
-  const other: Language = lang === 'ja' ? 'en' : 'ja';
+  const other = secondSignLanguage(lang);
   return (
     <group>
       <mesh position={[cx, item.height / 2, cz]}>
@@ -46,8 +48,8 @@ export function Furniture({ item, lang }: { item: FurnitureItem; lang: Language 
           rotation={SIGN_TILT}
           height={1.2}
           lines={[
-            { text: item.name[lang], size: 64, bold: true, color: '#ffffff' },
-            { text: item.name[other], size: 40, color: '#e3f0fb' },
+            { text: localized(lang, item.name), size: 64, bold: true, color: '#ffffff' },
+            { text: localized(other, item.name), size: 40, color: '#e3f0fb' },
           ]}
           options={{ background: '#2f6fa8', badge: { text: 'i', background: '#ffffff', color: '#2f6fa8' } }}
         />
@@ -58,8 +60,8 @@ export function Furniture({ item, lang }: { item: FurnitureItem; lang: Language 
           position={[cx, 3.4, r.minZ + 0.2]}
           height={1.1}
           lines={[
-            { text: item.name[lang], size: 60, bold: true, color: '#5a3b1c' },
-            { text: item.name[other], size: 30, color: '#7a5a3a' },
+            { text: localized(lang, item.name), size: 60, bold: true, color: '#5a3b1c' },
+            { text: localized(other, item.name), size: 30, color: '#7a5a3a' },
           ]}
           options={{ background: '#f6ead8' }}
         />

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AvatarColor, Language } from '../../../shared/constants.ts';
 import { AVATAR_COLORS } from '../../../shared/constants.ts';
-import { detectLanguage } from '../i18n/translate.ts';
+import { detectLanguage, loadDictionary } from '../i18n/translate.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 
 export type ViewMode = '3d' | '2d';
@@ -85,8 +85,8 @@ export const useAppStore = create<AppState>((set) => ({
   setJoinError: (joinError) => set({ joinError }),
   setLang: (lang) => {
     writePrefs({ lang });
-    document.documentElement.lang = lang;
-    set({ lang });
+    // The page switches once the words are there, never to a half-empty screen.
+    void loadDictionary(lang).then(() => set({ lang }));
   },
   setViewMode: (viewMode) => {
     writePrefs({ viewMode });

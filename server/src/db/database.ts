@@ -16,6 +16,7 @@ import * as m008 from './migrations/008_sign_in_counts.ts';
 import * as m009 from './migrations/009_server_secrets.ts';
 import * as m010 from './migrations/010_slide_etags.ts';
 import * as m011 from './migrations/011_ticket_language.ts';
+import * as m012 from './migrations/012_department_languages.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '009_server_secrets': m009,
   '010_slide_etags': m010,
   '011_ticket_language': m011,
+  '012_department_languages': m012,
 };
 
 export type Db = Kysely<Database>;

@@ -27,6 +27,8 @@ export interface DepartmentsTable {
   counter_id: string | null;
   description_ja: string;
   description_en: string;
+  /** The department in every language (Department as JSON); null only in rows written before 012. */
+  data: string | null;
 }
 
 /** `data` holds the validated record as JSON (shared/catalog/catalogSchema.ts). */

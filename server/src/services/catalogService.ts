@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import {
+  Department,
   LifeEvent,
   Procedure,
   Rule,
   type Catalog,
-  type Department,
 } from '../../../shared/catalog/catalogSchema.ts';
 import { createSearchIndex, type SearchIndex } from '../../../shared/catalog/search.ts';
 import { buildChecklist } from '../../../shared/catalog/checklist.ts';
@@ -27,12 +27,16 @@ export function createCatalogService(db: Db) {
       db.selectFrom('life_events').selectAll().orderBy('position').execute(),
       db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
     ]);
-    const departments: Department[] = deps.map((d) => ({
-      id: d.id,
-      name: { ja: d.name_ja, en: d.name_en },
-      counterId: d.counter_id,
-      description: { ja: d.description_ja, en: d.description_en },
-    }));
+    const departments: Department[] = deps.map((d) =>
+      d.data
+        ? Department.parse(JSON.parse(d.data))
+        : {
+            id: d.id,
+            name: { ja: d.name_ja, en: d.name_en },
+            counterId: d.counter_id,
+            description: { ja: d.description_ja, en: d.description_en },
+          },
+    );
     // Re-validated on the way out: a hand-edited database row fails loudly here, not in a resident's page.
     catalog = {
       departments,
@@ -72,10 +76,11 @@ export function createCatalogService(db: Db) {
               id: d.id,
               position,
               name_ja: d.name.ja,
-              name_en: d.name.en,
+              name_en: d.name.en ?? '',
               counter_id: d.counterId,
               description_ja: d.description.ja,
-              description_en: d.description.en,
+              description_en: d.description.en ?? '',
+              data: JSON.stringify(d),
             })
             .execute();
         }

@@ -1,4 +1,4 @@
-import { CATALOG_FILES, type CatalogSources } from '../../../shared/catalog/catalogCsv.ts';
+import { catalogHeader, type CatalogSources } from '../../../shared/catalog/catalogCsv.ts';
 
 const csv = (header: readonly string[], rows: string[][]) =>
   [header.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
@@ -6,7 +6,7 @@ const csv = (header: readonly string[], rows: string[][]) =>
 /** A small, valid catalogue: two departments, four procedures, one life event with two questions. */
 export function smallCatalog(): CatalogSources {
   return {
-    departments: csv(CATALOG_FILES.departments.header, [
+    departments: csv(catalogHeader('departments', ['ja', 'en']), [
       ['shimin-ka', '市民課', 'Citizens Affairs Division', 'shimin', '住民票など', 'Residence records'],
       [
         'kosodate-shien-ka',
@@ -17,7 +17,7 @@ export function smallCatalog(): CatalogSources {
         'Child support',
       ],
     ]),
-    procedures: csv(CATALOG_FILES.procedures.header, [
+    procedures: csv(catalogHeader('procedures', ['ja', 'en']), [
       // prettier-ignore
       ['tennyu-todoke', 'shimin-ka', '転入届', 'Moving-in notification', '市外から転入したとき', 'When you move in', '転入した人', 'New residents', '本人確認書類 ; 転出証明書', 'Photo ID ; Moving-out certificate', '0', '', '', 'visit', 'その場で', 'On the spot', '', 'no', 'てんにゅうとどけ てんにゅう 引っ越し moving-in move in relocation'],
       // prettier-ignore
@@ -27,14 +27,14 @@ export function smallCatalog(): CatalogSources {
       // prettier-ignore
       ['kodomo-iryohi', 'kosodate-shien-ka', '子ども医療費助成', "Children's medical subsidy", '医療費の助成', 'Medical costs', '子の親', 'Parents', '健康保険証', 'Health insurance card', '0', '', '', 'visit', 'その場で', 'On the spot', '', 'no', 'こどもいりょうひ medical'],
     ]),
-    lifeEvents: csv(CATALOG_FILES.lifeEvents.header, [
+    lifeEvents: csv(catalogHeader('lifeEvents', ['ja', 'en']), [
       ['moving-in', '転入', 'Moving in', '市外から引っ越してきた', 'You moved here'],
     ]),
-    questions: csv(CATALOG_FILES.questions.header, [
+    questions: csv(catalogHeader('questions', ['ja', 'en']), [
       ['moving-in', 'children', '1', '子どもがいますか', 'Do you have children?'],
       ['moving-in', 'certificate', '2', '住民票が必要ですか', 'Do you need a certificate?'],
     ]),
-    rules: csv(CATALOG_FILES.rules.header, [
+    rules: csv(catalogHeader('rules', ['ja', 'en']), [
       ['moving-in', 'tennyu-todoke', '', '14日以内', 'Within 14 days'],
       ['moving-in', 'jidou-teate', 'children=yes', '', ''],
       ['moving-in', 'kodomo-iryohi', 'children=yes', '', ''],

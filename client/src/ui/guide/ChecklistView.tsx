@@ -5,10 +5,11 @@ import { useT } from '../../i18n/useT.ts';
 import { checklistHash } from './checklistLink.ts';
 import { useTicks } from './useTicks.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
+import { localizedOptional } from '../../../../shared/i18n/localized.ts';
 
 /** One checklist for a life event, grouped by counter, online items first; printable and shareable. */
 export function ChecklistView({ inHall = true }: { inHall?: boolean }) {
-  const { t, tl } = useT();
+  const { t, tl, lang } = useT();
   const checklist = useCatalogStore((s) => s.checklist);
   const events = useCatalogStore((s) => s.lifeEvents);
   const counters = useCatalogStore((s) => s.counters);
@@ -67,11 +68,7 @@ export function ChecklistView({ inHall = true }: { inHall?: boolean }) {
                     <span className="procedure-name">{tl(item.name)}</span>
                   </label>
                   <ChannelBadge channel={item.channel} />
-                  {(item.note.ja || item.note.en) && (
-                    <span className="muted">
-                      {tl({ ja: item.note.ja, en: item.note.en || item.note.ja })}
-                    </span>
-                  )}
+                  {item.note.ja && <span className="muted">{localizedOptional(lang, item.note)}</span>}
                   {item.onlineUrl && (
                     <a
                       href={item.onlineUrl}

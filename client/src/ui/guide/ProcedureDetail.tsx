@@ -2,6 +2,8 @@ import { useCatalogStore } from '../../store/catalogStore.ts';
 import { recordLinkOpened, takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
+import { localizedList, localizedOptional } from '../../../../shared/i18n/localized.ts';
+import { localeOf } from '../../../../shared/i18n/languages.ts';
 
 /** Everything a resident needs before starting: who, what to bring, fee, how long, and where. */
 export function ProcedureDetail({ procedureId }: { procedureId: string }) {
@@ -12,8 +14,8 @@ export function ProcedureDetail({ procedureId }: { procedureId: string }) {
   const counterLabel = counter
     ? t('hall.counterName', { number: counter.number, name: tl(counter.name) })
     : null;
-  const documents = p.documents[lang];
-  const feeNote = p.feeNote[lang];
+  const documents = localizedList(lang, p.documents);
+  const feeNote = localizedOptional(lang, p.feeNote);
   return (
     <article className="procedure-detail">
       <h2 tabIndex={-1}>{tl(p.name)}</h2>
@@ -36,7 +38,9 @@ export function ProcedureDetail({ procedureId }: { procedureId: string }) {
         </dd>
         <dt>{t('proc.fee')}</dt>
         <dd>
-          {p.feeYen === 0 ? t('proc.free') : t('proc.feeYen', { fee: p.feeYen.toLocaleString(lang) })}
+          {p.feeYen === 0
+            ? t('proc.free')
+            : t('proc.feeYen', { fee: p.feeYen.toLocaleString(localeOf(lang)) })}
           {feeNote && ` (${feeNote})`}
         </dd>
         <dt>{t('proc.processing')}</dt>

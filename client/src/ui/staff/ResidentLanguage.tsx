@@ -1,6 +1,7 @@
 import type { Language } from '../../../../shared/constants.ts';
 import { useT } from '../../i18n/useT.ts';
 import { NATIVE_NAMES } from '../../i18n/languageNames.ts';
+import { htmlLangOf } from '../../../../shared/i18n/languages.ts';
 
 /** The language a resident uses the hall in, for staff to prepare (an interpreter, a translated leaflet). */
 export function ResidentLanguage({ lang }: { lang: Language | null }) {
@@ -9,7 +10,7 @@ export function ResidentLanguage({ lang }: { lang: Language | null }) {
   return (
     <span className="resident-language">
       {' '}
-      {t('staff.residentLanguage')}: <span lang={lang}>{NATIVE_NAMES[lang]}</span>
+      {t('staff.residentLanguage')}: <span lang={htmlLangOf(lang)}>{NATIVE_NAMES[lang]}</span>
     </span>
   );
 }
