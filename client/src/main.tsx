@@ -5,13 +5,21 @@ import './styles/base.css';
 import './store/displayStore.ts';
 import { App } from './app/App.tsx';
 import { installTestHook } from './app/testHook.ts';
+import { loadDictionary } from './i18n/translate.ts';
+import { useAppStore } from './store/appStore.ts';
 
 installTestHook();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A resident whose language is not built in sees the entrance once its words have arrived (a few KB),
+// not a screen of Japanese that turns into their language a moment later.
+void loadDictionary(useAppStore.getState().lang)
+  .catch(() => {})
+  .finally(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
 // Once the first screen is up and the page is idle: the web font is a nicety, not something to wait for.
 const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1000));
 whenIdle(() => void import('./fontFaces.ts'), { timeout: 3000 });

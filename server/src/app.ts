@@ -280,7 +280,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         hall,
         worksAt: (staffId, counterId) => desk.worksAt(staffId, counterId),
       });
-      mountEventRoutes(app, { auth, events, ...briefingLifecycle(stage, log) });
+      mountEventRoutes(app, { auth, events, hall, ...briefingLifecycle(stage, log) });
       mountSlideRoutes(app, {
         auth,
         redis: cluster?.redis,

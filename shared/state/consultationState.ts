@@ -22,6 +22,8 @@ export const ChatLine = schema(
     at: t.float64().default(0),
     /** A procedure shared by staff: its online application link ('' for plain messages). */
     url: t.string().default(''),
+    /** The procedure shared, so each side reads its name in its own language ('' for plain messages). */
+    procedureId: t.string().default(''),
   },
   'ChatLine',
 );

@@ -28,6 +28,13 @@ export async function openProcedure(id: string): Promise<void> {
   store.openPanel({ kind: 'procedure', procedureId: id });
 }
 
+/** Fetches a procedure into the store without opening it (a name shared in a chat); failures are quiet. */
+export function fetchProcedure(id: string): void {
+  const store = useCatalogStore.getState();
+  if (store.procedures[id]) return;
+  catalogApi.procedure(id).then(store.putProcedure, () => {});
+}
+
 let searchSeq = 0;
 export async function search(query: string): Promise<void> {
   const seq = ++searchSeq;

@@ -34,7 +34,8 @@ export const bookingApi = {
     );
     return res?.status === 204;
   },
-  calendarUrl: (code: string) => `/api/bookings/${encodeURIComponent(code)}/calendar.ics`,
+  calendarUrl: (code: string, lang: string) =>
+    `/api/bookings/${encodeURIComponent(code)}/calendar.ics?lang=${encodeURIComponent(lang)}`,
   async publish(body: {
     counterId: string;
     procedureId: string | null;

@@ -66,6 +66,7 @@ function snapshot(r: ConsultationRoom): ConsultationView {
       text: l.text,
       at: l.at,
       url: l.url,
+      procedureId: l.procedureId,
     })),
     ended: s.ended,
   };

@@ -5,7 +5,8 @@ export const eventsApi = {
     const res = await fetch('/api/events').catch(() => null);
     return res?.ok ? ((await res.json()) as EventView[]) : [];
   },
-  calendarUrl: (id: number) => `/api/events/${id}/calendar.ics`,
+  calendarUrl: (id: number, lang: string) =>
+    `/api/events/${id}/calendar.ics?lang=${encodeURIComponent(lang)}`,
   async create(e: NewEvent): Promise<{ ok: boolean; message?: string }> {
     const res = await fetch('/api/events', {
       method: 'POST',

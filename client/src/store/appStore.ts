@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AvatarColor, Language } from '../../../shared/constants.ts';
 import { AVATAR_COLORS } from '../../../shared/constants.ts';
 import { detectLanguage, loadDictionary } from '../i18n/translate.ts';
+import { isLanguage } from '../../../shared/i18n/languages.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 
 export type ViewMode = '3d' | '2d';
@@ -77,7 +78,7 @@ function writeProfile(p: Profile | null): void {
 }
 
 export const useAppStore = create<AppState>((set) => ({
-  lang: prefs.lang ?? detectLanguage(),
+  lang: isLanguage(prefs.lang) ? prefs.lang : detectLanguage(),
   viewMode: prefs.viewMode ?? '3d',
   webglAvailable: true,
   profile: readProfile(),

@@ -18,6 +18,8 @@ export interface ChatLineView {
   at: number;
   /** A shared procedure's online link, '' for plain messages. */
   url: string;
+  /** The shared procedure, named in the reader's language from the catalogue; '' for plain messages. */
+  procedureId: string;
 }
 
 export interface ConsultationView {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { LANGUAGES, type Language } from '../../../shared/constants.ts';
+import { LANGUAGES, htmlLangOf, type Language } from '../../../shared/i18n/languages.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { NATIVE_NAMES } from '../i18n/languageNames.ts';
@@ -13,7 +13,7 @@ export function LanguageSelect({ compact = false }: { compact?: boolean }) {
       <label htmlFor={id}>{t('hud.language')}</label>
       <select id={id} value={lang} onChange={(e) => setLang(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
-          <option key={l} value={l} lang={l}>
+          <option key={l} value={l} lang={htmlLangOf(l)}>
             {NATIVE_NAMES[l]}
           </option>
         ))}

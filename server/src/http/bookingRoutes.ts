@@ -13,6 +13,9 @@ import { requestAddress } from './clientAddress.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
+import { languageOf } from './requestLanguage.ts';
+import { calendarText } from '../../../shared/i18n/calendarTexts.ts';
+import { localized } from '../../../shared/i18n/localized.ts';
 
 const CounterQuery = z.strictObject({
   counter: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a counter id'),
@@ -137,10 +140,11 @@ export function mountBookingRoutes(
       .attempt(requestAddress(req), () => deps.bookings.get(p.data.code))
       .then(
         (b) => {
+          const lang = languageOf(req);
           const counter = counterOf(b.slot.counterId);
           const start = new Date(b.slot.startsAt);
           const counterName = counter
-            ? `${counter.number}番 ${counter.name.ja} / Counter ${counter.number} ${counter.name.en}`
+            ? calendarText(lang, 'counter', { number: counter.number, name: localized(lang, counter.name) })
             : '';
           res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
           res.setHeader('Content-Disposition', `attachment; filename="city-hall-${b.code}.ics"`);
@@ -150,12 +154,11 @@ export function mountBookingRoutes(
               start,
               end: new Date(start.getTime() + b.slot.minutes * 60_000),
               stamp: new Date(),
-              summary: `オンライン相談 ${counterName}`,
-              location: `${deps.hall.layout.name.ja} / ${deps.hall.layout.name.en}`,
+              summary: calendarText(lang, 'consultation', { counter: counterName }).trim(),
+              location: localized(lang, deps.hall.layout.name),
               description:
-                `予約コード / Booking code: ${b.code}\n` +
-                '時間になったら窓口でこのコードを入力して受付してください。\n' +
-                'At the time, check in at the counter with this code.',
+                `${calendarText(lang, 'bookingCode', { code: b.code })}\n` +
+                calendarText(lang, 'checkInHint', {}),
               url: deps.publicUrl,
             }),
           );

@@ -8,6 +8,9 @@ import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
 import { can } from '../../../shared/auth/roles.ts';
+import { languageOf } from './requestLanguage.ts';
+import type { Hall } from '../../../shared/layout/hallLayout.ts';
+import { localized } from '../../../shared/i18n/localized.ts';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -19,6 +22,8 @@ export function mountEventRoutes(
   deps: {
     auth: AuthService;
     events: EventService;
+    /** For the calendar file's location: the hall's and the auditorium's names. */
+    hall: Hall;
     /** Opens the event's stage before it is saved as live; an error leaves the event scheduled. */
     beforeLive?(e: EventView): Promise<(() => Promise<void>) | void>;
     /** Closes the stage and the briefing room once the event is saved as ended. */
@@ -68,6 +73,8 @@ export function mountEventRoutes(
   app.get('/api/events/:id/calendar.ics', async (req: Request, res: Response) => {
     const eventId = id(req, res);
     if (eventId === null) return;
+    const lang = languageOf(req);
+    const auditorium = deps.hall.layout.areas.filter((a) => a.kind === 'auditorium').map((a) => a.name);
     await deps.events.get(eventId).then(
       (e) => {
         res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
@@ -78,9 +85,9 @@ export function mountEventRoutes(
             start: new Date(e.startsAt),
             end: new Date(e.endsAt),
             stamp: new Date(),
-            summary: `${e.title.ja} / ${e.title.en}`,
-            location: 'バーチャル市役所 講堂 / Virtual City Hall, auditorium',
-            description: `${e.description.ja}\n\n${e.description.en}`,
+            summary: localized(lang, e.title),
+            location: [deps.hall.layout.name, ...auditorium].map((n) => localized(lang, n)).join(' '),
+            description: localized(lang, e.description),
           }),
         );
       },

@@ -8,7 +8,7 @@ import { SlideUploader } from './SlideUploader.tsx';
 
 /** Upcoming and live briefings, in the side panel of both views: join, add to calendar; hosts start and end them. */
 export function EventsPanel() {
-  const { t, tl } = useT();
+  const { t, tl, lang } = useT();
   const when = useWhen();
   const events = useBriefingStore((s) => s.events);
   const inBriefing = useBriefingStore((s) => s.event !== null);
@@ -43,7 +43,7 @@ export function EventsPanel() {
                 </button>
               )}
               <a
-                href={briefingActions.calendarUrl(e.id)}
+                href={briefingActions.calendarUrl(e.id, lang)}
                 download
                 aria-label={t('events.actionOn', { action: t('booking.calendar'), title: tl(e.title) })}
               >

@@ -8,7 +8,7 @@ import { MediaPanel } from './MediaPanel.tsx';
 import { RecordForm } from './RecordForm.tsx';
 import { RatingForm } from './RatingForm.tsx';
 import { mediaActions } from '../../app/mediaActions.ts';
-import { openPanel } from '../../app/catalogActions.ts';
+import { fetchProcedure, openPanel } from '../../app/catalogActions.ts';
 
 // Like the hall, the 3D room loads only where 3D is shown.
 const ConsultationScene = lazy(() =>
@@ -34,6 +34,11 @@ export function ConsultationView() {
   }, [handled]);
   const heading = useRef<HTMLHeadingElement>(null);
   const log = useRef<HTMLDivElement>(null);
+  const procedures = useCatalogStore((s) => s.procedures);
+  const shared = c?.lines.map((l) => l.procedureId).join(' ') ?? '';
+  useEffect(() => {
+    for (const id of shared.split(' ')) if (id) fetchProcedure(id);
+  }, [shared]);
 
   useEffect(() => {
     // The counter's panel (queue, booking, "take me there") has done its job: the room takes over.
@@ -81,7 +86,10 @@ export function ConsultationView() {
           {c.lines.map((l, i) => (
             <li key={i} className={`chat-line from-${l.role}`}>
               <span className="chat-from">{l.nickname}</span>
-              <span className="chat-text">{l.text}</span>
+              <span className="chat-text">
+                {(l.procedureId && procedures[l.procedureId] && tl(procedures[l.procedureId]!.name)) ||
+                  l.text}
+              </span>
               {l.url && (
                 <a href={l.url} target="_blank" rel="noopener noreferrer">
                   {t('consult.openLink')}

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n/ja.ts';
 
 /** Book a consultation slot at this counter: nickname and topic only, contact optional. */
 export function ReservationBox({ counterId }: { counterId: string }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const when = useWhen();
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
   const profile = useAppStore((s) => s.profile);
@@ -36,7 +36,7 @@ export function ReservationBox({ counterId }: { counterId: string }) {
       {mine.map((b) => (
         <p key={b.code} className="my-booking">
           {t('booking.yours', { when: when(b.slot.startsAt), code: b.code })}{' '}
-          <a href={bookingActions.calendarUrl(b.code)} download>
+          <a href={bookingActions.calendarUrl(b.code, lang)} download>
             {t('booking.calendar')}
           </a>{' '}
           <button type="button" onClick={() => void bookingActions.cancel(b.code).then(reload)}>

@@ -204,11 +204,12 @@ export function createConsultationRoom(deps: {
       const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
       if (!p) throw new DomainError('noSuchProcedure', `no procedure "${procedureId}"`);
       const url = p.onlinePath ? deps.onlineBaseUrl.replace(/\/$/, '') + p.onlinePath : '';
-      this.line(from, `${p.name.ja} / ${p.name.en}`, url);
+      this.line(from, p.name.ja, url, p.id);
     }
 
-    private line(from: Participant, text: string, url = ''): void {
+    private line(from: Participant, text: string, url = '', procedureId = ''): void {
       const line = new ChatLine();
+      line.procedureId = procedureId;
       line.role = from.role;
       line.nickname = from.nickname;
       line.text = text;
