@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../../shared/constants.ts';
-import { translate } from '../../../client/src/i18n/translate.ts';
+import { loadDictionary, translate } from '../../../client/src/i18n/translate.ts';
+import { localeOf } from '../../../shared/i18n/languages.ts';
 import type { MessageKey } from '../../../client/src/i18n/ja.ts';
 import { watchPageErrors } from '../../support/browser.ts';
 import { tabTo } from '../support.ts';
@@ -21,8 +22,9 @@ export class HallPage {
   }
 
   static async open(browser: Browser, baseUrl: string, lang: Language, path = '/'): Promise<HallPage> {
+    await loadDictionary(lang);
     const context = await browser.newContext({
-      locale: lang === 'ja' ? 'ja-JP' : 'en-US',
+      locale: localeOf(lang),
       viewport: { width: 1280, height: 720 },
     });
     const page = await context.newPage();
