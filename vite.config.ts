@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { constants } from 'node:zlib';
+import { uiReadings } from './scripts/build/uiReadings.ts';
 
 /**
  * The client lives in client/; its build goes to dist/client, which the server serves.
@@ -11,6 +12,7 @@ export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [
     react(),
+    uiReadings(),
     // Brotli and gzip copies of every text asset, made once at build time at the highest settings (the
     // server sends them as they are, spending no CPU per request); fonts and images are compressed already.
     compression({

@@ -25,6 +25,7 @@ try {
   if (command === 'import' && paths.length > 0) {
     const catalog = readCatalog(readSources(paths, service.get()), counterIds(getHall()));
     await service.replace(catalog);
+    await service.ensureReadings();
     console.log(
       `imported ${catalog.departments.length} departments, ${catalog.procedures.length} procedures, ` +
         `${catalog.lifeEvents.length} life events, ${catalog.rules.length} rules into ${config.DATABASE_FILE}`,

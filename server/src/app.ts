@@ -84,6 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (await seedCatalogIfEmpty(catalog, hall, config.CATALOG_DIR)) {
     log.info(`demo catalogue imported from ${config.CATALOG_DIR}`);
   }
+  catalog.ensureReadings().catch((err: unknown) => log.warn('furigana for the catalogue failed', err));
   // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
   const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
   const auth = createAuthService(db, {

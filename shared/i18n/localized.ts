@@ -54,3 +54,14 @@ export function localizedList(lang: Language, list: LocalizedList): string[] {
   if (own && own.length > 0) return own;
   return lang === 'ja' ? list.ja : list.ja.map((item) => `${FALLBACK_MARKER}${item}`);
 }
+
+/** Every Japanese and easy-Japanese text inside a value (catalogue, layout): what furigana is made for. */
+export function japaneseTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(japaneseTexts);
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  if ('ja' in o && (typeof o.ja === 'string' || Array.isArray(o.ja))) {
+    return [o.ja, o['ja-easy']].flat().filter((t): t is string => typeof t === 'string' && t !== '');
+  }
+  return Object.values(o).flatMap(japaneseTexts);
+}

@@ -95,4 +95,56 @@ describe('eight languages', () => {
     expect(p.errors).toEqual([]);
     await p.close();
   });
+
+  it('furigana: readings over kanji in Japanese and easy Japanese, remembered, off again', async () => {
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
+    const lead = p.page.locator('.lead');
+    await lead.waitFor();
+    expect(await lead.locator('rt').count()).toBe(0);
+    await p.page.getByRole('checkbox', { name: p.t('display.furigana') }).check();
+    await expect.poll(() => lead.locator('rt').count()).toBeGreaterThan(2);
+    await p.page.screenshot({ path: `${SHOTS}/furigana-entry-ja.png` });
+    await p.enter('ゆうと', p.t('color.#1971c2'));
+
+    await p.page
+      .getByRole('banner')
+      .getByRole('searchbox', { name: p.t('search.label') })
+      .fill('転入');
+    await p.page.keyboard.press('Enter');
+    const panel = p.page.getByRole('region', { name: p.t('guide.label') });
+    await panel
+      .getByRole('button', { name: p.t('guide.detailsOf', { name: '転入届' }) })
+      .first()
+      .click();
+    const heading = panel.locator('.procedure-detail h2');
+    await expect.poll(() => heading.locator('rt').allTextContents()).toEqual(['てんにゅう', 'とどけ']);
+    // What the heading reads as plain text, readings left out, is still the name.
+    expect(await heading.evaluate((h) => [...h.childNodes].map((n) => n.textContent).join(''))).toContain(
+      '転入',
+    );
+    await p.page.screenshot({ path: `${SHOTS}/furigana-procedure-ja.png` });
+
+    // Easy Japanese gets readings too; the choice survives a reload.
+    await p.page.getByRole('combobox', { name: p.t('hud.language') }).selectOption('ja-easy');
+    await p.page.getByRole('combobox', { name: translate('ja-easy', 'hud.language') }).waitFor();
+    await p.page.reload();
+    await p.waitForReady();
+    await p.page
+      .getByRole('banner')
+      .getByRole('searchbox', { name: translate('ja-easy', 'search.label') })
+      .fill('転入');
+    await p.page.keyboard.press('Enter');
+    const easyPanel = p.page.getByRole('region', { name: translate('ja-easy', 'guide.label') });
+    await easyPanel.locator('.procedure-name rt').first().waitFor();
+    await p.page.screenshot({ path: `${SHOTS}/furigana-search-ja-easy.png` });
+    const menu = p.page.getByRole('banner').getByText(translate('ja-easy', 'display.heading'));
+    await menu.click();
+    await p.page
+      .getByRole('banner')
+      .getByRole('checkbox', { name: translate('ja-easy', 'display.furigana') })
+      .uncheck();
+    await expect.poll(() => easyPanel.locator('rt').count()).toBe(0);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
 });

@@ -27,6 +27,22 @@ describe('catalogue HTTP API (real SQLite, seeded from CSV on first start)', () 
     rmSync(catalogDir, { recursive: true, force: true });
   });
 
+  it('GET /api/catalog/readings gives furigana for the catalogue, made after the import', async () => {
+    // Made in the background after start-up (the analyser loads for a second or two): poll for it.
+    let readings: Record<string, [string, string?][]> = {};
+    for (let i = 0; i < 300 && !readings['転入届']; i++) {
+      readings = (await (await get('/api/catalog/readings')).json()) as typeof readings;
+      if (!readings['転入届']) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(readings['転入届']).toEqual([
+      ['転入', 'てんにゅう'],
+      ['届', 'とどけ'],
+    ]);
+    expect(readings['本人確認書類']!.map((s) => s[1]).join('')).toBe('ほんにんかくにんしょるい');
+    // English texts have none.
+    expect(readings['Moving-in notification']).toBeUndefined();
+  });
+
   it('GET /api/counters lists every hall counter with its departments and procedures', async () => {
     const res = await get('/api/counters');
     expect(res.status).toBe(200);

@@ -66,6 +66,7 @@ export const en: Dictionary = {
   'display.size.xlarge': 'Extra large',
   'display.contrast': 'Colours',
   'display.contrast.standard': 'Standard',
+  'display.furigana': 'Show furigana (readings over kanji in Japanese text)',
   'display.contrast.high': 'High contrast',
   'hud.language': '言語 / Language',
   'hud.controls': 'Controls',

@@ -66,6 +66,7 @@ export const ja = {
   'display.size.xlarge': 'とても大きい',
   'display.contrast': '色',
   'display.contrast.standard': '標準',
+  'display.furigana': 'ふりがなを表示する（日本語の漢字に読みがなを付けます）',
   'display.contrast.high': 'くっきり（高コントラスト）',
   'hud.language': '言語 / Language',
   'hud.controls': '操作方法',

@@ -12,6 +12,7 @@ const KEY = 'city-hall.display';
 interface Stored {
   textSize?: TextSize;
   contrast?: Contrast;
+  furigana?: boolean;
 }
 
 function read(): Stored {
@@ -20,6 +21,7 @@ function read(): Stored {
     return {
       textSize: TEXT_SIZES.includes(s.textSize!) ? s.textSize : undefined,
       contrast: CONTRASTS.includes(s.contrast!) ? s.contrast : undefined,
+      furigana: s.furigana === true,
     };
   } catch {
     return {};
@@ -42,14 +44,17 @@ function apply(textSize: TextSize, contrast: Contrast): void {
 interface DisplayState {
   textSize: TextSize;
   contrast: Contrast;
+  /** Readings over kanji in Japanese and easy-Japanese texts. */
+  furigana: boolean;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
+  setFurigana(on: boolean): void;
 }
 
 const stored = read();
 
 /**
- * Text size and contrast, kept in this browser. The standard size is a share of the browser's own
+ * Text size, contrast and furigana, kept in this browser. The standard size is a share of the browser's own
  * default, so a larger system or browser font setting already makes everything larger.
  */
 export const useDisplayStore = create<DisplayState>((set, get) => {
@@ -60,7 +65,11 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
       // Without storage the choice lasts while the page is open.
     }
   };
-  const initial = { textSize: stored.textSize ?? 'standard', contrast: stored.contrast ?? systemContrast() };
+  const initial = {
+    textSize: stored.textSize ?? 'standard',
+    contrast: stored.contrast ?? systemContrast(),
+    furigana: stored.furigana ?? false,
+  };
   apply(initial.textSize, initial.contrast);
   return {
     ...initial,
@@ -73,6 +82,10 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
       save({ contrast });
       apply(get().textSize, contrast);
       set({ contrast });
+    },
+    setFurigana: (furigana) => {
+      save({ furigana });
+      set({ furigana });
     },
   };
 });

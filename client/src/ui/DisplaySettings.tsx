@@ -32,7 +32,7 @@ function ChoiceGroup<T extends string>(props: {
 
 function Choices() {
   const { t } = useT();
-  const { textSize, contrast, setTextSize, setContrast } = useDisplayStore();
+  const { textSize, contrast, furigana, setTextSize, setContrast, setFurigana } = useDisplayStore();
   const name = useId();
   return (
     <>
@@ -53,11 +53,15 @@ function Choices() {
         label={(c) => t(`display.contrast.${c}`)}
         onChange={setContrast}
       />
+      <label className="furigana-switch">
+        <input type="checkbox" checked={furigana} onChange={(e) => setFurigana(e.target.checked)} />
+        {t('display.furigana')}
+      </label>
     </>
   );
 }
 
-/** Text size and contrast: open on the entry screen, folded into a menu in the hall's top bar. */
+/** Text size, contrast and furigana: open on the entry screen, folded into a menu in the hall's top bar. */
 export function DisplaySettings({ compact = false }: { compact?: boolean }) {
   const { t } = useT();
   return compact ? (

@@ -7,12 +7,14 @@ import type { MessageKey } from '../i18n/ja.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { DisplaySettings } from './DisplaySettings.tsx';
 import { ENTRY_USABLE_MARK } from './entryMark.ts';
+import { useRuby } from '../i18n/Ruby.tsx';
 
 /** Asks only for what the hall needs: a nickname, a colour and a language. No personal data. */
 export function EntryScreen() {
   // When the form can first be used (mounted, handlers attached): what bench:entry measures up to.
   useEffect(() => void performance.mark(ENTRY_USABLE_MARK), []);
   const { t } = useT();
+  const { rt } = useRuby();
   const setProfile = useAppStore((s) => s.setProfile);
   const joinError = useAppStore((s) => s.joinError);
   const [nickname, setNickname] = useState('');
@@ -38,8 +40,8 @@ export function EntryScreen() {
   return (
     <main className="entry" id="main">
       <div className="entry-card">
-        <h1>{t('entry.heading')}</h1>
-        <p className="lead">{t('entry.lead')}</p>
+        <h1>{rt('entry.heading')}</h1>
+        <p className="lead">{rt('entry.lead')}</p>
         {joinError && (
           <p className="form-error" role="alert">
             {t(joinError)}

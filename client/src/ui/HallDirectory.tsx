@@ -9,6 +9,7 @@ import {
   counterDestination,
   infoDeskDestination,
 } from '../../../shared/layout/destinations.ts';
+import { useRuby } from '../i18n/Ruby.tsx';
 
 /**
  * Everything in the hall as an accessible list: areas with their counters and people, each with a
@@ -16,6 +17,7 @@ import {
  */
 export function HallDirectory({ compact = false }: { compact?: boolean }) {
   const { t, tl } = useT();
+  const { r } = useRuby();
   const hall = getHall();
   const areaCounts = useHallStore((s) => s.areaCounts);
   const people = useHallStore((s) => s.people);
@@ -54,7 +56,7 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                   {t('hall.goHere')}
                 </button>
               </div>
-              {!compact && <p className="area-description">{tl(area.description)}</p>}
+              {!compact && <p className="area-description">{r(tl(area.description))}</p>}
               {area.kind === 'lobby' && info && (
                 <ul className="counters">
                   <li>
@@ -81,7 +83,7 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                       <li key={c.id}>
                         <span>
                           <span className="counter-name">{label}</span>
-                          {!compact && <span className="counter-handles">{tl(c.handles)}</span>}
+                          {!compact && <span className="counter-handles">{r(tl(c.handles))}</span>}
                           <CounterStatusLine counterId={c.id} />
                         </span>
                         <button

@@ -17,6 +17,7 @@ import * as m009 from './migrations/009_server_secrets.ts';
 import * as m010 from './migrations/010_slide_etags.ts';
 import * as m011 from './migrations/011_ticket_language.ts';
 import * as m012 from './migrations/012_department_languages.ts';
+import * as m013 from './migrations/013_catalog_readings.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '010_slide_etags': m010,
   '011_ticket_language': m011,
   '012_department_languages': m012,
+  '013_catalog_readings': m013,
 };
 
 export type Db = Kysely<Database>;

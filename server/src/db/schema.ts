@@ -165,6 +165,12 @@ export interface EventSlidesTable {
   etag: string | null;
 }
 
+/** Furigana of one catalogue text: RubySegment[] as JSON (shared/i18n/ruby.ts). */
+export interface CatalogReadingsTable {
+  text: string;
+  segments: string;
+}
+
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
@@ -174,6 +180,7 @@ export interface Database {
   life_events: CatalogJsonTable;
   life_event_rules: LifeEventRulesTable;
   procedure_link_opens: ProcedureLinkOpensTable;
+  catalog_readings: CatalogReadingsTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;

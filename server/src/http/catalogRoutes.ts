@@ -99,6 +99,12 @@ export function mountCatalogRoutes(
     res.status(204).end();
   });
 
+  // Furigana for the catalogue's Japanese texts, fetched by a browser once a resident turns it on.
+  app.get('/api/catalog/readings', (_req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.json(catalog.readings());
+  });
+
   app.get('/api/life-events', (_req: Request, res: Response) => {
     res.json(catalog.get().lifeEvents);
   });

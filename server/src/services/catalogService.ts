@@ -9,8 +9,23 @@ import {
 } from '../../../shared/catalog/catalogSchema.ts';
 import { createSearchIndex, type SearchIndex } from '../../../shared/catalog/search.ts';
 import { buildChecklist } from '../../../shared/catalog/checklist.ts';
+import { japaneseTexts } from '../../../shared/i18n/localized.ts';
+import type { Readings, RubySegment } from '../../../shared/i18n/ruby.ts';
+import { furiganaFor } from '../i18n/furigana.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+async function storeReadings(db: Db, made: Readings): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('catalog_readings').execute();
+    for (const [text, segments] of Object.entries(made)) {
+      await trx
+        .insertInto('catalog_readings')
+        .values({ text, segments: JSON.stringify(segments) })
+        .execute();
+    }
+  });
+}
 
 /**
  * The catalogue's home: the database is the truth, an in-memory copy (and search index) serves reads.
@@ -19,14 +34,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function createCatalogService(db: Db) {
   let catalog: Catalog = { departments: [], procedures: [], lifeEvents: [], rules: [] };
   let index: SearchIndex = createSearchIndex(catalog);
+  let readings: Readings = {};
 
   async function load(): Promise<Catalog> {
-    const [deps, procs, events, rules] = await Promise.all([
+    const [deps, procs, events, rules, ruby] = await Promise.all([
       db.selectFrom('departments').selectAll().orderBy('position').execute(),
       db.selectFrom('procedures').selectAll().orderBy('position').execute(),
       db.selectFrom('life_events').selectAll().orderBy('position').execute(),
       db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
+      db.selectFrom('catalog_readings').selectAll().execute(),
     ]);
+    readings = Object.fromEntries(ruby.map((r) => [r.text, JSON.parse(r.segments) as RubySegment[]]));
     const departments: Department[] = deps.map((d) =>
       d.data
         ? Department.parse(JSON.parse(d.data))
@@ -62,9 +80,29 @@ export function createCatalogService(db: Db) {
       return Number(row?.n ?? 0) === 0;
     },
 
-    /** Replaces the whole catalogue atomically. Link-open counts are kept (they are history). */
+    /** Furigana for every Japanese text of the catalogue, made when it was imported. */
+    readings: () => readings,
+
+    /**
+     * Makes the furigana of a catalogue that has none: after an import, or a database from before
+     * readings. Started in the background at start-up: the hall opens at once, readings follow.
+     */
+    async ensureReadings(): Promise<void> {
+      const texts = japaneseTexts(catalog);
+      if (texts.length === 0 || Object.keys(readings).length > 0) return;
+      const made = await furiganaFor(texts);
+      await storeReadings(db, made);
+      readings = made;
+    },
+
+    /**
+     * Replaces the whole catalogue atomically. The old furigana goes with it; ensureReadings() makes the
+     * new (the analyser takes a second or two, not worth holding the transaction or a start-up for).
+     * Link-open counts are kept (they are history).
+     */
     async replace(next: Catalog): Promise<void> {
       await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('catalog_readings').execute();
         await trx.deleteFrom('life_event_rules').execute();
         await trx.deleteFrom('life_events').execute();
         await trx.deleteFrom('procedures').execute();

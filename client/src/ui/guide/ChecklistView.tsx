@@ -6,10 +6,12 @@ import { checklistHash } from './checklistLink.ts';
 import { useTicks } from './useTicks.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
 import { localizedOptional } from '../../../../shared/i18n/localized.ts';
+import { useRuby } from '../../i18n/Ruby.tsx';
 
 /** One checklist for a life event, grouped by counter, online items first; printable and shareable. */
 export function ChecklistView({ inHall = true }: { inHall?: boolean }) {
   const { t, tl, lang } = useT();
+  const { r } = useRuby();
   const checklist = useCatalogStore((s) => s.checklist);
   const events = useCatalogStore((s) => s.lifeEvents);
   const counters = useCatalogStore((s) => s.counters);
@@ -65,10 +67,10 @@ export function ChecklistView({ inHall = true }: { inHall?: boolean }) {
                       onChange={() => toggle(item.id)}
                       aria-label={t('checklist.done', { name: tl(item.name) })}
                     />
-                    <span className="procedure-name">{tl(item.name)}</span>
+                    <span className="procedure-name">{r(tl(item.name))}</span>
                   </label>
                   <ChannelBadge channel={item.channel} />
-                  {item.note.ja && <span className="muted">{localizedOptional(lang, item.note)}</span>}
+                  {item.note.ja && <span className="muted">{r(localizedOptional(lang, item.note))}</span>}
                   {item.onlineUrl && (
                     <a
                       href={item.onlineUrl}

@@ -5,10 +5,12 @@ import { ChannelBadge } from './ChannelBadge.tsx';
 import { QueueBox } from '../queue/QueueBox.tsx';
 import { ReservationBox } from '../queue/ReservationBox.tsx';
 import { useQueueStore } from '../../store/queueStore.ts';
+import { useRuby } from '../../i18n/Ruby.tsx';
 
 /** A counter's panel: the department, what it handles, and its procedures. */
 export function CounterGuide({ counterId }: { counterId: string }) {
   const { t, tl } = useT();
+  const { r } = useRuby();
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
   const isStaff = useQueueStore((s) => s.staff !== null);
   if (!counter) return null;
@@ -16,10 +18,10 @@ export function CounterGuide({ counterId }: { counterId: string }) {
   return (
     <div className="counter-guide">
       <h2 tabIndex={-1}>{title}</h2>
-      <p>{tl(counter.handles)}</p>
+      <p>{r(tl(counter.handles))}</p>
       {counter.departments.map((d) => (
         <p key={d.id} className="muted">
-          {tl(d.description)}
+          {r(tl(d.description))}
         </p>
       ))}
       <button type="button" onClick={() => takeMeToCounter(counter.id, title)}>
@@ -32,8 +34,8 @@ export function CounterGuide({ counterId }: { counterId: string }) {
       <ul className="procedure-list">
         {counter.procedures.map((p) => (
           <li key={p.id}>
-            <span className="procedure-name">{tl(p.name)}</span>
-            <span className="muted">{tl(p.summary)}</span>
+            <span className="procedure-name">{r(tl(p.name))}</span>
+            <span className="muted">{r(tl(p.summary))}</span>
             <ChannelBadge channel={p.channel} />
             <button
               type="button"

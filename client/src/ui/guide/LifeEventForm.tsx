@@ -2,10 +2,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { makeChecklist } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useRuby } from '../../i18n/Ruby.tsx';
 
 /** "What brings you here?": pick a life event, answer at most three yes/no questions, get one checklist. */
 export function LifeEventForm() {
   const { t, tl } = useT();
+  const { r } = useRuby();
   const events = useCatalogStore((s) => s.lifeEvents);
   const [eventId, setEventId] = useState<string | null>(null);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
@@ -39,8 +41,8 @@ export function LifeEventForm() {
                 }}
               />
               <span>
-                <strong>{tl(ev.name)}</strong>
-                <span className="muted">{tl(ev.description)}</span>
+                <strong>{r(tl(ev.name))}</strong>
+                <span className="muted">{r(tl(ev.description))}</span>
               </span>
             </label>
           ))}

@@ -4,10 +4,12 @@ import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
 import { localizedList, localizedOptional } from '../../../../shared/i18n/localized.ts';
 import { localeOf } from '../../../../shared/i18n/languages.ts';
+import { useRuby } from '../../i18n/Ruby.tsx';
 
 /** Everything a resident needs before starting: who, what to bring, fee, how long, and where. */
 export function ProcedureDetail({ procedureId }: { procedureId: string }) {
   const { t, tl, lang } = useT();
+  const { r } = useRuby();
   const p = useCatalogStore((s) => s.procedures[procedureId]);
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === p?.counterId));
   if (!p) return null;
@@ -18,12 +20,12 @@ export function ProcedureDetail({ procedureId }: { procedureId: string }) {
   const feeNote = localizedOptional(lang, p.feeNote);
   return (
     <article className="procedure-detail">
-      <h2 tabIndex={-1}>{tl(p.name)}</h2>
-      <p>{tl(p.summary)}</p>
+      <h2 tabIndex={-1}>{r(tl(p.name))}</h2>
+      <p>{r(tl(p.summary))}</p>
       <ChannelBadge channel={p.channel} />
       <dl>
         <dt>{t('proc.audience')}</dt>
-        <dd>{tl(p.audience)}</dd>
+        <dd>{r(tl(p.audience))}</dd>
         <dt>{t('proc.documents')}</dt>
         <dd>
           {documents.length === 0 ? (
@@ -31,7 +33,7 @@ export function ProcedureDetail({ procedureId }: { procedureId: string }) {
           ) : (
             <ul>
               {documents.map((d) => (
-                <li key={d}>{d}</li>
+                <li key={d}>{r(d)}</li>
               ))}
             </ul>
           )}
@@ -44,7 +46,7 @@ export function ProcedureDetail({ procedureId }: { procedureId: string }) {
           {feeNote && ` (${feeNote})`}
         </dd>
         <dt>{t('proc.processing')}</dt>
-        <dd>{tl(p.processing)}</dd>
+        <dd>{r(tl(p.processing))}</dd>
         {counterLabel && (
           <>
             <dt>{t('proc.where')}</dt>

@@ -2,9 +2,11 @@ import { useCatalogStore } from '../../store/catalogStore.ts';
 import { openProcedure, takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
+import { useRuby } from '../../i18n/Ruby.tsx';
 
 export function SearchResults() {
   const { t, tl } = useT();
+  const { r } = useRuby();
   const query = useCatalogStore((s) => s.query);
   const results = useCatalogStore((s) => s.results) ?? [];
   const counters = useCatalogStore((s) => s.counters);
@@ -20,7 +22,7 @@ export function SearchResults() {
             : '';
           return (
             <li key={p.id}>
-              <span className="procedure-name">{tl(p.name)}</span>
+              <span className="procedure-name">{r(tl(p.name))}</span>
               <span className="muted">{label}</span>
               <ChannelBadge channel={p.channel} />
               <span className="actions">
