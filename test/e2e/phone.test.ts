@@ -4,6 +4,7 @@ import { SHOTS, useHallInBrowser } from './support.ts';
 import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
 import { translate } from '../../client/src/i18n/translate.ts';
 import type { MessageKey } from '../../client/src/i18n/ja.ts';
+import { signIn } from '../integration/staffQueue.ts';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('ja', key, params);
 const PHONE = { width: 360, height: 640 };
@@ -20,7 +21,7 @@ const noSideways = (page: Page) =>
 const heightOf = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!.height;
 
 /**
- * A 360 × 640 phone with touch only (taps): the header folds into a menu, the side panel is a sheet that
+ * A 360 × 640 phone with touch only (taps, drags, pinches): the header folds into a menu, the side panel is a sheet that
  * can be pulled up, nothing scrolls sideways, and a resident enters, finds a procedure, takes a number,
  * answers the call and consults — staff at a desktop calling.
  */
@@ -86,15 +87,86 @@ describe('on a phone, by touch', () => {
     await context.close();
   });
 
-  it('the 3D hall keeps at least 60 % of the screen with the sheet down', async () => {
+  it('the 3D hall keeps 60 % of the screen; tap to walk, drag to turn, pinch to zoom', async () => {
     const { context, page } = await onPhone('/');
     await page.getByLabel(t('entry.nickname'), { exact: true }).fill('さんでぃ');
     await page.getByRole('button', { name: t('entry.enter') }).tap();
     await page.waitForFunction(() => window.__cityHall?.sceneReady === true, undefined, { timeout: 60_000 });
-    const canvas = await page.locator('canvas').first().boundingBox();
-    expect(canvas!.height).toBeGreaterThanOrEqual(PHONE.height * 0.6);
+    const canvas = (await page.locator('canvas').first().boundingBox())!;
+    expect(canvas.height).toBeGreaterThanOrEqual(PHONE.height * 0.6);
     expect(await noSideways(page)).toBe(true);
     await page.screenshot({ path: `${SHOTS}/phone-3d-ja.png` });
+    const hook = () => page.evaluate(() => ({ ...window.__cityHall!.position, ...window.__cityHall!.view }));
+    const start = await hook();
+
+    // A tap on the floor ahead (up the screen) walks there: north, as the view has not been turned.
+    await page.touchscreen.tap(canvas.x + canvas.width / 2, canvas.y + canvas.height * 0.3);
+    await expect.poll(async () => (await hook()).z, { timeout: 20_000 }).toBeLessThan(start.z - 1);
+    await page.waitForFunction(() => window.__cityHall?.walking === false);
+    const walked = await hook();
+
+    // One finger dragged sideways turns the view and walks nowhere; two fingers spread apart zoom in.
+    const touch = await context.newCDPSession(page);
+    const finger = (x: number, id = 0) => ({ x: canvas.x + x, y: canvas.y + canvas.height / 2, id });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [finger(60)] });
+    for (let x = 80; x <= 300; x += 20) {
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [finger(x)] });
+    }
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const turned = await hook();
+    expect(Math.abs(turned.yaw)).toBeGreaterThan(0.5);
+    expect(Math.hypot(turned.x - walked.x, turned.z - walked.z)).toBeLessThan(0.5);
+
+    const pair = (gap: number) => [finger(180 - gap, 1), finger(180 + gap, 2)];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: pair(20) });
+    for (let gap = 30; gap <= 120; gap += 10) {
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: pair(gap) });
+    }
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    const zoomed = await hook();
+    expect(zoomed.zoom).toBeLessThan(0.7);
+    expect(Math.hypot(zoomed.x - walked.x, zoomed.z - walked.z)).toBeLessThan(0.5);
+    await page.screenshot({ path: `${SHOTS}/phone-3d-turned-zoomed-ja.png` });
+    expect(await noSideways(page)).toBe(true);
+    await context.close();
+  });
+
+  it('attend a briefing: join from the list, raise a hand and ask a question, all by taps', async () => {
+    const host = await signIn(hall.server.url, 'demo-host');
+    const post = (path: string, body: unknown) =>
+      fetch(`${hall.server.url}${path}`, {
+        method: 'POST',
+        headers: { cookie: host, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const title = 'スマホで説明会';
+    const created = await post('/api/events', {
+      title: { ja: title, en: 'Briefing on a phone' },
+      description: { ja: 'スマホから参加', en: 'Joining from a phone' },
+      startsAt: new Date().toISOString(),
+      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      capacity: 30,
+    });
+    const { id } = (await created.json()) as { id: number };
+    expect((await post(`/api/events/${id}/start`, {})).status).toBe(200);
+
+    const { context, page } = await onPhone('/?no3d');
+    await page.getByLabel(t('entry.nickname'), { exact: true }).tap();
+    await page.keyboard.type('ききて');
+    await page.getByRole('button', { name: t('entry.enter') }).tap();
+    await page.waitForFunction(() => window.__cityHall?.ready === true);
+    const sheet = page.getByRole('complementary', { name: t('hud.sideLabel') });
+    await sheet.getByRole('button', { name: t('hud.sheetUp') }).tap();
+    await sheet.getByRole('button', { name: t('events.join', { title }) }).tap();
+    const briefing = page.getByRole('region', { name: title });
+    await briefing.getByRole('button', { name: t('briefing.raiseHand') }).tap();
+    await briefing.getByRole('button', { name: t('briefing.lowerHand') }).waitFor();
+    await briefing.getByLabel(t('briefing.ask')).tap();
+    await page.keyboard.type('子ども連れでも大丈夫ですか？');
+    await briefing.getByRole('button', { name: t('briefing.send') }).tap();
+    await briefing.getByText('子ども連れでも大丈夫ですか？').waitFor();
+    expect(await noSideways(page)).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/phone-briefing-ja.png` });
     await context.close();
   });
 });

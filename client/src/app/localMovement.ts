@@ -4,6 +4,17 @@ import { findPath } from '../../../shared/sim/pathfinding.ts';
 import type { Point } from '../../../shared/sim/geometry.ts';
 import { localIntent, localPose, setLocalPose } from '../store/poses.ts';
 import { useHallStore } from '../store/hallStore.ts';
+import { screenToFloor, turnView, zoomView } from '../store/view.ts';
+
+/** Q and E turn the view, - and + (or =) zoom: the keyboard's drag and pinch. */
+const VIEW_KEYS: Record<string, () => void> = {
+  KeyQ: () => turnView(Math.PI / 8),
+  KeyE: () => turnView(-Math.PI / 8),
+  Minus: () => zoomView(1.15),
+  NumpadSubtract: () => zoomView(1.15),
+  Equal: () => zoomView(1 / 1.15),
+  NumpadAdd: () => zoomView(1 / 1.15),
+};
 
 const KEY_DIRECTIONS: Record<string, [number, number]> = {
   ArrowUp: [0, -1],
@@ -31,8 +42,14 @@ function keysBelongToWalking(target: EventTarget | null): boolean {
 export function startLocalMovement(): () => void {
   const hall = getHall();
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!(e.code in KEY_DIRECTIONS) || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (!keysBelongToWalking(e.target)) return;
+    if (e.altKey || e.ctrlKey || e.metaKey || !keysBelongToWalking(e.target)) return;
+    const viewKey = VIEW_KEYS[e.code];
+    if (viewKey) {
+      e.preventDefault();
+      viewKey();
+      return;
+    }
+    if (!(e.code in KEY_DIRECTIONS)) return;
     e.preventDefault();
     localIntent.keys.add(e.code);
     localIntent.plan = null;
@@ -73,6 +90,8 @@ function advance(world: ReturnType<typeof getHall>['world'], dt: number): void {
     }
   }
   if (dx !== 0 || dz !== 0) {
+    // "Up" walks away from the camera, whichever way the view is turned.
+    [dx, dz] = screenToFloor(dx, dz);
     const next = stepMovement(world, localPose, dx, dz, dt);
     if (next.x !== localPose.x || next.z !== localPose.z) setLocalPose(next.x, next.z, Math.atan2(dx, dz));
     return;

@@ -1,7 +1,8 @@
 import { useAppStore } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { localPose, remotePoses } from '../store/poses.ts';
+import { localIntent, localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
+import { view } from '../store/view.ts';
 import { hallAddress, simulateNetworkDrop } from '../net/hallConnection.ts';
 import { consultationAddress } from '../net/consultationConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
@@ -17,6 +18,10 @@ export interface CityHallTestHook {
   readonly population: number;
   readonly viewMode: string;
   readonly position: { x: number; z: number };
+  /** Walking: keys held or a planned walk not yet arrived. */
+  readonly walking: boolean;
+  /** The 3D camera's turn (radians) and zoom, as gestures and Q/E/+/- leave them. */
+  readonly view: { yaw: number; zoom: number };
   /** Set by the 3D scene after its first rendered frames. */
   sceneReady: boolean;
   /** Frames rendered in the last full second (3D view only). */
@@ -78,6 +83,12 @@ export function installTestHook(): void {
     },
     get position() {
       return { x: localPose.x, z: localPose.z };
+    },
+    get walking() {
+      return localIntent.plan !== null || localIntent.keys.size > 0;
+    },
+    get view() {
+      return { yaw: view.yaw, zoom: view.zoom };
     },
     get media() {
       const m = useMediaStore.getState();

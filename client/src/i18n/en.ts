@@ -70,6 +70,8 @@ export const en: Dictionary = {
   'display.contrast.high': 'High contrast',
   'hud.language': '言語 / Language',
   'hud.controls': 'Controls',
+  'hud.controlsView':
+    'Turn the view with Q and E or by dragging; zoom with + and −, the mouse wheel or two fingers.',
   'hud.controlsText':
     'Walk with the arrow keys or W, A, S, D. Click or tap the floor to walk there. "Go here" in the lists walks you there too.',
   'people.heading': 'People here',

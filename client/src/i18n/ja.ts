@@ -70,6 +70,8 @@ export const ja = {
   'display.contrast.high': 'くっきり（高コントラスト）',
   'hud.language': '言語 / Language',
   'hud.controls': '操作方法',
+  'hud.controlsView':
+    'Q・E キーまたは画面のドラッグで向きを変え、＋・− キー、マウスホイールまたは2本指の操作で拡大・縮小します。',
   'hud.controlsText':
     '矢印キーまたは W・A・S・D で歩きます。床をクリック（タップ）するとその場所へ歩きます。一覧の「ここへ行く」でも自動で移動できます。',
   'people.heading': '館内の人',

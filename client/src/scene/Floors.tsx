@@ -1,11 +1,14 @@
 import type { ThreeEvent } from '@react-three/fiber';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import { walkTo } from '../app/localMovement.ts';
+import { gesture } from '../store/view.ts';
 
-/** One tinted floor per area; clicking or tapping a floor walks there (around walls). */
+/** One tinted floor per area; clicking or tapping a floor walks there (around walls), dragging does not. */
 export function Floors({ hall }: { hall: Hall }) {
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
+    // The end of a drag or pinch is not a tap.
+    if (e.delta > 10 || performance.now() - gesture.endedAt < 250) return;
     walkTo({ x: e.point.x, z: e.point.z });
   };
   const b = hall.layout.bounds;

@@ -16,6 +16,7 @@ import { RemoteAvatars } from './RemoteAvatars.tsx';
 import { FarCrowd } from './FarCrowd.tsx';
 import { LocalAvatar } from './LocalAvatar.tsx';
 import { CameraRig, CAMERA_OFFSET } from './CameraRig.tsx';
+import { ViewGestures } from './ViewGestures.tsx';
 import { WalkMarker } from './WalkMarker.tsx';
 import { FrameProbe } from './FrameProbe.tsx';
 
@@ -62,6 +63,7 @@ export function HallScene() {
         <LocalAvatar />
         <WalkMarker />
         <CameraRig />
+        <ViewGestures />
         <FrameProbe />
       </Canvas>
     </div>

@@ -7,6 +7,7 @@ export function ControlsHelp() {
     <details className="controls-help">
       <summary>{t('hud.controls')}</summary>
       <p>{t('hud.controlsText')}</p>
+      <p>{t('hud.controlsView')}</p>
     </details>
   );
 }

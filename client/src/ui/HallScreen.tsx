@@ -57,6 +57,11 @@ export function HallScreen({ profile }: { profile: Profile }) {
     };
   }, [profile]);
 
+  // A briefing or consultation takes the main area: on a phone the pulled-up sheet folds so it shows.
+  useEffect(() => {
+    if (inBriefing || consulting) setSheetOpen(false);
+  }, [inBriefing, consulting]);
+
   // Once inside, move focus into the hall (in the 3D view the arrow keys then walk at once), so
   // keyboard and screen-reader users are not left on a page that no longer has the form they used.
   useEffect(() => {
