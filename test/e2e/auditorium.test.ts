@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
-import { signIn } from '../integration/staffQueue.ts';
+import { startLiveBriefing } from '../support/liveBriefing.ts';
 
 const TITLE = '防災講座';
 
@@ -9,22 +9,11 @@ describe('the auditorium: the sign, walking in, joining and sitting down', () =>
   const hall = useHallInBrowser();
 
   it('a resident walks in, joins the live briefing from the prompt and is seen sitting by another', async () => {
-    const host = await signIn(hall.server.url, 'demo-host');
-    const post = (path: string, body: unknown) =>
-      fetch(`${hall.server.url}${path}`, {
-        method: 'POST',
-        headers: { cookie: host, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    const created = await post('/api/events', {
-      title: { ja: TITLE, en: 'Disaster class' },
-      description: { ja: '備蓄と避難', en: 'Supplies and shelters' },
-      startsAt: new Date().toISOString(),
-      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-      capacity: 30,
-    });
-    const { id } = (await created.json()) as { id: number };
-    await post(`/api/events/${id}/start`, {});
+    await startLiveBriefing(
+      hall.server.url,
+      { ja: TITLE, en: 'Disaster class' },
+      { ja: '備蓄と避難', en: 'Supplies and shelters' },
+    );
 
     const watcher = await HallPage.open(hall.browser, hall.server.url, 'ja');
     await watcher.enter('みる', '緑');

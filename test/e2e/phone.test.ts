@@ -4,7 +4,7 @@ import { SHOTS, useHallInBrowser } from './support.ts';
 import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
 import { translate } from '../../client/src/i18n/translate.ts';
 import type { MessageKey } from '../../client/src/i18n/ja.ts';
-import { signIn } from '../integration/staffQueue.ts';
+import { startLiveBriefing } from '../support/liveBriefing.ts';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('ja', key, params);
 const PHONE = { width: 360, height: 640 };
@@ -132,23 +132,12 @@ describe('on a phone, by touch', () => {
   });
 
   it('attend a briefing: join from the list, raise a hand and ask a question, all by taps', async () => {
-    const host = await signIn(hall.server.url, 'demo-host');
-    const post = (path: string, body: unknown) =>
-      fetch(`${hall.server.url}${path}`, {
-        method: 'POST',
-        headers: { cookie: host, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
     const title = 'スマホで説明会';
-    const created = await post('/api/events', {
-      title: { ja: title, en: 'Briefing on a phone' },
-      description: { ja: 'スマホから参加', en: 'Joining from a phone' },
-      startsAt: new Date().toISOString(),
-      endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-      capacity: 30,
-    });
-    const { id } = (await created.json()) as { id: number };
-    expect((await post(`/api/events/${id}/start`, {})).status).toBe(200);
+    await startLiveBriefing(
+      hall.server.url,
+      { ja: title, en: 'Briefing on a phone' },
+      { ja: 'スマホから参加', en: 'Joining from a phone' },
+    );
 
     const { context, page } = await onPhone('/?no3d');
     await page.getByLabel(t('entry.nickname'), { exact: true }).tap();
