@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainText } from '../plainText.ts';
 import { IceServer } from './consultation.ts';
 import { LANGUAGES } from '../constants.ts';
+import { LanguageCode } from '../i18n/languages.ts';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not an id');
 
@@ -12,7 +13,12 @@ export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'done', 'noS
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
 // Resident → server
-export const TakeTicketMessage = z.strictObject({ counterId: Id, procedureId: Id.optional() });
+/** `lang`: the language the resident reads now (they may have switched since entering), for the ticket. */
+export const TakeTicketMessage = z.strictObject({
+  counterId: Id,
+  procedureId: Id.optional(),
+  lang: LanguageCode.optional(),
+});
 export type TakeTicketMessage = z.infer<typeof TakeTicketMessage>;
 export const EmptyMessage = z.strictObject({}).optional();
 

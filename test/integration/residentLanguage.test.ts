@@ -33,4 +33,19 @@ describe("the resident's language on the staff queue", () => {
     await waitFor(() => again.queue()?.entries.length === 2, 5000, 'the queue after a restart');
     expect(again.queue()!.entries.map((e) => e.lang)).toEqual(['en', 'ja']);
   });
+
+  it('the language chosen when taking the number counts, not the one the resident entered with; a made-up one is refused', async () => {
+    await hall.start();
+    const staff = await staffAtCounter();
+    const lan = await hall.join({ nickname: 'Lan', lang: 'ko' });
+    // A language the hall does not speak: refused as a bad message, no number taken.
+    const refused = lan.refusal('takeTicket');
+    lan.room.send(ClientMessage.takeTicket, { counterId: 'shimin', lang: 'xx-klingon' });
+    expect(await refused).toBe('invalidMessage');
+    expect(lan.ticket() ?? null).toBeNull();
+    // She switched to Vietnamese in the hall before taking a number.
+    lan.room.send(ClientMessage.takeTicket, { counterId: 'shimin', lang: 'vi' });
+    await waitFor(() => staff.queue()?.entries.length === 1, 5000, 'one in the queue');
+    expect(staff.queue()!.entries[0]!.lang).toBe('vi');
+  });
 });

@@ -1,3 +1,4 @@
+import { useAppStore } from '../store/appStore.ts';
 import type { CounterStatus } from '../../../shared/protocol/index.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import { leaveConsultation, sendChat } from '../net/consultationConnection.ts';
@@ -6,8 +7,10 @@ import { useQueueStore } from '../store/queueStore.ts';
 
 /** Queue and counter actions the UI may ask for; the server decides whether they happen. */
 export const queueActions = {
-  takeTicket: (counterId: string, procedureId?: string) =>
-    sendToHall('takeTicket', procedureId ? { counterId, procedureId } : { counterId }),
+  takeTicket: (counterId: string, procedureId?: string) => {
+    const { lang } = useAppStore.getState();
+    sendToHall('takeTicket', procedureId ? { counterId, procedureId, lang } : { counterId, lang });
+  },
   leaveQueue: () => sendToHall('leaveQueue', {}),
   answerCall: () => sendToHall('answerCall', {}),
   takeCounter: (counterId: string) => sendToHall('takeCounter', { counterId }),

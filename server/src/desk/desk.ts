@@ -1,3 +1,4 @@
+import type { Language } from '../../../shared/i18n/languages.ts';
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import type { ConsultationInvite, CounterStatus } from '../../../shared/protocol/index.ts';
@@ -280,7 +281,13 @@ export function createDesk(deps: DeskDeps) {
       update(now);
     },
 
-    takeTicket(ref: SessionRef, counterId: string, procedureId: string | undefined, now = Date.now()) {
+    takeTicket(
+      ref: SessionRef,
+      counterId: string,
+      procedureId: string | undefined,
+      now = Date.now(),
+      lang?: Language,
+    ) {
       const resident = residentOf(ref);
       const counter = counterOrThrow(counterId);
       if (procedureId) {
@@ -302,7 +309,7 @@ export function createDesk(deps: DeskDeps) {
             counterId: counter.id,
             procedureId: procedureId ?? null,
             residentKey: resident.residentKey,
-            lang: resident.lang,
+            lang: lang ?? resident.lang,
           },
           now,
         )
