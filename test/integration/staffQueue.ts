@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/languages.ts';
 import { Client, type Room } from '@colyseus/sdk';
 import { HALL_ROOM } from '../../shared/constants.ts';
 import type { HallState } from '../../shared/state/hallState.ts';
@@ -43,7 +44,7 @@ export interface Participant {
 
 export async function joinHall(
   endpoint: string,
-  options: { nickname: string; staffPass?: string; visitorToken?: string; lang?: 'ja' | 'en' },
+  options: { nickname: string; staffPass?: string; visitorToken?: string; lang?: Language },
   /** Request headers, e.g. an X-Forwarded-For address behind a trusted proxy. */
   headers: Record<string, string> = {},
 ): Promise<Participant> {
