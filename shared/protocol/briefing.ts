@@ -5,6 +5,7 @@ import { VisitorToken } from './join.ts';
 import { ServerErrorMessage } from './errors.ts';
 
 export const BRIEFING_ROOM = 'briefing';
+const CAPTION_MAX = 200;
 
 export const BriefingJoinOptions = z.strictObject({
   eventId: z.number().int().positive(),
@@ -52,6 +53,13 @@ export const OnAirMessage = z.strictObject({
 });
 /** Sent privately to a presenter or invited speaker: the Janus publisher id to join with. */
 export const FeedMessage = z.strictObject({ id: z.number().int().positive() });
+
+/** One caption line from a captioner (要約筆記): short, as it appears under the stage. */
+export const CaptionMessage = z.strictObject({
+  text: plainText({ label: 'a caption', max: CAPTION_MAX, required: true }),
+});
+/** How many lines everyone keeps to scroll back through. */
+export const CAPTION_LIMITS = { kept: 300, max: CAPTION_MAX } as const;
 
 /** Limits that keep one attendee from flooding the question list everyone receives. */
 export const QUESTION_LIMITS = { openPerPerson: 3, gapS: 10, total: 200 } as const;

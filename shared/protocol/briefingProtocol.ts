@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineProtocol, namesOf } from './roomProtocol.ts';
 import {
   AskMessage,
+  CaptionMessage,
   BriefingRefusal,
   FeedMessage,
   OnAirMessage,
@@ -51,7 +52,9 @@ export const BriefingProtocol = defineProtocol({
     signal: SignalMessage,
     // Presenters (and moderators)
     slide: SlideMessage,
-    // With an SFU, presenters and invited speakers: a fresh private publisher id, then "it is on air"
+    // Captioners only: one line of captions
+    caption: CaptionMessage,
+    // With an SFU, presenters, interpreters and invited speakers: a fresh private publisher id, then "it is on air"
     requestFeed: RequestFeedMessage,
     onAir: OnAirMessage,
   },

@@ -13,11 +13,16 @@ export const NewEvent = z
     capacity: z.number().int().min(1).max(5000),
     /** Staff usernames who present (they must be hosts or admins). */
     presenters: z.array(z.string().max(32)).max(10).default([]),
+    /** Staff usernames who type the captions (要約筆記) and who interpret into sign language. */
+    captioners: z.array(z.string().max(32)).max(5).default([]),
+    interpreters: z.array(z.string().max(32)).max(3).default([]),
   })
   .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), {
     message: 'the end must be after the start',
   });
 export type NewEvent = z.infer<typeof NewEvent>;
+/** What a client sends: the lists of supporting staff may be left out. */
+export type NewEventInput = z.input<typeof NewEvent>;
 
 export const EventStatus = z.enum(['scheduled', 'live', 'ended']);
 export type EventStatus = z.infer<typeof EventStatus>;
@@ -30,5 +35,7 @@ export interface EventView {
   endsAt: string;
   capacity: number;
   presenters: string[];
+  captioners: string[];
+  interpreters: string[];
   status: EventStatus;
 }

@@ -3,7 +3,10 @@ import { schema, t, type SchemaType } from '@colyseus/schema';
 export const BriefingPerson = schema(
   {
     nickname: t.string().default(''),
-    /** attendee · presenter · moderator (decided by the server from the hall pass, never by the client). */
+    /**
+     * attendee · presenter · interpreter (sign language) · captioner · moderator (decided by the server
+     * from the hall pass, never by the client).
+     */
     role: t.string().default('attendee'),
     /** Seat id in the auditorium, '' when in the overflow hall. */
     seat: t.string().default(''),
@@ -38,6 +41,17 @@ export const Question = schema(
 );
 export type Question = SchemaType<typeof Question>;
 
+/** One caption line as the captioner sent it. */
+export const Caption = schema(
+  {
+    id: t.uint32().default(0),
+    text: t.string().default(''),
+    at: t.float64().default(0),
+  },
+  'Caption',
+);
+export type Caption = SchemaType<typeof Caption>;
+
 /** One briefing: who is in (seated or overflow), raised hands, questions, and the slide on screen. */
 export const BriefingState = schema(
   {
@@ -45,6 +59,8 @@ export const BriefingState = schema(
     seats: t.uint16().default(0),
     people: t.map(BriefingPerson),
     questions: t.array(Question),
+    /** The captioners' lines, the latest last; the oldest go past CAPTION_LIMITS.kept. */
+    captions: t.array(Caption),
     /** Page on screen (0-based) and how many pages the deck has (0: no slides). */
     slide: t.uint16().default(0),
     slides: t.uint16().default(0),

@@ -61,7 +61,10 @@ export function briefingClients(server: () => TestServer) {
     leaveAll: () =>
       Promise.all(rooms.splice(0).map((r) => Promise.race([r.leave().catch(() => {}), settle(500)]))),
     /** A host creates a briefing that starts now and takes it live; returns the event. */
-    async liveEvent(hostCookie: string, more: { capacity?: number; presenters?: string[] } = {}) {
+    async liveEvent(
+      hostCookie: string,
+      more: { capacity?: number; presenters?: string[]; captioners?: string[]; interpreters?: string[] } = {},
+    ) {
       const created = await send(
         'POST',
         '/api/events',
@@ -72,6 +75,8 @@ export function briefingClients(server: () => TestServer) {
           endsAt: new Date(Date.now() + 3_600_000).toISOString(),
           capacity: more.capacity ?? 50,
           presenters: more.presenters ?? ['demo-host'],
+          captioners: more.captioners ?? [],
+          interpreters: more.interpreters ?? [],
         },
         hostCookie,
       );

@@ -77,6 +77,7 @@ describe('briefing media rooms on a real Janus', () => {
           endsAt: new Date(Date.now() + 3_600_000).toISOString(),
           capacity: 200,
           presenters: ['demo-host'],
+          interpreters: ['demo-staff2'],
         },
         host,
       )
@@ -138,6 +139,20 @@ describe('briefing media rooms on a real Janus', () => {
     expect(await ids()).toHaveLength(2);
     presenter.send('stopSpeaking', { sessionId: attendee.sessionId });
     await until(async () => (await ids()).length === 1, 8000, 'the former speaker removed');
+
+    // The sign-language interpreter goes on stage beside the presenter: a second publisher in the room.
+    const interpreter = await joinEvent(
+      event.id,
+      'i',
+      await hallPass(server.url, await signIn(server.url, 'demo-staff2')),
+    );
+    expect(me(interpreter).role).toBe('interpreter');
+    interpreter.send('requestFeed', {});
+    const signing = await feedOf(interpreter, 0);
+    await joinAsPublisher(janus.url, room(), pin, signing, token);
+    interpreter.send('onAir', { feed: signing });
+    await waitFor(() => attendee.state.people.get(interpreter.sessionId)!.feed === signing, 5000, 'on air');
+    expect(await ids()).toContain(signing);
   });
 
   it('each member has a Janus token of their own: none, a made-up one or one of someone who left gets nothing', async () => {

@@ -1,4 +1,4 @@
-import { BriefingClientMessage, type EventView, type NewEvent } from '../../../shared/protocol/index.ts';
+import { BriefingClientMessage, type EventView, type NewEventInput } from '../../../shared/protocol/index.ts';
 import { joinBriefing, leaveBriefing, sendBriefing } from '../net/briefingConnection.ts';
 import { eventsApi } from '../net/eventsApi.ts';
 import { publishStage, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
@@ -124,7 +124,7 @@ export const briefingActions = {
   lowerHand: (sessionId: string) => sendBriefing(m.lowerHand, { sessionId }),
   invite: (sessionId: string) => sendBriefing(m.invite, { sessionId }),
   remove: (sessionId: string) => sendBriefing(m.remove, { sessionId }),
-  async create(e: NewEvent) {
+  async create(e: NewEventInput) {
     const r = await eventsApi.create(e);
     await briefingActions.refresh();
     return r;

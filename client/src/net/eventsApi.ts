@@ -1,4 +1,4 @@
-import type { EventView, NewEvent, SlideDeckUpload, SlideView } from '../../../shared/protocol/index.ts';
+import type { EventView, NewEventInput, SlideDeckUpload, SlideView } from '../../../shared/protocol/index.ts';
 
 export const eventsApi = {
   async list(): Promise<EventView[]> {
@@ -7,7 +7,7 @@ export const eventsApi = {
   },
   calendarUrl: (id: number, lang: string) =>
     `/api/events/${id}/calendar.ics?lang=${encodeURIComponent(lang)}`,
-  async create(e: NewEvent): Promise<{ ok: boolean; message?: string }> {
+  async create(e: NewEventInput): Promise<{ ok: boolean; message?: string }> {
     const res = await fetch('/api/events', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -18,6 +18,7 @@ import * as m010 from './migrations/010_slide_etags.ts';
 import * as m011 from './migrations/011_ticket_language.ts';
 import * as m012 from './migrations/012_department_languages.ts';
 import * as m013 from './migrations/013_catalog_readings.ts';
+import * as m014 from './migrations/014_event_support_roles.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '011_ticket_language': m011,
   '012_department_languages': m012,
   '013_catalog_readings': m013,
+  '014_event_support_roles': m014,
 };
 
 export type Db = Kysely<Database>;

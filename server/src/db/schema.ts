@@ -148,6 +148,9 @@ export interface EventsTable {
   capacity: number;
   /** JSON array of staff usernames. */
   presenters: string;
+  /** Staff usernames (JSON) who caption the briefing and who interpret it into sign language. */
+  captioners: Generated<string>;
+  interpreters: Generated<string>;
   status: string;
   created_by: number;
   created_at: string;

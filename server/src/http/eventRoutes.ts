@@ -55,6 +55,14 @@ export function mountEventRoutes(
         .status(400)
         .json({ error: 'badRequest', message: `presenters must be hosts or admins: ${notHosts.join(', ')}` });
     }
+    const unknown = [...body.data.captioners, ...body.data.interpreters].filter(
+      (u) => !accounts.some((a) => a.username === u),
+    );
+    if (unknown.length > 0) {
+      return void res
+        .status(400)
+        .json({ error: 'badRequest', message: `no staff account: ${unknown.join(', ')}` });
+    }
     await deps.events.create(body.data, req.staff!.id, Date.now()).then(
       (e) => res.status(201).json(e),
       (e: unknown) => refused(res, e),

@@ -12,6 +12,8 @@ type Row = {
   ends_at: string;
   capacity: number;
   presenters: string;
+  captioners: string;
+  interpreters: string;
   status: string;
   created_by: number;
 };
@@ -24,6 +26,8 @@ const view = (r: Row): EventView => ({
   endsAt: r.ends_at,
   capacity: r.capacity,
   presenters: JSON.parse(r.presenters) as string[],
+  captioners: JSON.parse(r.captioners) as string[],
+  interpreters: JSON.parse(r.interpreters) as string[],
   status: r.status as EventStatus,
 });
 
@@ -49,6 +53,8 @@ export function createEventService(db: Db) {
           ends_at: new Date(e.endsAt).toISOString(),
           capacity: e.capacity,
           presenters: JSON.stringify(e.presenters),
+          captioners: JSON.stringify(e.captioners),
+          interpreters: JSON.stringify(e.interpreters),
           status: 'scheduled',
           created_by: createdBy,
           created_at: new Date(now).toISOString(),

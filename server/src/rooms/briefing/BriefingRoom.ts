@@ -2,6 +2,7 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import {
   BriefingJoinOptions,
   BriefingProtocol,
+  CAPTION_LIMITS,
   MODERATOR_MESSAGES,
   type BriefingErrorCode,
   type ClientMessageOf,
@@ -9,7 +10,7 @@ import {
   type IceServer,
   type SignalMessage,
 } from '../../../../shared/protocol/index.ts';
-import { BriefingPerson, BriefingState } from '../../../../shared/state/briefingState.ts';
+import { BriefingPerson, BriefingState, Caption } from '../../../../shared/state/briefingState.ts';
 import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
 import type { AuthService } from '../../auth/authService.ts';
 import type { EventService } from '../../services/eventService.ts';
@@ -89,6 +90,7 @@ export function createBriefingRoom(deps: {
     /** Each member's Janus token (with a Janus that requires them). */
     private stageTokens = new Map<string, string>();
     private disposed = false;
+    private captionSeq = 0;
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
     private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
 
@@ -144,6 +146,7 @@ export function createBriefingRoom(deps: {
       this.on('stopSpeaking', (c, m) => this.stopSpeaking(c, m.sessionId));
       this.on('slide', (_c, m) => this.turnTo(m.index));
       this.on('signal', (c, m) => this.relay(c, m));
+      this.on('caption', async (_c, m) => this.caption(m.text));
       this.on('requestFeed', (c) => this.handOutFeed(c));
       this.on('onAir', (c, m) => this.onAir(c, m.feed));
       this.onMessage('*', (client, type) =>
@@ -257,6 +260,16 @@ export function createBriefingRoom(deps: {
       waiting.seat = seat;
     }
 
+    /** A captioner's line goes to everyone, in order; only the last CAPTION_LIMITS.kept are kept. */
+    private caption(text: string): void {
+      const line = new Caption();
+      line.id = ++this.captionSeq;
+      line.text = text;
+      line.at = Date.now();
+      this.state.captions.push(line);
+      while (this.state.captions.length > CAPTION_LIMITS.kept) this.state.captions.shift();
+    }
+
     /** A new slide deck was uploaded while the event is live. */
     setDeck(pages: number): void {
       this.state.slides = pages;
@@ -327,6 +340,7 @@ export function createBriefingRoom(deps: {
         const role = this.state.people.get(client.sessionId)?.role;
         // Presenters are hosts (checked when the event is created), so they moderate too.
         const moderates = role === 'presenter' || role === 'moderator';
+        if (type === 'caption') return role === 'captioner' ? null : 'captioners only';
         return MODERATOR_MESSAGES.has(type) && !moderates ? 'moderators only' : null;
       },
       isRefusal: (err): err is DomainError<BriefingErrorCode> => err instanceof DomainError,
@@ -335,7 +349,12 @@ export function createBriefingRoom(deps: {
       // A hand or a slide is a click; a stage negotiation is a burst of candidates. Questions have
       // their own rules (askTooSoon, tooManyQuestions) on top.
       budget: messageBudget(
-        { raiseHand: { points: 10, perSeconds: 10 }, signal: { points: 200, perSeconds: 10 } },
+        {
+          raiseHand: { points: 10, perSeconds: 10 },
+          signal: { points: 200, perSeconds: 10 },
+          // A fast captioner sends a line every second or two; a burst of corrections is still fine.
+          caption: { points: 20, perSeconds: 10 },
+        },
         { points: 30, perSeconds: 10 },
       ),
     };

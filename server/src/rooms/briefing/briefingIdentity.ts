@@ -6,15 +6,15 @@ import { staffFromPass } from '../common/joinIdentity.ts';
 
 export interface BriefingAuth {
   nickname: string;
-  role: 'attendee' | 'presenter' | 'moderator';
+  role: 'attendee' | 'presenter' | 'interpreter' | 'captioner' | 'moderator';
   /** The same person across rejoins: staff account, or the key of the tab's signed visitor token. */
   key: string;
   seat?: string;
 }
 
 /**
- * Who is joining, from validated join options. Roles come from a staff hall pass (presenter if named on
- * the event, moderator if host or admin), never from the client; a resident is known by the signed
+ * Who is joining, from validated join options. Roles come from a staff hall pass (presenter, sign-language
+ * interpreter or captioner if named so on the event, else moderator if host or admin), never from the client; a resident is known by the signed
  * visitor token of their tab (checked before the seat was reserved), so a removal holds and a seat claim
  * is checked against the hall.
  */
@@ -36,8 +36,12 @@ export async function whoJoins(
   const staff = await staffFromPass(deps.auth, o.staffPass);
   const role = event.presenters.includes(staff.username)
     ? 'presenter'
-    : can(staff.role, 'hostEvents')
-      ? 'moderator'
-      : 'attendee';
+    : event.interpreters.includes(staff.username)
+      ? 'interpreter'
+      : event.captioners.includes(staff.username)
+        ? 'captioner'
+        : can(staff.role, 'hostEvents')
+          ? 'moderator'
+          : 'attendee';
   return { nickname: staff.displayName, role, key: `staff:${staff.username}` };
 }

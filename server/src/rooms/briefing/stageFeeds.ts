@@ -1,8 +1,9 @@
 import { newFeedId } from '../../media/stageRooms.ts';
 import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
-/** Presenters and invited speakers publish on the stage; nobody else. */
-export const mayPublish = (p: BriefingPerson | undefined) => !!p && (p.role === 'presenter' || p.speaking);
+/** Presenters, sign-language interpreters and invited speakers publish on the stage; nobody else. */
+export const mayPublish = (p: BriefingPerson | undefined) =>
+  !!p && (p.role === 'presenter' || p.role === 'interpreter' || p.speaking);
 
 /**
  * The Janus publisher ids one briefing handed out, by session. Each go-on-air gets a fresh id, told only to
