@@ -117,6 +117,7 @@ export const briefingActions = {
   },
   raiseHand: (up: boolean) => sendBriefing(m.raiseHand, { up }),
   ask: (text: string) => sendBriefing(m.ask, { text }),
+  caption: (text: string) => sendBriefing(m.caption, { text }),
   vote: (questionId: number) => sendBriefing(m.vote, { questionId }),
   pin: (questionId: number, pinned: boolean) => sendBriefing(m.pin, { questionId, pinned }),
   hide: (questionId: number) => sendBriefing(m.hide, { questionId }),

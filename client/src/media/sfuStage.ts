@@ -79,7 +79,7 @@ export class SfuAudience {
     private readonly info: SfuInfo,
     /** Feeds the briefing handed out, minus our own: anything else in the room is not ours to play. */
     private readonly wanted: () => ReadonlySet<number>,
-    private readonly onChange: (streams: MediaStream[]) => void,
+    private readonly onChange: (streams: { feed: number; stream: MediaStream }[]) => void,
   ) {}
 
   async start(): Promise<void> {
@@ -135,7 +135,9 @@ export class SfuAudience {
   }
 
   private emit(): void {
-    this.onChange([...this.feeds.values()].map((f) => new MediaStream(f.stream.getTracks())));
+    this.onChange(
+      [...this.feeds.entries()].map(([feed, f]) => ({ feed, stream: new MediaStream(f.stream.getTracks()) })),
+    );
   }
 
   connections(): RTCPeerConnection[] {

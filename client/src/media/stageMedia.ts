@@ -50,11 +50,24 @@ async function publishThroughSfu(
   return publisher;
 }
 
-/** Received streams: the one with video is the stage, audio-only ones are invited speakers' voices. */
-export function showStreams(streams: MediaStream[]): void {
+/**
+ * Received streams, by the feed they come from: the sign-language interpreter's is shown beside the
+ * stage, the presenter's video is the stage, audio-only ones are invited speakers' voices.
+ */
+let received: { feed?: number; stream: MediaStream }[] = [];
+export function showStreams(streams: { feed?: number; stream: MediaStream }[]): void {
+  received = streams;
+  const b = store();
+  const interpreterFeeds = new Set(b.people.filter((p) => p.role === 'interpreter').map((p) => p.feed));
+  const signing = streams.find((s) => s.feed !== undefined && interpreterFeeds.has(s.feed));
+  const rest = streams.filter((s) => s !== signing).map((s) => s.stream);
   store().set({
-    stageRemote: streams.find((s) => s.getVideoTracks().length > 0) ?? null,
-    voices: streams.filter((s) => s.getVideoTracks().length === 0 && s.getAudioTracks().length > 0),
+    stageRemote: rest.find((s) => s.getVideoTracks().length > 0) ?? null,
+    interpreterRemote:
+      b.people.find((p) => p.id === b.selfId)?.role === 'interpreter'
+        ? b.stageLocal
+        : (signing?.stream ?? null),
+    voices: rest.filter((s) => s.getVideoTracks().length === 0 && s.getAudioTracks().length > 0),
   });
 }
 
@@ -76,7 +89,7 @@ function sampleFrames(): void {
   }, 1000);
 }
 
-/** The feeds the briefing handed out to others (presenters, invited speakers). */
+/** The feeds the briefing handed out to others (presenters, interpreters, invited speakers). */
 const wantedFeeds = () => {
   const b = store();
   return new Set(b.people.filter((p) => p.id !== b.selfId && p.feed > 0).map((p) => p.feed));
@@ -90,7 +103,7 @@ export async function watchStage(stage: StageInfo): Promise<void> {
   await audience.start();
 }
 
-/** The presenter goes on stage with camera and microphone. */
+/** The presenter (or the sign-language interpreter) goes on stage with camera and microphone. */
 export async function publishStage(stage: StageInfo, display: string): Promise<void> {
   if (local) return;
   local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
@@ -105,7 +118,9 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
     }
   } else p2pPresent(local, store().people, store().selfId);
   store().set({ stageLocal: local, onStage: true });
-  await watchStage(stage); // to hear invited speakers
+  if (store().people.find((p) => p.id === store().selfId)?.role === 'interpreter')
+    store().set({ interpreterRemote: local });
+  await watchStage(stage); // to hear invited speakers, and for the interpreter to see the presenter
 }
 
 /** The presenter shows their screen instead of the camera (same senders, no renegotiation), or stops. */
@@ -158,6 +173,8 @@ export function stagePeople(): void {
   p2pPeople(b.people, b.selfId);
   const me = b.people.find((p) => p.id === b.selfId);
   if (microphone && b.stage && me && !me.speaking) void speak(b.stage, false, '');
+  // Who is the interpreter may become known after their stream arrived: sort the streams again.
+  if (received.length > 0) showStreams(received);
 }
 
 export async function stopStage(): Promise<void> {
@@ -168,11 +185,13 @@ export async function stopStage(): Promise<void> {
   speaker?.close();
   audience = presenter = speaker = null;
   p2pStop();
+  received = [];
   for (const t of [...(local?.getTracks() ?? []), ...(microphone?.getTracks() ?? []), screen]) t?.stop();
   local = microphone = camera = screen = null;
   store().set({
     stageLocal: null,
     stageRemote: null,
+    interpreterRemote: null,
     voices: [],
     onStage: false,
     sharingScreen: false,

@@ -49,6 +49,7 @@ const EMPTY: Partial<BriefingStoreState> = {
   event: null,
   people: [],
   questions: [],
+  captions: [],
   selfId: null,
   stage: null,
   slide: 0,
@@ -80,6 +81,7 @@ function mirror(r: Room<unknown, BriefingState>): void {
       viewer: p.viewer,
       feed: p.feed,
     })),
+    captions: [...(s.captions ?? [])].map((c) => ({ id: c.id, text: c.text, at: c.at })),
     questions: orderQuestions(
       [...(s.questions ?? [])].map((q) => ({
         id: q.id,
@@ -164,7 +166,7 @@ async function connect(
       configureP2p({
         iceServers: stage.iceServers,
         send: (to, signal) => toBriefing(joined, 'signal', { to, ...signal }),
-        onStreams: showStreams,
+        onStreams: (streams) => showStreams(streams.map((stream) => ({ stream }))),
       });
     });
     onBriefing(joined, 'signal', ({ from, ...rest }) => void p2pReceive(from, rest).catch(() => {}));

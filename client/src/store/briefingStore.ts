@@ -24,6 +24,12 @@ export interface QuestionView {
   at: number;
 }
 
+export interface CaptionView {
+  id: number;
+  text: string;
+  at: number;
+}
+
 /** How the stage reaches the audience: through Janus, or straight from the presenter's browser to a few. */
 export type StageInfo =
   | { mode: 'sfu'; url: string; room: number; pin: string; token?: string; iceServers: IceServer[] }
@@ -36,6 +42,8 @@ interface BriefingStore {
   selfId: string | null;
   people: BriefingPersonView[];
   questions: QuestionView[];
+  /** The captioners' lines, oldest first. */
+  captions: CaptionView[];
   /** Page on screen (0-based) and the pages of the deck. */
   slide: number;
   slides: number;
@@ -44,6 +52,8 @@ interface BriefingStore {
   /** What this browser sends to the stage (presenter), and the stage as received (everyone else). */
   stageLocal: MediaStream | null;
   stageRemote: MediaStream | null;
+  /** The sign-language interpreter on stage beside the presenter (received, or our own as interpreter). */
+  interpreterRemote: MediaStream | null;
   /** Invited speakers' voices (each its own stream, played by hidden audio elements). */
   voices: MediaStream[];
   onStage: boolean;
@@ -60,12 +70,14 @@ export const useBriefingStore = create<BriefingStore>((set) => ({
   selfId: null,
   people: [],
   questions: [],
+  captions: [],
   slide: 0,
   slides: 0,
   deck: [],
   stage: null,
   stageLocal: null,
   stageRemote: null,
+  interpreterRemote: null,
   voices: [],
   onStage: false,
   sharingScreen: false,

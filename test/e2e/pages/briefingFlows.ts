@@ -9,13 +9,27 @@ export const STAGE_MEDIA_FLAGS = [
   '--auto-select-desktop-capture-source=Entire screen',
 ];
 
-/** A host signs in at /staff (2D view), creates a briefing starting now and starts it; returns the page. */
-export async function hostStartsBriefing(browser: Browser, url: string, title: string) {
-  const host = await HallPage.open(browser, url, 'ja', '/staff?no3d');
-  await host.page.getByLabel(host.t('staff.username')).fill('demo-host');
-  await host.page.getByLabel(host.t('staff.password')).fill('demo-password');
-  await host.page.getByRole('button', { name: host.t('staff.signIn') }).click();
-  await host.waitForReady();
+/** A member of staff signs in at /staff (2D view) with a demo account. */
+export async function staffSignsIn(browser: Browser, url: string, username: string): Promise<HallPage> {
+  const p = await HallPage.open(browser, url, 'ja', '/staff?no3d');
+  await p.page.getByLabel(p.t('staff.username')).fill(username);
+  await p.page.getByLabel(p.t('staff.password')).fill('demo-password');
+  await p.page.getByRole('button', { name: p.t('staff.signIn') }).click();
+  await p.waitForReady();
+  return p;
+}
+
+/**
+ * A host signs in at /staff (2D view), creates a briefing starting now (with the staff who caption and
+ * interpret it, when given) and starts it; returns the page.
+ */
+export async function hostStartsBriefing(
+  browser: Browser,
+  url: string,
+  title: string,
+  support: { captioners?: string; interpreters?: string } = {},
+) {
+  const host = await staffSignsIn(browser, url, 'demo-host');
   const console = host.page.getByRole('region', { name: host.t('staff.console') });
   await console.getByText(host.t('events.create')).click();
   const local = await host.page.evaluate(() => {
@@ -28,6 +42,9 @@ export async function hostStartsBriefing(browser: Browser, url: string, title: s
   await console.getByLabel(host.t('events.descJa')).fill('避難所と備蓄について');
   await console.getByLabel(host.t('events.descEn')).fill('Shelters and supplies');
   await console.getByLabel(host.t('slots.startsAt')).fill(local);
+  if (support.captioners) await console.getByLabel(host.t('events.captioners')).fill(support.captioners);
+  if (support.interpreters)
+    await console.getByLabel(host.t('events.interpreters')).fill(support.interpreters);
   await console.getByRole('button', { name: host.t('events.createSubmit') }).click();
   await console.getByText(host.t('events.created')).waitFor();
   const events = host.page.getByRole('region', { name: host.t('events.heading') });

@@ -38,7 +38,11 @@ export function BriefingView() {
                   ? 'briefing.role.presenter'
                   : me.role === 'moderator'
                     ? 'briefing.role.moderator'
-                    : 'briefing.role.attendee',
+                    : me.role === 'interpreter'
+                      ? 'briefing.role.interpreter'
+                      : me.role === 'captioner'
+                        ? 'briefing.role.captioner'
+                        : 'briefing.role.attendee',
               )}
       </p>
       <p className="muted">{t('briefing.counts', { seated, overflow })}</p>

@@ -12,7 +12,13 @@ function Field(p: { id: string; label: string; value: string; onChange(v: string
   );
 }
 
-/** Hosts create a briefing: titles and descriptions in both languages, start, length and capacity. */
+/** Staff usernames typed with commas (or Japanese commas, or spaces) between them. */
+const usernames = (s: string) => s.split(/[\s,、，]+/).filter((u) => u.length > 0);
+
+/**
+ * Hosts create a briefing: titles and descriptions in both languages, start, length, capacity, and the
+ * staff who caption it and interpret it into sign language.
+ */
 export function EventCreator() {
   const { t } = useT();
   const staff = useQueueStore((s) => s.staff);
@@ -24,6 +30,8 @@ export function EventCreator() {
     at: '',
     minutes: '60',
     capacity: '100',
+    captioners: '',
+    interpreters: '',
   });
   const [status, setStatus] = useState('');
   if (staff?.role !== 'host' && staff?.role !== 'admin') return null;
@@ -45,6 +53,8 @@ export function EventCreator() {
               endsAt: end.toISOString(),
               capacity: Number(v.capacity),
               presenters: [staff.username],
+              captioners: usernames(v.captioners),
+              interpreters: usernames(v.interpreters),
             })
             .then((r) =>
               setStatus(r.ok ? t('events.created') : t('slots.failed', { reason: r.message ?? '' })),
@@ -75,6 +85,18 @@ export function EventCreator() {
           type="number"
           value={v.capacity}
           onChange={set('capacity')}
+        />
+        <Field
+          id="ev-captioners"
+          label={t('events.captioners')}
+          value={v.captioners}
+          onChange={set('captioners')}
+        />
+        <Field
+          id="ev-interpreters"
+          label={t('events.interpreters')}
+          value={v.interpreters}
+          onChange={set('interpreters')}
         />
         <button type="submit">{t('events.createSubmit')}</button>
         <span role="status">{status}</span>

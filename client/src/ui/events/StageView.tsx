@@ -3,6 +3,7 @@ import { useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { SlideScreen } from './SlideScreen.tsx';
+import { Captions } from './Captions.tsx';
 
 function MediaOut({
   stream,
@@ -26,7 +27,8 @@ function MediaOut({
 }
 
 /**
- * The stage: the presenter's camera or screen and the slides. Through Janus everyone receives it;
+ * The stage: the presenter's camera or screen, a sign-language interpreter pinned beside it when there
+ * is one, the slides and the captions. Through Janus everyone receives it;
  * without Janus only the first few (peer-to-peer from the presenter), and the view says so.
  */
 export function StageView() {
@@ -39,11 +41,14 @@ export function StageView() {
   const micOn = useBriefingStore((s) => s.microphoneOn);
   const me = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId));
   const presenting = me?.role === 'presenter';
+  const interpreting = me?.role === 'interpreter';
+  const signing = useBriefingStore((s) => s.interpreterRemote);
   const [quiet, setQuiet] = useState(false);
   useEffect(() => {
     if (stage && !presenting) briefingActions.watch();
   }, [stage, presenting]);
   const stream = presenting ? local : remote;
+  const onStage = presenting || interpreting;
   const p2p = stage?.mode === 'p2p';
   const receives = !p2p || presenting || !!me?.viewer;
 
@@ -62,12 +67,18 @@ export function StageView() {
             </p>
           )}
         </div>
+        {signing && (
+          <div className="stage-video stage-interpreter">
+            <MediaOut stream={signing} muted={interpreting || quiet} label={t('briefing.interpreterVideo')} />
+            <p className="stage-caption-label">{t('briefing.interpreterVideo')}</p>
+          </div>
+        )}
         <SlideScreen presenting={presenting} />
       </div>
       {voices.map((v) => (
         <MediaOut key={v.id} stream={v} muted={quiet} />
       ))}
-      <p className="muted">{t('briefing.noCaptions')}</p>
+      <Captions />
       {voices.length > 0 && <p className="muted">{t('briefing.voices', { count: voices.length })}</p>}
       <div className="ticket-actions">
         {!presenting && (
@@ -75,7 +86,7 @@ export function StageView() {
             {t('briefing.muteStage')}
           </button>
         )}
-        {stage && presenting && !local && (
+        {stage && onStage && !local && (
           <button type="button" className="primary" onClick={() => void briefingActions.goOnStage()}>
             {t('briefing.goOnStage')}
           </button>
