@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HallPage } from './pages/HallPage.ts';
-import { afterAll } from 'vitest';
-import { SHOTS, useHallInBrowser } from './support.ts';
-import { startJanus, type RunningJanus } from '../support/janus.ts';
+import { SHOTS } from './support.ts';
 import {
-  STAGE_MEDIA_FLAGS,
+  useHallWithJanus,
   attendeesJoin,
   hostJoins,
   hostStartsBriefing,
@@ -15,12 +13,7 @@ import {
 const TITLE = '防災説明会';
 
 describe('a briefing through the Janus SFU: a host and three attendees', () => {
-  let janus: RunningJanus | undefined;
-  const hall = useHallInBrowser(async () => {
-    janus = await startJanus();
-    return janus.env;
-  }, STAGE_MEDIA_FLAGS);
-  afterAll(async () => janus?.stop());
+  const hall = useHallWithJanus();
 
   it('host creates and starts it; attendees join and receive the stage video, raise a hand, ask; the host pins', async () => {
     const { host } = await hostStartsBriefing(hall.browser, hall.server.url, TITLE);

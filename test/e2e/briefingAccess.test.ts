@@ -1,9 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, useHallInBrowser } from './support.ts';
-import { startJanus, type RunningJanus } from '../support/janus.ts';
+import { SHOTS } from './support.ts';
 import {
-  STAGE_MEDIA_FLAGS,
+  useHallWithJanus,
   attendeesJoin,
   hostJoins,
   hostStartsBriefing,
@@ -37,12 +36,7 @@ async function staffJoins(p: HallPage, roleText: string) {
  * presenter as a second video through Janus.
  */
 describe('captions and a sign-language interpreter', () => {
-  let janus: RunningJanus | undefined;
-  const hall = useHallInBrowser(async () => {
-    janus = await startJanus();
-    return janus.env;
-  }, STAGE_MEDIA_FLAGS);
-  afterAll(async () => janus?.stop());
+  const hall = useHallWithJanus();
 
   it('the interpreter is pinned beside the presenter; captions reach the attendee one after the other', async () => {
     const { host } = await hostStartsBriefing(hall.browser, hall.server.url, TITLE, {

@@ -1,4 +1,7 @@
 import type { Browser } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { useHallInBrowser } from '../support.ts';
+import { startJanus, type RunningJanus } from '../../support/janus.ts';
 import { HallPage } from './HallPage.ts';
 
 /** Fake camera and microphone, no prompts, screen capture picks the screen; media stays on loopback. */
@@ -8,6 +11,17 @@ export const STAGE_MEDIA_FLAGS = [
   '--allow-loopback-in-peer-connection',
   '--auto-select-desktop-capture-source=Entire screen',
 ];
+
+/** The hall and a browser with fake camera and microphone, with a Janus SFU of its own for the stage. */
+export function useHallWithJanus() {
+  let janus: RunningJanus | undefined;
+  const hall = useHallInBrowser(async () => {
+    janus = await startJanus();
+    return janus.env;
+  }, STAGE_MEDIA_FLAGS);
+  afterAll(async () => janus?.stop());
+  return hall;
+}
 
 /** A member of staff signs in at /staff (2D view) with a demo account. */
 export async function staffSignsIn(browser: Browser, url: string, username: string): Promise<HallPage> {
