@@ -11,7 +11,8 @@ import { useAppStore } from './store/appStore.ts';
 installTestHook();
 // A resident whose language is not built in sees the entrance once its words have arrived (a few KB),
 // not a screen of Japanese that turns into their language a moment later.
-void loadDictionary(useAppStore.getState().lang)
+// On a link too slow to bring them in 5 s, the page starts anyway, in marked Japanese, rather than blank.
+void Promise.race([loadDictionary(useAppStore.getState().lang), new Promise((r) => setTimeout(r, 5000))])
   .catch(() => {})
   .finally(() =>
     createRoot(document.getElementById('root')!).render(

@@ -15,7 +15,7 @@ export function calendarText(
   params: Record<string, string | number>,
 ): string {
   const own = table[lang]?.[key];
-  const template = own ?? `${lang === 'ja' ? '' : FALLBACK_MARKER}${calendarTexts.ja[key]}`;
+  const template = own || `${lang === 'ja' ? '' : FALLBACK_MARKER}${calendarTexts.ja[key]}`;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 

@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { HallPage } from './pages/HallPage.ts';
 import { useHallInBrowser } from './support.ts';
 import { COUNTER_1, consultationRoom, staffAtCounter, takeNumber } from './pages/queueFlows.ts';
-import { attendeesJoin, hostJoins, hostStartsBriefing } from './pages/briefingFlows.ts';
+import { attendeesJoin, hostJoins, hostStartsBriefing, staffSignsIn } from './pages/briefingFlows.ts';
+import { LANGUAGES } from '../../shared/i18n/languages.ts';
 
 /** Serious and critical problems axe-core finds on the page as it is now, one line each. */
 async function problems(page: Page, screen: string): Promise<string[]> {
@@ -104,11 +105,38 @@ describe('accessibility (axe-core) on every screen', () => {
     await signInPage.page.getByLabel(signInPage.t('staff.username')).waitFor();
     found.push(...(await problems(signInPage.page, 'staff sign-in')));
     const title = '防災説明会';
-    const { host } = await hostStartsBriefing(hall.browser, hall.server.url, title);
+    const { host } = await hostStartsBriefing(hall.browser, hall.server.url, title, {
+      captioners: 'demo-staff',
+    });
     await hostJoins(host, title);
     found.push(...(await problems(host.page, 'briefing (host)')));
+    // The captioner's input and the captions everyone reads.
+    const captioner = await staffSignsIn(hall.browser, hall.server.url, 'demo-staff');
+    await captioner.page
+      .getByRole('region', { name: captioner.t('events.heading') })
+      .getByRole('button', { name: captioner.t('events.join', { title }) })
+      .click();
+    const input = captioner.page.getByLabel(captioner.t('briefing.captionInput'));
+    await input.fill('ただいまから始めます。');
+    await input.press('Enter');
+    found.push(...(await problems(captioner.page, 'briefing (captioner)')));
     const [attendee] = await attendeesJoin(hall.browser, hall.server.url, title, ['さら']);
-    found.push(...(await problems(attendee!.page, 'briefing (attendee)')));
+    await attendee!.page.getByText('ただいまから始めます。').first().waitFor();
+    found.push(...(await problems(attendee!.page, 'briefing (attendee, with captions)')));
+  });
+
+  it('the entry screen in every other language, and with furigana', async () => {
+    for (const lang of LANGUAGES.filter((l) => l !== 'ja' && l !== 'en')) {
+      const p = await HallPage.open(hall.browser, hall.server.url, lang, '/?no3d');
+      await p.page.getByRole('heading', { name: p.t('entry.heading') }).waitFor();
+      found.push(...(await problems(p.page, `entry (${lang})`)));
+      await p.close();
+    }
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
+    await p.page.getByRole('checkbox', { name: p.t('display.furigana') }).check();
+    await p.page.locator('.lead rt').first().waitFor();
+    found.push(...(await problems(p.page, 'entry (ja, furigana)')));
+    await p.close();
   });
 
   it('lists nothing serious or critical', () => {

@@ -46,7 +46,7 @@ function watchBriefing(): void {
       walkToSeat(me.seat);
     }
     if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');
-    if (!me || me.role === 'attendee') return;
+    if (!me || (me.role !== 'presenter' && me.role !== 'moderator')) return;
     const handsBefore = new Set(before.people.flatMap((p) => (p.hand ? [p.id] : [])));
     const raised = now.people.find((p) => p.hand && !handsBefore.has(p.id));
     if (raised) announce('briefing.handRaised', { name: raised.nickname });

@@ -4,16 +4,18 @@ import { findPath } from '../../../shared/sim/pathfinding.ts';
 import type { Point } from '../../../shared/sim/geometry.ts';
 import { localIntent, localPose, setLocalPose } from '../store/poses.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { screenToFloor, turnView, zoomView } from '../store/view.ts';
+import { screenToFloor, turnView, view, zoomView } from '../store/view.ts';
 
-/** Q and E turn the view, - and + (or =) zoom: the keyboard's drag and pinch. */
+/**
+ * Q and E turn the view, - and + zoom: the keyboard's drag and pinch. By the character typed, not the
+ * key's place: "+" is Shift+; on a Japanese keyboard and Shift+= on an American one.
+ */
 const VIEW_KEYS: Record<string, () => void> = {
-  KeyQ: () => turnView(Math.PI / 8),
-  KeyE: () => turnView(-Math.PI / 8),
-  Minus: () => zoomView(1.15),
-  NumpadSubtract: () => zoomView(1.15),
-  Equal: () => zoomView(1 / 1.15),
-  NumpadAdd: () => zoomView(1 / 1.15),
+  q: () => turnView(Math.PI / 8),
+  e: () => turnView(-Math.PI / 8),
+  '-': () => zoomView(1.15),
+  '+': () => zoomView(1 / 1.15),
+  '=': () => zoomView(1 / 1.15),
 };
 
 const KEY_DIRECTIONS: Record<string, [number, number]> = {
@@ -43,7 +45,7 @@ export function startLocalMovement(): () => void {
   const hall = getHall();
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey || !keysBelongToWalking(e.target)) return;
-    const viewKey = VIEW_KEYS[e.code];
+    const viewKey = view.shown ? VIEW_KEYS[e.key.toLowerCase()] : undefined;
     if (viewKey) {
       e.preventDefault();
       viewKey();

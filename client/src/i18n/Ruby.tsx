@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, type ReactNode } from 'react';
 import { create } from 'zustand';
 import type { Readings, RubySegment } from '../../../shared/i18n/ruby.ts';
+import { FALLBACK_MARKER } from '../../../shared/i18n/localized.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useDisplayStore } from '../store/displayStore.ts';
 import { translate, type Params } from './translate.ts';
@@ -72,8 +73,17 @@ export function useRuby() {
 
   const r = useCallback(
     (text: string): ReactNode => {
-      const segments = on ? readings?.[text] : undefined;
-      return segments ? <span className="with-ruby">{render(segments)}</span> : text;
+      // Japanese standing in for a missing easy-Japanese text keeps its marker and gets its readings.
+      const marked = text.startsWith(FALLBACK_MARKER);
+      const plain = marked ? text.slice(FALLBACK_MARKER.length) : text;
+      const segments = on ? readings?.[plain] : undefined;
+      if (!segments) return text;
+      return (
+        <span className="with-ruby">
+          {marked && FALLBACK_MARKER}
+          {render(segments)}
+        </span>
+      );
     },
     [on, readings, render],
   );

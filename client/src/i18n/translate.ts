@@ -34,7 +34,7 @@ export type Params = Record<string, string | number>;
  */
 export function translate(lang: Language, key: MessageKey, params?: Params): string {
   const own = dictionaries.get(lang)?.[key];
-  const template = own ?? (lang === 'ja' ? ja[key] : `${FALLBACK_MARKER}${ja[key]}`);
+  const template = own || (lang === 'ja' ? ja[key] : `${FALLBACK_MARKER}${ja[key]}`);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

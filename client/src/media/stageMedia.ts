@@ -106,7 +106,12 @@ export async function watchStage(stage: StageInfo): Promise<void> {
 /** The presenter (or the sign-language interpreter) goes on stage with camera and microphone. */
 export async function publishStage(stage: StageInfo, display: string): Promise<void> {
   if (local) return;
-  local = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
+  // A sign-language interpreter is seen, not heard: their room's sound would cover the presenter's voice.
+  const signing = store().people.find((p) => p.id === store().selfId)?.role === 'interpreter';
+  local = await navigator.mediaDevices.getUserMedia({
+    audio: !signing,
+    video: signing ? { width: 640, height: 480 } : { width: 640, height: 360 },
+  });
   camera = local.getVideoTracks()[0] ?? null;
   if (stage.mode === 'sfu') {
     try {
@@ -118,8 +123,7 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
     }
   } else p2pPresent(local, store().people, store().selfId);
   store().set({ stageLocal: local, onStage: true });
-  if (store().people.find((p) => p.id === store().selfId)?.role === 'interpreter')
-    store().set({ interpreterRemote: local });
+  if (signing) store().set({ interpreterRemote: local });
   await watchStage(stage); // to hear invited speakers, and for the interpreter to see the presenter
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
-import { gesture, turnView, zoomView } from '../store/view.ts';
+import { gesture, turnView, view, zoomView } from '../store/view.ts';
 
 /** Pixels a finger or the mouse moves before a press counts as a drag rather than a tap. */
 const DRAG_SLOP = 10;
@@ -14,6 +14,7 @@ const TURN_PER_PIXEL = 0.008;
 export function ViewGestures() {
   const el = useThree((s) => s.gl.domElement);
   useEffect(() => {
+    view.shown = true;
     el.style.touchAction = 'none';
     const points = new Map<number, { x: number; y: number; startX: number; startY: number }>();
     let dragging = false;
@@ -55,6 +56,7 @@ export function ViewGestures() {
     window.addEventListener('pointercancel', up);
     el.addEventListener('wheel', wheel, { passive: false });
     return () => {
+      view.shown = false;
       el.removeEventListener('pointerdown', down);
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);

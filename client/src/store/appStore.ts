@@ -54,6 +54,7 @@ function writePrefs(p: StoredPrefs): void {
 }
 
 const prefs = readPrefs();
+let langChoice = 0;
 
 const PROFILE_KEY = 'city-hall.profile';
 // The profile lasts for this tab (sessionStorage): a reload, even in the middle of a consultation, goes
@@ -86,8 +87,17 @@ export const useAppStore = create<AppState>((set) => ({
   setJoinError: (joinError) => set({ joinError }),
   setLang: (lang) => {
     writePrefs({ lang });
-    // The page switches once the words are there, never to a half-empty screen.
-    void loadDictionary(lang).then(() => set({ lang }));
+    // The page switches once the words are there, never to a half-empty screen; of two quick choices
+    // the last one wins, and a dictionary that cannot be fetched leaves the page in its language.
+    const choice = ++langChoice;
+    loadDictionary(lang).then(
+      () => {
+        if (choice === langChoice) set({ lang });
+      },
+      () => {
+        if (choice === langChoice) writePrefs({ lang: useAppStore.getState().lang });
+      },
+    );
   },
   setViewMode: (viewMode) => {
     writePrefs({ viewMode });

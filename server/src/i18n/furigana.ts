@@ -30,6 +30,8 @@ export async function furiganaFor(texts: Iterable<string>): Promise<Readings> {
   const t = await loadTokenizer();
   const out: Readings = {};
   for (const text of wanted) out[text] = readText(t, text);
+  // Readings are made once per import or build: the dictionary (some 100 MB) is not kept for nothing.
+  tokenizer = null;
   return out;
 }
 
@@ -46,7 +48,7 @@ function readText(t: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, text: string):
       const reading = token.reading && token.reading !== '*' ? token.reading : null;
       // 「14日」 is read じゅうよっか, not what the dictionary gives for 日 alone; a number with its
       // counter is read without help, so it gets none rather than a wrong one.
-      const afterNumber = /\d$/.test(segments.at(-1)?.[0] ?? '');
+      const afterNumber = /[\d０-９]$/.test(segments.at(-1)?.[0] ?? '');
       if (afterNumber && /^[日月年時分]$/.test(token.surface_form)) {
         segments.push([token.surface_form]);
         continue;

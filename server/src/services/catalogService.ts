@@ -15,13 +15,14 @@ import { furiganaFor } from '../i18n/furigana.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Several processes may make the same readings at once: the same text gives the same segments. */
 async function storeReadings(db: Db, made: Readings): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('catalog_readings').execute();
     for (const [text, segments] of Object.entries(made)) {
       await trx
         .insertInto('catalog_readings')
         .values({ text, segments: JSON.stringify(segments) })
+        .onConflict((oc) => oc.column('text').doNothing())
         .execute();
     }
   });
@@ -91,8 +92,8 @@ export function createCatalogService(db: Db) {
       const texts = japaneseTexts(catalog);
       if (texts.length === 0 || Object.keys(readings).length > 0) return;
       const made = await furiganaFor(texts);
-      await storeReadings(db, made);
       readings = made;
+      await storeReadings(db, made);
     },
 
     /**

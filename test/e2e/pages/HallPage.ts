@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Language } from '../../../shared/constants.ts';
 import { loadDictionary, translate } from '../../../client/src/i18n/translate.ts';
-import { localeOf } from '../../../shared/i18n/languages.ts';
+import { languageForBrowser, localeOf } from '../../../shared/i18n/languages.ts';
 import type { MessageKey } from '../../../client/src/i18n/ja.ts';
 import { watchPageErrors } from '../../support/browser.ts';
 import { tabTo } from '../support.ts';
@@ -27,6 +27,13 @@ export class HallPage {
       locale: localeOf(lang),
       viewport: { width: 1280, height: 720 },
     });
+    // Easy Japanese has no browser language of its own: chosen once, as a resident would, and kept.
+    if (languageForBrowser([localeOf(lang)]) !== lang) {
+      await context.addInitScript((chosen: string) => {
+        if (!localStorage.getItem('city-hall.prefs'))
+          localStorage.setItem('city-hall.prefs', JSON.stringify({ lang: chosen }));
+      }, lang);
+    }
     const page = await context.newPage();
     await page.goto(baseUrl + path);
     return new HallPage(context, page, lang);

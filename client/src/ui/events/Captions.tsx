@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -16,15 +16,15 @@ export function Captions() {
   const hasCaptioner = useBriefingStore((s) => s.people.some((p) => p.role === 'captioner'));
   const [text, setText] = useState('');
   const history = useRef<HTMLOListElement>(null);
+  /** Whether the reader is at the newest line; false once they scroll up to read an earlier one. */
+  const following = useRef(true);
   const last = captions.at(-1);
 
-  // Follow new lines, unless the reader has scrolled up to read an earlier one.
-  useEffect(() => {
+  // Follow new lines, unless the reader has scrolled up (measured before the new line, on scroll).
+  useLayoutEffect(() => {
     const el = history.current;
-    if (!el) return;
-    const atEnd = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-    if (atEnd) el.scrollTop = el.scrollHeight;
-  }, [captions.length]);
+    if (el && following.current) el.scrollTop = el.scrollHeight;
+  }, [last?.id]);
 
   return (
     <section className="captions" aria-labelledby="captions-heading">
@@ -37,15 +37,23 @@ export function Captions() {
       ) : (
         <p className="muted">{hasCaptioner ? t('briefing.captionsSoon') : t('briefing.noCaptions')}</p>
       )}
-      {captions.length > 0 && (
-        <div role="log" aria-label={t('briefing.captionHistory')} className="caption-history">
-          <ol ref={history} tabIndex={0} aria-label={t('briefing.captionHistory')}>
-            {captions.map((c) => (
-              <li key={c.id}>{c.text}</li>
-            ))}
-          </ol>
-        </div>
-      )}
+      {/* Always there, so the first line is announced as well (a live region must exist before it). */}
+      <div role="log" aria-label={t('briefing.captionHistory')} className="caption-history">
+        <ol
+          ref={history}
+          tabIndex={captions.length > 0 ? 0 : -1}
+          aria-label={t('briefing.captionHistory')}
+          hidden={captions.length === 0}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            following.current = el.scrollHeight - el.scrollTop - el.clientHeight < 8;
+          }}
+        >
+          {captions.map((c) => (
+            <li key={c.id}>{c.text}</li>
+          ))}
+        </ol>
+      </div>
       {captioning && (
         <form
           className="caption-input"

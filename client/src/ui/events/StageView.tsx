@@ -48,7 +48,8 @@ export function StageView() {
     if (stage && !presenting) briefingActions.watch();
   }, [stage, presenting]);
   const stream = presenting ? local : remote;
-  const onStage = presenting || interpreting;
+  // Without Janus only the presenter sends (peer-to-peer): the interpreter needs the SFU to be seen.
+  const onStage = presenting || (interpreting && stage?.mode === 'sfu');
   const p2p = stage?.mode === 'p2p';
   const receives = !p2p || presenting || !!me?.viewer;
 

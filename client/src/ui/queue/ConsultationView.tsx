@@ -88,7 +88,7 @@ export function ConsultationView() {
               <span className="chat-from">{l.nickname}</span>
               <span className="chat-text">
                 {(l.procedureId && procedures[l.procedureId] && tl(procedures[l.procedureId]!.name)) ||
-                  l.text}
+                  (l.procedureId ? tl({ ja: l.text }) : l.text)}
               </span>
               {l.url && (
                 <a href={l.url} target="_blank" rel="noopener noreferrer">

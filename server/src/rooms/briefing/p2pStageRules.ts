@@ -2,13 +2,15 @@ import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
 /**
  * Peer-to-peer video costs the presenter's upload per viewer, so only the first `limit` (in order of
- * arrival; moderators first) receive it; when one leaves, the next in line takes the place.
+ * arrival; those who caption, interpret or moderate first: they cannot do their work without it) receive
+ * it; when one leaves, the next in line takes the place.
  */
+const WORKS_FROM_THE_STAGE = new Set(['captioner', 'interpreter', 'moderator']);
 export function assignViewers(people: Iterable<BriefingPerson>, limit: number): void {
   const audience = [...people].filter((p) => p.role !== 'presenter');
   const inLine = [
-    ...audience.filter((p) => p.role === 'moderator'),
-    ...audience.filter((p) => p.role !== 'moderator'),
+    ...audience.filter((p) => WORKS_FROM_THE_STAGE.has(p.role)),
+    ...audience.filter((p) => !WORKS_FROM_THE_STAGE.has(p.role)),
   ];
   inLine.forEach((p, i) => (p.viewer = i < limit));
 }
