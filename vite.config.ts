@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { uiReadings } from './scripts/build/uiReadings.ts';
 
 /**
@@ -29,6 +30,16 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     sourcemap: mode !== 'production',
+    // The test build also carries the bare three.js page `npm run bench:fps` compares the hall with.
+    rollupOptions:
+      mode === 'e2e'
+        ? {
+            input: {
+              main: fileURLToPath(new URL('./client/index.html', import.meta.url)),
+              baseline: fileURLToPath(new URL('./client/bench/baseline.html', import.meta.url)),
+            },
+          }
+        : undefined,
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
 }));
