@@ -13,7 +13,11 @@ const dictionaries = new Map<Language, Partial<Dictionary>>([
   ['ja', ja],
   ['en', en],
 ]);
-const loaders = import.meta.glob<Partial<Dictionary>>('./dictionaries/*.json', { import: 'default' });
+// Vite (the client and vitest) turns this into one lazy import per file; scripts run by plain Node (the
+// benchmarks, which read Japanese only) have no import.meta.env and no dictionaries to load.
+const loaders: Record<string, () => Promise<Partial<Dictionary>>> = import.meta.env
+  ? import.meta.glob<Partial<Dictionary>>('./dictionaries/*.json', { import: 'default' })
+  : {};
 
 export function dictionaryLoaded(lang: Language): boolean {
   return dictionaries.has(lang);
