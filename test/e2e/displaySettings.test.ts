@@ -68,4 +68,28 @@ describe('text size and high contrast', () => {
     await page.locator('html[data-contrast="standard"]').waitFor({ state: 'attached' });
     await context.close();
   });
+
+  it('the light 3D view draws at a lower resolution, and stays chosen', async () => {
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/');
+    await p.enter('かるい', '青');
+    await p.waitForScene();
+    const sharpness = () =>
+      p.page.evaluate(() => {
+        const c = document.querySelector('canvas')!;
+        return c.width / c.clientWidth;
+      });
+    expect(await sharpness()).toBeGreaterThan(0.7);
+    const menu = p.page.getByRole('banner').getByText(p.t('display.heading'));
+    await menu.click();
+    await p.page
+      .getByRole('banner')
+      .getByRole('checkbox', { name: p.t('display.light') })
+      .check();
+    await expect.poll(sharpness, { timeout: 20_000 }).toBeLessThan(0.65);
+    await p.page.reload();
+    await p.waitForScene();
+    await expect.poll(sharpness, { timeout: 20_000 }).toBeLessThan(0.65);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
 });

@@ -67,6 +67,7 @@ export const en: Dictionary = {
   'display.contrast': 'Colours',
   'display.contrast.standard': 'Standard',
   'display.furigana': 'Show furigana (readings over kanji in Japanese text)',
+  'display.light': 'Light 3D (for slow devices: lower resolution, fewer labels)',
   'display.contrast.high': 'High contrast',
   'hud.language': '言語 / Language',
   'hud.controls': 'Controls',

@@ -67,6 +67,7 @@ export const ja = {
   'display.contrast': '色',
   'display.contrast.standard': '標準',
   'display.furigana': 'ふりがなを表示する（日本語の漢字に読みがなを付けます）',
+  'display.light': '軽い表示（3Dの動きが遅い端末向け。解像度と表示を減らします）',
   'display.contrast.high': 'くっきり（高コントラスト）',
   'hud.language': '言語 / Language',
   'hud.controls': '操作方法',

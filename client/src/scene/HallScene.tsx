@@ -19,6 +19,9 @@ import { CameraRig, CAMERA_OFFSET } from './CameraRig.tsx';
 import { ViewGestures } from './ViewGestures.tsx';
 import { WalkMarker } from './WalkMarker.tsx';
 import { FrameProbe } from './FrameProbe.tsx';
+import { useDisplayStore } from '../store/displayStore.ts';
+
+const LIGHT_DPR = 0.6;
 
 /**
  * The 3D hall. The wrapper is one focusable region where the arrow keys walk (data-walk-keys);
@@ -27,15 +30,20 @@ import { FrameProbe } from './FrameProbe.tsx';
 export function HallScene() {
   const { t, lang } = useT();
   const hall = getHall();
+  // The light tier: a fixed low resolution without smoothing (fill rate is what a software-rendered
+  // tablet lacks), floor labels left out and fewer name tags. Otherwise the resolution follows the
+  // frame rate by itself.
+  const light = useDisplayStore((s) => s.light);
   const [dpr, setDpr] = useState(1.25);
   useEffect(() => () => reportScene({ sceneReady: false, fps: 0 }), []);
 
   return (
     <div className="scene" data-walk-keys tabIndex={0} role="application" aria-label={t('scene.label')}>
       <Canvas
+        key={light ? 'light' : 'full'}
         flat
-        dpr={dpr}
-        gl={{ antialias: true, powerPreference: 'low-power' }}
+        dpr={light ? LIGHT_DPR : dpr}
+        gl={{ antialias: !light, powerPreference: 'low-power' }}
         camera={{
           fov: 50,
           near: 0.1,
@@ -43,12 +51,12 @@ export function HallScene() {
           position: [localPose.x, CAMERA_OFFSET.y, localPose.z + CAMERA_OFFSET.z],
         }}
       >
-        <PerformanceMonitor onDecline={() => setDpr(0.75)} onIncline={() => setDpr(1.25)} />
+        {!light && <PerformanceMonitor onDecline={() => setDpr(0.75)} onIncline={() => setDpr(1.25)} />}
         <color attach="background" args={['#dce8f2']} />
         <hemisphereLight args={['#ffffff', '#b8ab94', 2.3]} />
         <directionalLight position={[12, 25, 14]} intensity={0.8} />
         <Floors hall={hall} />
-        <AreaLabels hall={hall} lang={lang} />
+        {!light && <AreaLabels hall={hall} lang={lang} />}
         <Walls hall={hall} />
         {hall.layout.counters.map((c) => (
           <CounterDesk key={c.id} counter={c} lang={lang} />
@@ -58,7 +66,7 @@ export function HallScene() {
         ))}
         <SeatRows seats={hall.seats} />
         <EventSign hall={hall} />
-        <RemoteAvatars />
+        <RemoteAvatars maxTags={light ? 4 : 12} />
         <FarCrowd />
         <LocalAvatar />
         <WalkMarker />

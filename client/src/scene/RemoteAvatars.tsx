@@ -8,23 +8,22 @@ import { bodyGeometry, headGeometry, skinMaterial, visorGeometry, visorMaterial 
 import { NameTag } from './NameTag.tsx';
 
 /**
- * In a crowd only the nearest people carry name tags: dozens of overlapping labels are unreadable, and
+ * In a crowd only the nearest people (12, or 4 when drawn light) carry name tags: dozens of overlapping labels are unreadable, and
  * each tag is a blended sprite that costs frame time on software-rendered devices (12 → 17 fps with 50).
  */
-const MAX_TAGS = 12;
 const TAG_REFRESH_S = 0.25;
 /** Room for this many people before the instanced meshes are made again, larger. */
 const FIRST_CAPACITY = 128;
 const AWAY_COLOR = '#b0b4b8';
 
-function nearest(ids: readonly string[]): string[] {
+function nearest(ids: readonly string[], count: number): string[] {
   return ids
     .map((id) => {
       const p = remotePoses.get(id)?.latest;
       return { id, d: p ? Math.hypot(p.x - localPose.x, p.z - localPose.z) : Infinity };
     })
     .sort((a, b) => a.d - b.d)
-    .slice(0, MAX_TAGS)
+    .slice(0, count)
     .map((x) => x.id);
 }
 
@@ -41,7 +40,7 @@ const bodyMaterial = new MeshLambertMaterial({ color: '#ffffff' });
  * heads, visors, staff badges): a hundred people cost four draw calls, not four hundred. React re-renders
  * only when someone appears or leaves, or when the nearest few (who carry name tags) change.
  */
-export function RemoteAvatars() {
+export function RemoteAvatars({ maxTags }: { maxTags: number }) {
   const ids = useHallStore(
     useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId && !s.people[id]!.consulting)),
   );
@@ -57,7 +56,7 @@ export function RemoteAvatars() {
     since.current += dt;
     if (since.current >= TAG_REFRESH_S) {
       since.current = 0;
-      const next = nearest(ids);
+      const next = nearest(ids, maxTags);
       if (next.join() !== tagged.join()) setTagged(next);
     }
     const [b, h, v, s] = [bodies.current, heads.current, visors.current, badges.current];

@@ -13,6 +13,7 @@ interface Stored {
   textSize?: TextSize;
   contrast?: Contrast;
   furigana?: boolean;
+  light?: boolean;
 }
 
 function read(): Stored {
@@ -22,6 +23,7 @@ function read(): Stored {
       textSize: TEXT_SIZES.includes(s.textSize!) ? s.textSize : undefined,
       contrast: CONTRASTS.includes(s.contrast!) ? s.contrast : undefined,
       furigana: s.furigana === true,
+      light: s.light === true,
     };
   } catch {
     return {};
@@ -46,9 +48,15 @@ interface DisplayState {
   contrast: Contrast;
   /** Readings over kanji in Japanese and easy-Japanese texts. */
   furigana: boolean;
+  /**
+   * The 3D hall drawn light (low resolution, no smoothing, fewer labels) whatever the device: chosen by
+   * the resident. Without it the hall still lowers its resolution by itself when frames come slowly.
+   */
+  light: boolean;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
   setFurigana(on: boolean): void;
+  setLight(on: boolean): void;
 }
 
 const stored = read();
@@ -69,6 +77,7 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     textSize: stored.textSize ?? 'standard',
     contrast: stored.contrast ?? systemContrast(),
     furigana: stored.furigana ?? false,
+    light: stored.light ?? false,
   };
   apply(initial.textSize, initial.contrast);
   return {
@@ -86,6 +95,10 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     setFurigana: (furigana) => {
       save({ furigana });
       set({ furigana });
+    },
+    setLight: (light) => {
+      save({ light });
+      set({ light });
     },
   };
 });

@@ -32,7 +32,8 @@ function ChoiceGroup<T extends string>(props: {
 
 function Choices() {
   const { t } = useT();
-  const { textSize, contrast, furigana, setTextSize, setContrast, setFurigana } = useDisplayStore();
+  const { textSize, contrast, furigana, light, setTextSize, setContrast, setFurigana, setLight } =
+    useDisplayStore();
   const name = useId();
   return (
     <>
@@ -56,6 +57,10 @@ function Choices() {
       <label className="furigana-switch">
         <input type="checkbox" checked={furigana} onChange={(e) => setFurigana(e.target.checked)} />
         {t('display.furigana')}
+      </label>
+      <label className="furigana-switch">
+        <input type="checkbox" checked={light} onChange={(e) => setLight(e.target.checked)} />
+        {t('display.light')}
       </label>
     </>
   );
