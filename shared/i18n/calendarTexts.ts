@@ -1,5 +1,5 @@
 import calendarTexts from './calendarTexts.json';
-import { FALLBACK_MARKER } from './localized.ts';
+import { FALLBACK_MARKER, fillPlaceholders } from './localized.ts';
 import type { Language } from './languages.ts';
 
 /**
@@ -16,7 +16,7 @@ export function calendarText(
 ): string {
   const own = table[lang]?.[key];
   const template = own || `${lang === 'ja' ? '' : FALLBACK_MARKER}${calendarTexts.ja[key]}`;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillPlaceholders(template, params);
 }
 
 export const CALENDAR_TEXT_LANGUAGES = Object.keys(calendarTexts);

@@ -65,3 +65,8 @@ export function japaneseTexts(value: unknown): string[] {
   }
   return Object.values(o).flatMap(japaneseTexts);
 }
+
+/** Puts `{name}` values into a template; a placeholder without a value stays visible, to be noticed. */
+export function fillPlaceholders(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

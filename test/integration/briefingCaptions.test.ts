@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
-import { settle, waitFor } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
@@ -63,8 +63,7 @@ describe('briefing captions and sign-language interpretation', () => {
 
     captioner.send('caption', { text: 'これから説明会を始めます。' });
     await waitFor(() => lines(early).length === 1, 5000, 'the first line');
-    // A pause while the presenter talks, then the next line.
-    await settle(300);
+    // Only once the first line has reached the attendee, the next one.
     captioner.send('caption', { text: '最初に、避難所の場所です。' });
     await waitFor(() => lines(early).length === 2, 5000, 'the second line');
     const late = await clients.join(event.id, 'おそい');

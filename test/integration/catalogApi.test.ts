@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { writeCatalogDir } from '../support/catalogFixture.ts';
+import { until } from '../support/waitFor.ts';
 import { smallCatalog } from '../unit/catalog/fixtures.ts';
 
 describe('catalogue HTTP API (real SQLite, seeded from CSV on first start)', () => {
@@ -30,10 +31,14 @@ describe('catalogue HTTP API (real SQLite, seeded from CSV on first start)', () 
   it('GET /api/catalog/readings gives furigana for the catalogue, made after the import', async () => {
     // Made in the background after start-up (the analyser loads for a second or two): poll for it.
     let readings: Record<string, [string, string?][]> = {};
-    for (let i = 0; i < 300 && !readings['転入届']; i++) {
-      readings = (await (await get('/api/catalog/readings')).json()) as typeof readings;
-      if (!readings['転入届']) await new Promise((r) => setTimeout(r, 50));
-    }
+    await until(
+      async () => {
+        readings = (await (await get('/api/catalog/readings')).json()) as typeof readings;
+        return !!readings['転入届'];
+      },
+      15_000,
+      'the readings',
+    );
     expect(readings['転入届']).toEqual([
       ['転入', 'てんにゅう'],
       ['届', 'とどけ'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { startJanus, type RunningJanus } from '../support/janus.ts';
-import { waitFor } from '../support/waitFor.ts';
+import { until, waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
 import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClient.ts';
@@ -33,14 +33,6 @@ async function joinAsPublisher(
     body: { request: 'join', ptype: 'publisher', room, pin, id, display: 'rogue' },
   });
   return async () => void (await call(`/${session}`, { janus: 'destroy' }));
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('briefing media rooms on a real Janus', () => {

@@ -15,3 +15,12 @@ export async function waitFor<T>(
 
 /** Resolves after `ms`; for letting time pass when asserting that something does NOT happen. */
 export const settle = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls an asynchronous check (an HTTP answer, Janus's list) until it holds or `timeoutMs` passes. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

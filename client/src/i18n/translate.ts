@@ -1,5 +1,5 @@
 import { LANGUAGES, languageForBrowser, type Language } from '../../../shared/i18n/languages.ts';
-import { FALLBACK_MARKER } from '../../../shared/i18n/localized.ts';
+import { FALLBACK_MARKER, fillPlaceholders } from '../../../shared/i18n/localized.ts';
 import { en } from './en.ts';
 import { ja, type Dictionary, type MessageKey } from './ja.ts';
 
@@ -40,7 +40,7 @@ export function translate(lang: Language, key: MessageKey, params?: Params): str
   const own = dictionaries.get(lang)?.[key];
   const template = own || (lang === 'ja' ? ja[key] : `${FALLBACK_MARKER}${ja[key]}`);
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillPlaceholders(template, params);
 }
 
 /** Browser language decides the default; Japanese when the browser prefers none we speak. */

@@ -35,6 +35,21 @@ const badgeGeometry = new BoxGeometry(0.16, 0.1, 0.03);
 const badgeMaterial = new MeshLambertMaterial({ color: '#f4c430', emissive: '#6b5200' });
 const bodyMaterial = new MeshLambertMaterial({ color: '#ffffff' });
 
+/** One part of the person standing at `place`, offset in their own frame. */
+function put(mesh: InstancedMesh, i: number, x: number, y: number, z: number): void {
+  part.position.set(x, y, z);
+  part.updateMatrix();
+  mesh.setMatrixAt(i, part.matrix.premultiply(place.matrix));
+}
+
+/** The four instanced parts: body (tinted per person), head, visor, staff badge. */
+const PARTS = [
+  ['body', bodyGeometry, bodyMaterial],
+  ['head', headGeometry, skinMaterial],
+  ['visor', visorGeometry, visorMaterial],
+  ['badge', badgeGeometry, badgeMaterial],
+] as const;
+
 /**
  * Everyone in view except ourselves, drawn as four instanced meshes (bodies in each person's colour,
  * heads, visors, staff badges): a hundred people cost four draw calls, not four hundred. React re-renders
@@ -45,10 +60,7 @@ export function RemoteAvatars({ maxTags }: { maxTags: number }) {
     useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId && !s.people[id]!.consulting)),
   );
   const capacity = Math.max(FIRST_CAPACITY, 2 ** Math.ceil(Math.log2(Math.max(1, ids.length))));
-  const bodies = useRef<InstancedMesh>(null);
-  const heads = useRef<InstancedMesh>(null);
-  const visors = useRef<InstancedMesh>(null);
-  const badges = useRef<InstancedMesh>(null);
+  const meshes = useRef<Partial<Record<(typeof PARTS)[number][0], InstancedMesh | null>>>({});
   const [tagged, setTagged] = useState<string[]>([]);
   const since = useRef(TAG_REFRESH_S);
 
@@ -59,7 +71,7 @@ export function RemoteAvatars({ maxTags }: { maxTags: number }) {
       const next = nearest(ids, maxTags);
       if (next.join() !== tagged.join()) setTagged(next);
     }
-    const [b, h, v, s] = [bodies.current, heads.current, visors.current, badges.current];
+    const { body: b, head: h, visor: v, badge: s } = meshes.current;
     if (!b || !h || !v || !s) return;
     const people = useHallStore.getState().people;
     const now = performance.now();
@@ -73,11 +85,6 @@ export function RemoteAvatars({ maxTags }: { maxTags: number }) {
       place.position.set(scratch.x, person.seat ? -0.3 : 0, scratch.z);
       place.rotation.set(0, scratch.ry, 0);
       place.updateMatrix();
-      const put = (mesh: InstancedMesh, i: number, x: number, y: number, z: number) => {
-        part.position.set(x, y, z);
-        part.updateMatrix();
-        mesh.setMatrixAt(i, part.matrix.premultiply(place.matrix));
-      };
       put(b, n, 0, 0.68, 0);
       b.setColorAt(n, tint.set(person.away ? AWAY_COLOR : person.color));
       put(h, n, 0, 1.56, 0);
@@ -96,30 +103,16 @@ export function RemoteAvatars({ maxTags }: { maxTags: number }) {
 
   return (
     <group>
-      <instancedMesh
-        key={`b${capacity}`}
-        ref={bodies}
-        args={[bodyGeometry, bodyMaterial, capacity]}
-        frustumCulled={false}
-      />
-      <instancedMesh
-        key={`h${capacity}`}
-        ref={heads}
-        args={[headGeometry, skinMaterial, capacity]}
-        frustumCulled={false}
-      />
-      <instancedMesh
-        key={`v${capacity}`}
-        ref={visors}
-        args={[visorGeometry, visorMaterial, capacity]}
-        frustumCulled={false}
-      />
-      <instancedMesh
-        key={`s${capacity}`}
-        ref={badges}
-        args={[badgeGeometry, badgeMaterial, capacity]}
-        frustumCulled={false}
-      />
+      {PARTS.map(([name, geometry, material]) => (
+        <instancedMesh
+          key={`${name}${capacity}`}
+          ref={(m) => {
+            meshes.current[name] = m;
+          }}
+          args={[geometry, material, capacity]}
+          frustumCulled={false}
+        />
+      ))}
       {tagged.map((id) => (
         <FollowingTag key={id} id={id} />
       ))}

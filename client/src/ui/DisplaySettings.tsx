@@ -30,6 +30,16 @@ function ChoiceGroup<T extends string>(props: {
   );
 }
 
+/** One on/off setting, its label beside the box. */
+function Switch(props: { label: string; on: boolean; onChange(on: boolean): void }) {
+  return (
+    <label className="setting-switch">
+      <input type="checkbox" checked={props.on} onChange={(e) => props.onChange(e.target.checked)} />
+      {props.label}
+    </label>
+  );
+}
+
 function Choices() {
   const { t } = useT();
   const { textSize, contrast, furigana, light, setTextSize, setContrast, setFurigana, setLight } =
@@ -54,14 +64,8 @@ function Choices() {
         label={(c) => t(`display.contrast.${c}`)}
         onChange={setContrast}
       />
-      <label className="furigana-switch">
-        <input type="checkbox" checked={furigana} onChange={(e) => setFurigana(e.target.checked)} />
-        {t('display.furigana')}
-      </label>
-      <label className="furigana-switch">
-        <input type="checkbox" checked={light} onChange={(e) => setLight(e.target.checked)} />
-        {t('display.light')}
-      </label>
+      <Switch label={t('display.furigana')} on={furigana} onChange={setFurigana} />
+      <Switch label={t('display.light')} on={light} onChange={setLight} />
     </>
   );
 }

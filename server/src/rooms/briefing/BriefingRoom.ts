@@ -2,7 +2,6 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import {
   BriefingJoinOptions,
   BriefingProtocol,
-  CAPTION_LIMITS,
   MODERATOR_MESSAGES,
   type BriefingErrorCode,
   type ClientMessageOf,
@@ -10,7 +9,8 @@ import {
   type IceServer,
   type SignalMessage,
 } from '../../../../shared/protocol/index.ts';
-import { BriefingPerson, BriefingState, Caption } from '../../../../shared/state/briefingState.ts';
+import { BriefingPerson, BriefingState } from '../../../../shared/state/briefingState.ts';
+import { createCaptionLog } from './captionLog.ts';
 import type { Seat } from '../../../../shared/layout/layoutSchema.ts';
 import type { AuthService } from '../../auth/authService.ts';
 import type { EventService } from '../../services/eventService.ts';
@@ -84,13 +84,13 @@ export function createBriefingRoom(deps: {
     private event!: EventView;
     private stage: Awaited<ReturnType<typeof deps.stage>> = null;
     private board = createQuestionBoard(this.state.questions);
+    private captions = createCaptionLog(this.state.captions);
     /** Person key of each session, and the keys a moderator removed (they cannot come back). */
     private keys = new Map<string, string>();
     private removed = new Set<string>();
     /** Each member's Janus token (with a Janus that requires them). */
     private stageTokens = new Map<string, string>();
     private disposed = false;
-    private captionSeq = 0;
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
     private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
 
@@ -146,7 +146,7 @@ export function createBriefingRoom(deps: {
       this.on('stopSpeaking', (c, m) => this.stopSpeaking(c, m.sessionId));
       this.on('slide', (_c, m) => this.turnTo(m.index));
       this.on('signal', (c, m) => this.relay(c, m));
-      this.on('caption', async (_c, m) => this.caption(m.text));
+      this.on('caption', async (_c, m) => this.captions.add(m.text));
       this.on('requestFeed', (c) => this.handOutFeed(c));
       this.on('onAir', (c, m) => this.onAir(c, m.feed));
       this.onMessage('*', (client, type) =>
@@ -258,16 +258,6 @@ export function createBriefingRoom(deps: {
       if (!waiting || !seat) return;
       waiting.overflow = false;
       waiting.seat = seat;
-    }
-
-    /** A captioner's line goes to everyone, in order; only the last CAPTION_LIMITS.kept are kept. */
-    private caption(text: string): void {
-      const line = new Caption();
-      line.id = ++this.captionSeq;
-      line.text = text;
-      line.at = Date.now();
-      this.state.captions.push(line);
-      while (this.state.captions.length > CAPTION_LIMITS.kept) this.state.captions.shift();
     }
 
     /** A new slide deck was uploaded while the event is live. */
