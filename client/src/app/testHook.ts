@@ -26,6 +26,8 @@ export interface CityHallTestHook {
   sceneReady: boolean;
   /** Frames rendered in the last full second (3D view only). */
   fps: number;
+  /** What the last frame drew (3D view only): draw calls, triangles and pixel ratio, for bench:fps. */
+  drawn: { calls: number; triangles: number; dpr: number };
   /** Latest known position of a visible person, by nickname (remote avatars only). */
   peerPosition(nickname: string): { x: number; z: number } | null;
   walkTo(x: number, z: number): boolean;
@@ -109,6 +111,7 @@ export function installTestHook(): void {
     },
     sceneReady: false,
     fps: 0,
+    drawn: { calls: 0, triangles: 0, dpr: 0 },
     peerPosition(nickname) {
       const person = Object.values(hall().people).find((p) => p.nickname === nickname);
       const latest = person ? remotePoses.get(person.id)?.latest : undefined;
@@ -130,6 +133,6 @@ export function installTestHook(): void {
 }
 
 /** Scene code reports through this so it does not depend on the hook being installed. */
-export function reportScene(patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps'>>): void {
+export function reportScene(patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps' | 'drawn'>>): void {
   if (window.__cityHall) Object.assign(window.__cityHall, patch);
 }

@@ -5,14 +5,18 @@ import { reportScene } from '../app/testHook.ts';
 /** Counts rendered frames per second and reports readiness once the first frames are on screen. */
 export function FrameProbe() {
   const state = useRef({ frames: 0, since: performance.now(), total: 0 });
-  useFrame(() => {
+  useFrame(({ gl }) => {
     const s = state.current;
     s.frames++;
     s.total++;
     if (s.total === 3) reportScene({ sceneReady: true });
     const now = performance.now();
     if (now - s.since >= 1000) {
-      reportScene({ fps: Math.round((s.frames * 1000) / (now - s.since)) });
+      const { calls, triangles } = gl.info.render;
+      reportScene({
+        fps: Math.round((s.frames * 1000) / (now - s.since)),
+        drawn: { calls, triangles, dpr: gl.getPixelRatio() },
+      });
       s.frames = 0;
       s.since = now;
     }

@@ -66,7 +66,7 @@ export function HallScene() {
         ))}
         <SeatRows seats={hall.seats} />
         <EventSign hall={hall} />
-        <RemoteAvatars maxTags={light ? 4 : 12} />
+        <RemoteAvatars maxTags={light ? 4 : 12} light={light} />
         <FarCrowd />
         <LocalAvatar />
         <WalkMarker />

@@ -1,10 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { BoxGeometry, Color, MeshLambertMaterial, Object3D, type Group, type InstancedMesh } from 'three';
+import { BoxGeometry, Color, MeshLambertMaterial, type Group, type Mesh } from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
-import { bodyGeometry, headGeometry, skinMaterial, visorGeometry, visorMaterial } from './avatarParts.ts';
+import { bodyGeometry, headGeometry, visorGeometry } from './avatarParts.ts';
+import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial } from './farFigure.ts';
+import { CrowdBatch, flatten, verticesOf } from './crowdBatch.ts';
 import { NameTag } from './NameTag.tsx';
 
 /**
@@ -12,9 +14,9 @@ import { NameTag } from './NameTag.tsx';
  * each tag is a blended sprite that costs frame time on software-rendered devices (12 → 17 fps with 50).
  */
 const TAG_REFRESH_S = 0.25;
-/** Room for this many people before the instanced meshes are made again, larger. */
-const FIRST_CAPACITY = 128;
 const AWAY_COLOR = '#b0b4b8';
+/** Closer than this to us, people are 3D figures; further, flat pictures facing the camera. */
+const DETAIL_RADIUS_M = 4;
 
 function nearest(ids: readonly string[], count: number): string[] {
   return ids
@@ -27,92 +29,78 @@ function nearest(ids: readonly string[], count: number): string[] {
     .map((x) => x.id);
 }
 
+// The 3D figure's parts in its own frame (it faces +z), each copied into the batch per person.
+const BODY = flatten(bodyGeometry, 0, 0.68, 0);
+const HEAD = flatten(headGeometry, 0, 1.56, 0);
+const VISOR = flatten(visorGeometry, 0, 1.6, 0.2);
+const BADGE = flatten(new BoxGeometry(0.16, 0.1, 0.03), 0.12, 1.05, 0.24);
+const FIGURE_VERTICES = verticesOf(BODY) + verticesOf(HEAD) + verticesOf(VISOR) + verticesOf(BADGE);
+const SKIN = new Color('#f1d3b6');
+const VISOR_COLOR = new Color('#263238');
+const BADGE_COLOR = new Color('#f4c430');
+const figureMaterial = new MeshLambertMaterial({ vertexColors: true });
+
 const scratch = { x: 0, z: 0, ry: 0 };
-const place = new Object3D();
-const part = new Object3D();
 const tint = new Color();
-const badgeGeometry = new BoxGeometry(0.16, 0.1, 0.03);
-const badgeMaterial = new MeshLambertMaterial({ color: '#f4c430', emissive: '#6b5200' });
-const bodyMaterial = new MeshLambertMaterial({ color: '#ffffff' });
-
-/** One part of the person standing at `place`, offset in their own frame. */
-function put(mesh: InstancedMesh, i: number, x: number, y: number, z: number): void {
-  part.position.set(x, y, z);
-  part.updateMatrix();
-  mesh.setMatrixAt(i, part.matrix.premultiply(place.matrix));
-}
-
-/** The four instanced parts: body (tinted per person), head, visor, staff badge. */
-const PARTS = [
-  ['body', bodyGeometry, bodyMaterial],
-  ['head', headGeometry, skinMaterial],
-  ['visor', visorGeometry, visorMaterial],
-  ['badge', badgeGeometry, badgeMaterial],
-] as const;
 
 /**
- * Everyone in view except ourselves, drawn as four instanced meshes (bodies in each person's colour,
- * heads, visors, staff badges): a hundred people cost four draw calls, not four hundred. React re-renders
+ * Everyone in view except ourselves, in two draws: 3D figures (body in each person's colour, head,
+ * visor, a badge for staff) near by, and flat pictures of body and head further away. Both are
+ * single meshes written every frame (crowdBatch.ts), not instanced meshes: a hundred people are two
+ * draw calls and a few thousand triangles. People nearer than DETAIL_RADIUS_M are 3D figures, and staff
+ * always are (few, and the ones residents look for); when drawn light only staff are. React re-renders
  * only when someone appears or leaves, or when the nearest few (who carry name tags) change.
  */
-export function RemoteAvatars({ maxTags }: { maxTags: number }) {
+export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: boolean }) {
   const ids = useHallStore(
     useShallow((s) => Object.keys(s.people).filter((id) => id !== s.selfId && !s.people[id]!.consulting)),
   );
-  const capacity = Math.max(FIRST_CAPACITY, 2 ** Math.ceil(Math.log2(Math.max(1, ids.length))));
-  const meshes = useRef<Partial<Record<(typeof PARTS)[number][0], InstancedMesh | null>>>({});
   const [tagged, setTagged] = useState<string[]>([]);
   const since = useRef(TAG_REFRESH_S);
+  const figures = useMemo(() => new CrowdBatch({ normal: true, uv: false }, 64 * FIGURE_VERTICES), []);
+  const pictures = useMemo(() => new CrowdBatch({ normal: false, uv: true }, 128 * FAR_FIGURE_VERTICES), []);
+  const figureMesh = useRef<Mesh>(null);
+  const pictureMesh = useRef<Mesh>(null);
+  const pictureMaterial = useMemo(farFigureMaterial, []);
 
-  useFrame((_, dt) => {
+  useFrame(({ camera }, dt) => {
     since.current += dt;
     if (since.current >= TAG_REFRESH_S) {
       since.current = 0;
       const next = nearest(ids, maxTags);
       if (next.join() !== tagged.join()) setTagged(next);
     }
-    const { body: b, head: h, visor: v, badge: s } = meshes.current;
-    if (!b || !h || !v || !s) return;
+    if (!figureMesh.current || !pictureMesh.current) return;
+    if (figures.begin(ids.length * FIGURE_VERTICES)) figureMesh.current.geometry = figures.geometry;
+    if (pictures.begin(ids.length * FAR_FIGURE_VERTICES)) pictureMesh.current.geometry = pictures.geometry;
     const people = useHallStore.getState().people;
     const now = performance.now();
-    let n = 0;
-    let staff = 0;
     for (const id of ids) {
       const buffer = remotePoses.get(id);
       const person = people[id];
-      if (!buffer || !person || n >= capacity) continue;
+      if (!buffer || !person) continue;
       buffer.sample(now, scratch);
-      place.position.set(scratch.x, person.seat ? -0.3 : 0, scratch.z);
-      place.rotation.set(0, scratch.ry, 0);
-      place.updateMatrix();
-      put(b, n, 0, 0.68, 0);
-      b.setColorAt(n, tint.set(person.away ? AWAY_COLOR : person.color));
-      put(h, n, 0, 1.56, 0);
-      put(v, n, 0, 1.6, 0.2);
-      if (person.role === 'staff') put(s, staff++, 0.12, 1.05, 0.24);
-      n++;
+      const y = person.seat ? -0.3 : 0;
+      const color = tint.set(person.away ? AWAY_COLOR : person.color);
+      const staff = person.role === 'staff';
+      const near = Math.hypot(scratch.x - localPose.x, scratch.z - localPose.z) < DETAIL_RADIUS_M;
+      if (staff || (near && !light)) {
+        figures.addPart(BODY, scratch.x, y, scratch.z, scratch.ry, color);
+        figures.addPart(HEAD, scratch.x, y, scratch.z, scratch.ry, SKIN);
+        figures.addPart(VISOR, scratch.x, y, scratch.z, scratch.ry, VISOR_COLOR);
+        if (staff) figures.addPart(BADGE, scratch.x, y, scratch.z, scratch.ry, BADGE_COLOR);
+        continue;
+      }
+      addFarFigure(pictures, camera, scratch.x, y, scratch.z, color);
     }
-    for (const mesh of [b, h, v]) {
-      mesh.count = n;
-      mesh.instanceMatrix.needsUpdate = true;
-    }
-    if (b.instanceColor) b.instanceColor.needsUpdate = true;
-    s.count = staff;
-    s.instanceMatrix.needsUpdate = true;
+    figures.end();
+    pictures.end();
   });
 
   return (
     <group>
-      {PARTS.map(([name, geometry, material]) => (
-        <instancedMesh
-          key={`${name}${capacity}`}
-          ref={(m) => {
-            meshes.current[name] = m;
-          }}
-          args={[geometry, material, capacity]}
-          frustumCulled={false}
-        />
-      ))}
+      <mesh ref={figureMesh} geometry={figures.geometry} material={figureMaterial} frustumCulled={false} />
+      <mesh ref={pictureMesh} geometry={pictures.geometry} material={pictureMaterial} frustumCulled={false} />
       {tagged.map((id) => (
         <FollowingTag key={id} id={id} />
       ))}
