@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
+import { SLOW_FPS, SLOW_SECONDS } from '../../client/src/scene/qualityTiers.ts';
 
 const rootFontPx = (page: Page) =>
   page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+/** Canvas pixels per CSS pixel: 0.6 in the light view, 0.75 or 1.25 otherwise. */
+const sharpness = (page: Page) =>
+  page.evaluate(() => {
+    const c = document.querySelector('canvas')!;
+    return c.width / c.clientWidth;
+  });
 const inkColor = (page: Page) => page.evaluate(() => getComputedStyle(document.body).color);
 
 /**
@@ -73,22 +80,66 @@ describe('text size and high contrast', () => {
     const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/');
     await p.enter('かるい', '青');
     await p.waitForScene();
-    const sharpness = () =>
-      p.page.evaluate(() => {
-        const c = document.querySelector('canvas')!;
-        return c.width / c.clientWidth;
-      });
-    expect(await sharpness()).toBeGreaterThan(0.7);
+    expect(await sharpness(p.page)).toBeGreaterThan(0.7);
     const menu = p.page.getByRole('banner').getByText(p.t('display.heading'));
     await menu.click();
     await p.page
       .getByRole('banner')
       .getByRole('checkbox', { name: p.t('display.light') })
       .check();
-    await expect.poll(sharpness, { timeout: 20_000 }).toBeLessThan(0.65);
+    await expect.poll(() => sharpness(p.page), { timeout: 20_000 }).toBeLessThan(0.65);
     await p.page.reload();
     await p.waitForScene();
-    await expect.poll(sharpness, { timeout: 20_000 }).toBeLessThan(0.65);
+    await expect.poll(() => sharpness(p.page), { timeout: 20_000 }).toBeLessThan(0.65);
+    expect(p.errors).toEqual([]);
+    await p.close();
+  });
+
+  it('on a device too slow for the full view the hall switches to light by itself, says so, and a choice wins', async () => {
+    const p = await HallPage.open(hall.browser, hall.server.url, 'ja', '/', { automaticQuality: true });
+    await p.enter('おそい', '青');
+    await p.waitForScene();
+    expect(await sharpness(p.page)).toBeGreaterThan(0.7);
+    // The slow device: the page's CPU throttled (as DevTools does) until the hall has decided.
+    const cdp = await p.context.newCDPSession(p.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+    const notice = p.page.getByRole('log').getByText(p.t('display.lightAuto'));
+    await notice.waitFor({ timeout: 90_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await expect.poll(() => sharpness(p.page), { timeout: 20_000 }).toBeLessThan(0.65);
+    await p.page.getByRole('banner').getByText(p.t('display.heading'), { exact: true }).click();
+    const box = p.page.getByRole('banner').getByRole('checkbox', { name: p.t('display.light') });
+    expect(await box.isChecked()).toBe(true);
+    // The settings say why it is on, where the switch is.
+    expect(await p.page.getByRole('banner').getByText(p.t('display.lightAuto')).count()).toBe(1);
+    await p.page.screenshot({ path: `${SHOTS}/display-light-automatic-ja.png` });
+
+    // Remembered on this device.
+    await p.page.reload();
+    await p.waitForScene();
+    await expect.poll(() => sharpness(p.page), { timeout: 20_000 }).toBeLessThan(0.65);
+
+    // The resident wants the full view back: it stays, even on the slow device.
+    await p.page.getByRole('banner').getByText(p.t('display.heading'), { exact: true }).click();
+    await box.uncheck();
+    await expect.poll(() => sharpness(p.page), { timeout: 20_000 }).toBeGreaterThan(0.7);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+    // Long enough for the hall to have switched again (resolution lowered, then SLOW_SECONDS slow ones):
+    // slow seconds in a row as the page counts its own frames.
+    let slowSeconds = 0;
+    await expect
+      .poll(
+        async () => {
+          const fps = await p.page.evaluate(() => window.__cityHall?.fps ?? 0);
+          slowSeconds = fps < SLOW_FPS ? slowSeconds + 1 : 0;
+          return slowSeconds;
+        },
+        { timeout: 120_000, interval: 1000 },
+      )
+      .toBeGreaterThanOrEqual(SLOW_SECONDS + 8);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await box.isChecked()).toBe(false);
+    expect(await sharpness(p.page)).toBeGreaterThan(0.7);
     expect(p.errors).toEqual([]);
     await p.close();
   });

@@ -68,6 +68,8 @@ export const en: Dictionary = {
   'display.contrast.standard': 'Standard',
   'display.furigana': 'Show furigana (readings over kanji in Japanese text)',
   'display.light': 'Light 3D (for slow devices: lower resolution, fewer labels)',
+  'display.lightAuto':
+    'The 3D view was slow on this device, so it switched to Light 3D. You can switch it back under "Text size and display".',
   'display.contrast.high': 'High contrast',
   'hud.language': '言語 / Language',
   'hud.controls': 'Controls',

@@ -68,6 +68,8 @@ export const ja = {
   'display.contrast.standard': '標準',
   'display.furigana': 'ふりがなを表示する（日本語の漢字に読みがなを付けます）',
   'display.light': '軽い表示（3Dの動きが遅い端末向け。解像度と表示を減らします）',
+  'display.lightAuto':
+    '3Dの動きが遅いため、軽い表示に切り替えました。「文字の大きさ・見やすさ」で元に戻せます。',
   'display.contrast.high': 'くっきり（高コントラスト）',
   'hud.language': '言語 / Language',
   'hud.controls': '操作方法',

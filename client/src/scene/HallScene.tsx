@@ -19,9 +19,9 @@ import { CameraRig, CAMERA_OFFSET } from './CameraRig.tsx';
 import { ViewGestures } from './ViewGestures.tsx';
 import { WalkMarker } from './WalkMarker.tsx';
 import { FrameProbe } from './FrameProbe.tsx';
+import { QualityGuard } from './QualityGuard.tsx';
+import { FULL_DPR, LIGHT_DPR, LOWERED_DPR } from './qualityTiers.ts';
 import { useDisplayStore } from '../store/displayStore.ts';
-
-const LIGHT_DPR = 0.6;
 
 /**
  * The 3D hall. The wrapper is one focusable region where the arrow keys walk (data-walk-keys);
@@ -30,11 +30,11 @@ const LIGHT_DPR = 0.6;
 export function HallScene() {
   const { t, lang } = useT();
   const hall = getHall();
-  // The light tier: a fixed low resolution without smoothing (fill rate is what a software-rendered
-  // tablet lacks), floor labels left out and fewer name tags. Otherwise the resolution follows the
-  // frame rate by itself.
+  // Three tiers: full; the resolution lowered by itself when frames come slowly; light (a fixed low
+  // resolution without smoothing, floor labels left out, fewer name tags, far people as pictures), chosen
+  // by the resident or switched to by itself when even the lowered resolution stays too slow.
   const light = useDisplayStore((s) => s.light);
-  const [dpr, setDpr] = useState(1.25);
+  const [dpr, setDpr] = useState(FULL_DPR);
   useEffect(() => () => reportScene({ sceneReady: false, fps: 0 }), []);
 
   return (
@@ -51,7 +51,10 @@ export function HallScene() {
           position: [localPose.x, CAMERA_OFFSET.y, localPose.z + CAMERA_OFFSET.z],
         }}
       >
-        {!light && <PerformanceMonitor onDecline={() => setDpr(0.75)} onIncline={() => setDpr(1.25)} />}
+        {!light && (
+          <PerformanceMonitor onDecline={() => setDpr(LOWERED_DPR)} onIncline={() => setDpr(FULL_DPR)} />
+        )}
+        {!light && <QualityGuard lowered={dpr === LOWERED_DPR} />}
         <color attach="background" args={['#dce8f2']} />
         <hemisphereLight args={['#ffffff', '#b8ab94', 2.3]} />
         <directionalLight position={[12, 25, 14]} intensity={0.8} />

@@ -13,7 +13,10 @@ interface Stored {
   textSize?: TextSize;
   contrast?: Contrast;
   furigana?: boolean;
+  /** Chosen by the person (on or off); absent when never chosen. */
   light?: boolean;
+  /** Switched on by itself because the hall drew too slowly on this device. */
+  lightAuto?: boolean;
 }
 
 function read(): Stored {
@@ -23,7 +26,8 @@ function read(): Stored {
       textSize: TEXT_SIZES.includes(s.textSize!) ? s.textSize : undefined,
       contrast: CONTRASTS.includes(s.contrast!) ? s.contrast : undefined,
       furigana: s.furigana === true,
-      light: s.light === true,
+      light: typeof s.light === 'boolean' ? s.light : undefined,
+      lightAuto: s.lightAuto === true,
     };
   } catch {
     return {};
@@ -49,14 +53,19 @@ interface DisplayState {
   /** Readings over kanji in Japanese and easy-Japanese texts. */
   furigana: boolean;
   /**
-   * The 3D hall drawn light (low resolution, no smoothing, fewer labels) whatever the device: chosen by
-   * the resident. Without it the hall still lowers its resolution by itself when frames come slowly.
+   * The 3D hall drawn light (low resolution, no smoothing, fewer labels, far people as pictures). Chosen
+   * by the resident, or switched on by itself (`lightenBySelf`) when the hall stays too slow at its
+   * lowered resolution; a choice made here wins over the automatic one, in both directions.
    */
   light: boolean;
+  /** The light view came on by itself on this device (and the person has not chosen either way). */
+  lightAutomatic: boolean;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
   setFurigana(on: boolean): void;
   setLight(on: boolean): void;
+  /** Switches to the light view unless the person chose; says whether it did. Remembered in this browser. */
+  lightenBySelf(): boolean;
 }
 
 const stored = read();
@@ -77,7 +86,8 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     textSize: stored.textSize ?? 'standard',
     contrast: stored.contrast ?? systemContrast(),
     furigana: stored.furigana ?? false,
-    light: stored.light ?? false,
+    light: stored.light ?? stored.lightAuto ?? false,
+    lightAutomatic: stored.light === undefined && stored.lightAuto === true,
   };
   apply(initial.textSize, initial.contrast);
   return {
@@ -97,8 +107,14 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
       set({ furigana });
     },
     setLight: (light) => {
-      save({ light });
-      set({ light });
+      save({ light, lightAuto: false });
+      set({ light, lightAutomatic: false });
+    },
+    lightenBySelf: () => {
+      if (get().light || read().light !== undefined) return false;
+      save({ lightAuto: true });
+      set({ light: true, lightAutomatic: true });
+      return true;
     },
   };
 });

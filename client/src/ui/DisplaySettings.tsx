@@ -42,8 +42,17 @@ function Switch(props: { label: string; on: boolean; onChange(on: boolean): void
 
 function Choices() {
   const { t } = useT();
-  const { textSize, contrast, furigana, light, setTextSize, setContrast, setFurigana, setLight } =
-    useDisplayStore();
+  const {
+    textSize,
+    contrast,
+    furigana,
+    light,
+    lightAutomatic,
+    setTextSize,
+    setContrast,
+    setFurigana,
+    setLight,
+  } = useDisplayStore();
   const name = useId();
   return (
     <>
@@ -66,6 +75,7 @@ function Choices() {
       />
       <Switch label={t('display.furigana')} on={furigana} onChange={setFurigana} />
       <Switch label={t('display.light')} on={light} onChange={setLight} />
+      {lightAutomatic && <p className="setting-note">{t('display.lightAuto')}</p>}
     </>
   );
 }

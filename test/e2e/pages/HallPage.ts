@@ -21,12 +21,28 @@ export class HallPage {
     this.errors = watchPageErrors(page);
   }
 
-  static async open(browser: Browser, baseUrl: string, lang: Language, path = '/'): Promise<HallPage> {
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    lang: Language,
+    path = '/',
+    opts: { automaticQuality?: boolean } = {},
+  ): Promise<HallPage> {
     await loadDictionary(lang);
     const context = await browser.newContext({
       locale: localeOf(lang),
       viewport: { width: 1280, height: 720 },
     });
+    // Several 3D pages on one software-rendered machine are slow enough for the hall to switch to its
+    // light view by itself (QualityGuard), which would change the page under a test about something
+    // else. So the resident has chosen the full view, unless a test is about that switch or chooses.
+    if (!opts.automaticQuality) {
+      await context.addInitScript(() => {
+        const display = JSON.parse(localStorage.getItem('city-hall.display') ?? '{}') as { light?: boolean };
+        if (display.light === undefined)
+          localStorage.setItem('city-hall.display', JSON.stringify({ ...display, light: false }));
+      });
+    }
     // Easy Japanese has no browser language of its own: chosen once, as a resident would, and kept.
     if (languageForBrowser([localeOf(lang)]) !== lang) {
       await context.addInitScript((chosen: string) => {

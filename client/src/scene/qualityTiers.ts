@@ -1,0 +1,12 @@
+/**
+ * The 3D hall's quality tiers, as pixel ratios: full; lowered by itself when frames come slowly; light
+ * (also without smoothing, floor labels or far 3D figures), chosen or switched to by itself.
+ */
+export const FULL_DPR = 1.25;
+export const LOWERED_DPR = 0.75;
+export const LIGHT_DPR = 0.6;
+
+/** Below this many frames a second the hall is hard to walk in: steps jump and turns stutter. */
+export const SLOW_FPS = 12;
+/** Seconds in a row that slow before switching, so a moment's hitch (a texture, a crowd passing) does not. */
+export const SLOW_SECONDS = 6;
