@@ -73,4 +73,51 @@ describe('two residents in the 3D hall', () => {
       { timeout: 10_000 },
     );
   });
+
+  it('a quiet hall draws no frames, still shows the hall, and draws again when someone walks or the view turns', async () => {
+    const frames = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.framesDrawn);
+    // Settled: no frame drawn between two looks a second apart.
+    const settled = async (p: HallPage) => {
+      let last = -1;
+      await expect
+        .poll(
+          async () => {
+            const [was, now] = [last, await frames(p)];
+            last = now;
+            return now === was;
+          },
+          { timeout: 20_000, interval: 1000 },
+        )
+        .toBe(true);
+      return last;
+    };
+    await ben.page.waitForFunction(() => !window.__cityHall!.walking);
+    const quiet = await settled(aiko);
+    await settled(ben);
+    expect(await canvasColourCount(aiko.page)).toBeGreaterThan(20);
+
+    // Ben walks back south: Aiko's hall draws again, and shows him where he now is.
+    const startZ = (await ben.page.evaluate(() => window.__cityHall!.position)).z;
+    await ben.page.getByRole('application', { name: ben.t('scene.label') }).focus();
+    await ben.page.keyboard.down('ArrowDown');
+    await ben.page.waitForFunction((z) => window.__cityHall!.position.z > z + 1, startZ, { timeout: 10_000 });
+    await ben.page.keyboard.up('ArrowDown');
+    await aiko.page.waitForFunction((n) => window.__cityHall!.framesDrawn > n + 10, quiet);
+    const benAt = await ben.page.evaluate(() => window.__cityHall!.position);
+    await aiko.page.waitForFunction(
+      (z) => Math.abs((window.__cityHall!.peerPosition('Ben')?.z ?? -99) - z) < 0.05,
+      benAt.z,
+      { timeout: 5_000 },
+    );
+
+    // Quiet again; then Aiko turns her view (E): drawn until the camera has come round.
+    const quietAgain = await settled(aiko);
+    await aiko.page.getByRole('application', { name: aiko.t('scene.label') }).focus();
+    await aiko.page.keyboard.press('e');
+    await aiko.page.waitForFunction((n) => window.__cityHall!.framesDrawn > n + 10, quietAgain);
+    expect(await aiko.page.evaluate(() => window.__cityHall!.view.yaw)).not.toBe(0);
+    await settled(aiko);
+    expect(aiko.errors).toEqual([]);
+    expect(ben.errors).toEqual([]);
+  });
 });

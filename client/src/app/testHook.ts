@@ -3,6 +3,7 @@ import { useHallStore } from '../store/hallStore.ts';
 import { localIntent, localPose, remotePoses } from '../store/poses.ts';
 import { walkTo } from './localMovement.ts';
 import { view } from '../store/view.ts';
+import { motion } from '../store/motion.ts';
 import { hallAddress, simulateNetworkDrop } from '../net/hallConnection.ts';
 import { consultationAddress } from '../net/consultationConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
@@ -26,6 +27,10 @@ export interface CityHallTestHook {
   sceneReady: boolean;
   /** Frames rendered in the last full second (3D view only). */
   fps: number;
+  /** Frames drawn since the 3D scene mounted: it draws only while something moves. */
+  framesDrawn: number;
+  /** Benchmarks: the 3D scene draws every frame, as it does whenever anything moves. */
+  drawEveryFrame: boolean;
   /** What the last frame drew (3D view only): draw calls, triangles and pixel ratio, for bench:fps. */
   drawn: { calls: number; triangles: number; dpr: number };
   /** Latest known position of a visible person, by nickname (remote avatars only). */
@@ -111,6 +116,13 @@ export function installTestHook(): void {
     },
     sceneReady: false,
     fps: 0,
+    framesDrawn: 0,
+    get drawEveryFrame() {
+      return motion.always;
+    },
+    set drawEveryFrame(on: boolean) {
+      motion.always = on;
+    },
     drawn: { calls: 0, triangles: 0, dpr: 0 },
     peerPosition(nickname) {
       const person = Object.values(hall().people).find((p) => p.nickname === nickname);
@@ -133,6 +145,8 @@ export function installTestHook(): void {
 }
 
 /** Scene code reports through this so it does not depend on the hook being installed. */
-export function reportScene(patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps' | 'drawn'>>): void {
+export function reportScene(
+  patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps' | 'drawn' | 'framesDrawn'>>,
+): void {
   if (window.__cityHall) Object.assign(window.__cityHall, patch);
 }

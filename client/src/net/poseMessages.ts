@@ -1,6 +1,7 @@
 import { decodeFar, decodePoses, type WirePose } from '../../../shared/protocol/poses.ts';
 import { farPoses, remotePoses } from '../store/poses.ts';
 import { PoseBuffer } from '../store/poseBuffer.ts';
+import { motion } from '../store/motion.ts';
 
 /** Poses for numbers whose avatar has not arrived yet (state and poses travel separately). */
 const PENDING_MAX = 512;
@@ -18,7 +19,9 @@ export function createPoseReceiver(selfId: () => string) {
     if (id === selfId()) return;
     let buffer = remotePoses.get(id);
     if (!buffer) remotePoses.set(id, (buffer = new PoseBuffer()));
-    buffer.push({ t: performance.now(), x: p.x, z: p.z, ry: p.ry });
+    const now = performance.now();
+    buffer.push({ t: now, x: p.x, z: p.z, ry: p.ry });
+    motion.poseAt = now;
   }
 
   return {
@@ -47,6 +50,7 @@ export function createPoseReceiver(selfId: () => string) {
     far(bytes: Uint8Array): number {
       farPoses.clear();
       for (const f of decodeFar(bytes)) farPoses.set(String(f.n), { x: f.x, z: f.z });
+      motion.poseAt = performance.now();
       return farPoses.size;
     },
     reset(): void {

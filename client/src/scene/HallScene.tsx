@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { PerformanceMonitor } from '@react-three/drei';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { useT } from '../i18n/useT.ts';
 import { reportScene } from '../app/testHook.ts';
@@ -20,6 +19,7 @@ import { ViewGestures } from './ViewGestures.tsx';
 import { WalkMarker } from './WalkMarker.tsx';
 import { FrameProbe } from './FrameProbe.tsx';
 import { QualityGuard } from './QualityGuard.tsx';
+import { DrawOnDemand } from './DrawOnDemand.tsx';
 import { FULL_DPR, LIGHT_DPR, LOWERED_DPR } from './qualityTiers.ts';
 import { useDisplayStore } from '../store/displayStore.ts';
 
@@ -30,11 +30,12 @@ import { useDisplayStore } from '../store/displayStore.ts';
 export function HallScene() {
   const { t, lang } = useT();
   const hall = getHall();
-  // Three tiers: full; the resolution lowered by itself when frames come slowly; light (a fixed low
-  // resolution without smoothing, floor labels left out, fewer name tags, far people as pictures), chosen
-  // by the resident or switched to by itself when even the lowered resolution stays too slow.
+  // It draws only while something moves (DrawOnDemand), in three tiers (QualityGuard): full; the
+  // resolution lowered by itself when frames come slowly; light (a fixed low resolution without
+  // smoothing, floor labels left out, fewer name tags, far people as pictures), chosen by the resident
+  // or switched to by itself when even the lowered resolution stays too slow.
   const light = useDisplayStore((s) => s.light);
-  const [dpr, setDpr] = useState(FULL_DPR);
+  const [lowered, setLowered] = useState(false);
   useEffect(() => () => reportScene({ sceneReady: false, fps: 0 }), []);
 
   return (
@@ -42,7 +43,8 @@ export function HallScene() {
       <Canvas
         key={light ? 'light' : 'full'}
         flat
-        dpr={light ? LIGHT_DPR : dpr}
+        dpr={light ? LIGHT_DPR : lowered ? LOWERED_DPR : FULL_DPR}
+        frameloop="demand"
         gl={{ antialias: !light, powerPreference: 'low-power' }}
         camera={{
           fov: 50,
@@ -51,10 +53,8 @@ export function HallScene() {
           position: [localPose.x, CAMERA_OFFSET.y, localPose.z + CAMERA_OFFSET.z],
         }}
       >
-        {!light && (
-          <PerformanceMonitor onDecline={() => setDpr(LOWERED_DPR)} onIncline={() => setDpr(FULL_DPR)} />
-        )}
-        {!light && <QualityGuard lowered={dpr === LOWERED_DPR} />}
+        {!light && <QualityGuard lowered={lowered} setLowered={setLowered} />}
+        <DrawOnDemand />
         <color attach="background" args={['#dce8f2']} />
         <hemisphereLight args={['#ffffff', '#b8ab94', 2.3]} />
         <directionalLight position={[12, 25, 14]} intensity={0.8} />

@@ -2,16 +2,26 @@ import { useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { useDisplayStore } from '../store/displayStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
-import { SLOW_FPS, SLOW_SECONDS } from './qualityTiers.ts';
+import { motion } from '../store/motion.ts';
+import {
+  LOWER_FPS,
+  LOWER_SECONDS,
+  RAISE_FPS,
+  RAISE_SECONDS,
+  SLOW_FPS,
+  SLOW_SECONDS,
+} from './qualityTiers.ts';
 
 /**
- * The last step of the automatic quality tiers: the hall first lowers its resolution by itself (drei's
- * PerformanceMonitor); when it is still below SLOW_FPS for SLOW_SECONDS at that resolution, it switches
- * to the light view, says so, and remembers it on this device. Not when the resident chose either way.
- * Seconds that took far longer than a second (a hidden tab, a paused machine) are not counted as slow.
+ * The automatic quality tiers. Frames are counted over whole seconds in which the hall was drawing all
+ * the time (it draws only while something moves): below LOWER_FPS for LOWER_SECONDS the resolution is
+ * lowered; above RAISE_FPS for RAISE_SECONDS it is raised again; below SLOW_FPS for SLOW_SECONDS at the
+ * lowered resolution the hall switches to the light view, says so, and remembers it on this device
+ * (not when the resident chose either way). A second that took far longer than a second (a hidden tab,
+ * a paused machine) or was partly idle counts for nothing and starts the count again.
  */
-export function QualityGuard({ lowered }: { lowered: boolean }) {
-  const state = useRef({ frames: 0, since: performance.now(), slow: 0 });
+export function QualityGuard({ lowered, setLowered }: { lowered: boolean; setLowered(on: boolean): void }) {
+  const state = useRef({ frames: 0, since: performance.now(), low: 0, high: 0, slow: 0 });
   useFrame(() => {
     const s = state.current;
     s.frames++;
@@ -19,14 +29,24 @@ export function QualityGuard({ lowered }: { lowered: boolean }) {
     const elapsed = now - s.since;
     if (elapsed < 1000) return;
     const fps = (s.frames * 1000) / elapsed;
+    const start = s.since;
     s.frames = 0;
     s.since = now;
-    if (!lowered || elapsed > 3000) {
-      s.slow = 0;
+    const busy = motion.busySince !== null && motion.busySince <= start && elapsed < 3000;
+    if (!busy) {
+      s.low = s.high = s.slow = 0;
       return;
     }
+    s.low = fps < LOWER_FPS ? s.low + 1 : 0;
+    s.high = fps >= RAISE_FPS ? s.high + 1 : 0;
     s.slow = fps < SLOW_FPS ? s.slow + 1 : 0;
-    if (s.slow >= SLOW_SECONDS && useDisplayStore.getState().lightenBySelf()) {
+    if (!lowered && s.low >= LOWER_SECONDS) {
+      s.low = s.slow = 0;
+      setLowered(true);
+    } else if (lowered && s.high >= RAISE_SECONDS) {
+      s.high = 0;
+      setLowered(false);
+    } else if (lowered && s.slow >= SLOW_SECONDS && useDisplayStore.getState().lightenBySelf()) {
       useHallStore.getState().announce('display.lightAuto');
     }
   });

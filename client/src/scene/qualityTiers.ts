@@ -6,6 +6,12 @@ export const FULL_DPR = 1.25;
 export const LOWERED_DPR = 0.75;
 export const LIGHT_DPR = 0.6;
 
+/** Under this many frames a second for LOWER_SECONDS the resolution is lowered. */
+export const LOWER_FPS = 30;
+export const LOWER_SECONDS = 3;
+/** At this many or more for RAISE_SECONDS it is raised again. */
+export const RAISE_FPS = 50;
+export const RAISE_SECONDS = 10;
 /** Below this many frames a second the hall is hard to walk in: steps jump and turns stutter. */
 export const SLOW_FPS = 12;
 /** Seconds in a row that slow before switching, so a moment's hitch (a texture, a crowd passing) does not. */
