@@ -44,6 +44,19 @@ describe('a crowd written into one mesh', () => {
     expect(batch.geometry.drawRange.count).toBe(verticesOf(part));
   });
 
+  it('an empty frame draws nothing and uploads nothing (an empty update range would upload it all)', () => {
+    const batch = new CrowdBatch({ normal: true, uv: false }, 256);
+    batch.begin(verticesOf(part));
+    batch.addPart(part, 0, 0, 0, 0, RED);
+    batch.end();
+    const position = batch.geometry.getAttribute('position');
+    const uploads = position.version;
+    batch.begin(0);
+    batch.end();
+    expect(batch.geometry.drawRange.count).toBe(0);
+    expect(position.version).toBe(uploads);
+  });
+
   it('grows into a new geometry when more people arrive than it has room for', () => {
     const batch = new CrowdBatch({ normal: true, uv: false }, verticesOf(part));
     const first = batch.geometry;
@@ -74,8 +87,29 @@ describe('a crowd written into one mesh', () => {
     expect([...corners].sort()).toEqual(
       ['1.70,0.70,3.40', '2.30,0.70,3.40', '2.30,1.30,2.60', '1.70,1.30,2.60'].sort(),
     );
+    // Each corner carries its own corner of the picture: lower left (u0, v0), upper right (u1, v1).
     const uv = attribute(batch, 'uv').slice(0, BILLBOARD_VERTICES * 2);
-    expect(new Set(uv.map((v) => v.toFixed(1)))).toEqual(new Set(['0.1', '0.2', '0.3', '0.4']));
+    const uvAt = (corner: string) => {
+      for (let i = 0; i < BILLBOARD_VERTICES; i++) {
+        const at = p
+          .slice(i * 3, i * 3 + 3)
+          .map((v) => v.toFixed(2))
+          .join(',');
+        if (at === corner) return [uv[i * 2]!, uv[i * 2 + 1]!].map((v) => Number(v.toFixed(2)));
+      }
+      return null;
+    };
+    expect(uvAt('1.70,0.70,3.40')).toEqual([0.1, 0.2]);
+    expect(uvAt('2.30,0.70,3.40')).toEqual([0.3, 0.2]);
+    expect(uvAt('2.30,1.30,2.60')).toEqual([0.3, 0.4]);
+    expect(uvAt('1.70,1.30,2.60')).toEqual([0.1, 0.4]);
+    // Both triangles wind towards the viewer (right × up), or they would be culled as back faces.
+    const towardsViewer = new Vector3().crossVectors(right, up);
+    for (const first of [0, 3]) {
+      const [a, b, c] = [0, 1, 2].map((k) => new Vector3().fromArray(p, (first + k) * 3));
+      const normal = new Vector3().crossVectors(b!.clone().sub(a!), c!.clone().sub(a!));
+      expect(normal.dot(towardsViewer)).toBeGreaterThan(0);
+    }
     expect(batch.geometry.drawRange.count).toBe(BILLBOARD_VERTICES);
   });
 });

@@ -25,9 +25,12 @@ export interface CityHallTestHook {
   readonly view: { yaw: number; zoom: number };
   /** Set by the 3D scene after its first rendered frames. */
   sceneReady: boolean;
-  /** Frames rendered in the last full second (3D view only). */
+  /** Frames rendered in the last full second of drawing (3D view only; kept while the hall is still). */
   fps: number;
-  /** Frames drawn since the 3D scene mounted: it draws only while something moves. */
+  /**
+   * Frames drawn since the 3D scene last mounted (it draws only while something moves; the light switch
+   * and the 2D/3D switch mount it again, from 0).
+   */
   framesDrawn: number;
   /** Benchmarks: the 3D scene draws every frame, as it does whenever anything moves. */
   drawEveryFrame: boolean;

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { localPose } from '../store/poses.ts';
 import { view } from '../store/view.ts';
@@ -11,7 +12,8 @@ export const CAMERA_OFFSET = { y: 13, z: 11 };
 
 export function CameraRig() {
   const camera = useThree((s) => s.camera);
-  const shown = { yaw: view.yaw, zoom: view.zoom };
+  // Kept across renders: a re-render of the scene (its tier changing mid-turn) must not snap the view.
+  const shown = useRef({ yaw: view.yaw, zoom: view.zoom }).current;
   useFrame((_, delta) => {
     // The first frame after the hall was still comes seconds after the one before: without a cap the
     // camera would jump to a new view instead of turning to it.

@@ -15,9 +15,15 @@ const MOUNT_MS = 1500;
  */
 export function DrawOnDemand() {
   const invalidate = useThree((s) => s.invalidate);
+  const canvas = useThree((s) => s.gl.domElement);
   useEffect(() => {
     keepDrawing(MOUNT_MS);
     const unsubscribe = useHallStore.subscribe(() => keepDrawing(STATE_CHANGE_MS));
+    // A tablet drops the GL context when backgrounded or short of memory; once it is back, or the page
+    // is shown again, the picture must be drawn again even if nothing moves.
+    const redraw = () => keepDrawing(MOUNT_MS);
+    canvas.addEventListener('webglcontextrestored', redraw);
+    document.addEventListener('visibilitychange', redraw);
     let frame = requestAnimationFrame(function check(now) {
       if (needsFrame(now)) invalidate();
       frame = requestAnimationFrame(check);
@@ -25,7 +31,9 @@ export function DrawOnDemand() {
     return () => {
       cancelAnimationFrame(frame);
       unsubscribe();
+      canvas.removeEventListener('webglcontextrestored', redraw);
+      document.removeEventListener('visibilitychange', redraw);
     };
-  }, [invalidate]);
+  }, [invalidate, canvas]);
   return null;
 }

@@ -23,7 +23,8 @@ export function FarCrowd() {
   useFrame(({ camera }, dt) => {
     if (!mesh.current) return;
     if (batch.begin(farPoses.size * FAR_FIGURE_VERTICES)) mesh.current.geometry = batch.geometry;
-    const k = Math.min(1, dt * GLIDE);
+    // Capped: the first frame after a still spell comes seconds after the one before.
+    const k = Math.min(1, Math.min(dt, 0.1) * GLIDE);
     for (const [id, target] of farPoses) {
       const s = shown.current.get(id) ?? { ...target };
       s.x += (target.x - s.x) * k;

@@ -37,7 +37,8 @@ const BADGE = flatten(new BoxGeometry(0.16, 0.1, 0.03), 0.12, 1.05, 0.24);
 const FIGURE_VERTICES = verticesOf(BODY) + verticesOf(HEAD) + verticesOf(VISOR) + verticesOf(BADGE);
 const SKIN = new Color('#f1d3b6');
 const VISOR_COLOR = new Color('#263238');
-const BADGE_COLOR = new Color('#f4c430');
+/** Brighter than the 3D avatar's badge colour, which glows (emissive); vertex colours cannot. */
+const BADGE_COLOR = new Color('#ffd84d');
 const figureMaterial = new MeshLambertMaterial({ vertexColors: true });
 
 const scratch = { x: 0, z: 0, ry: 0 };

@@ -124,6 +124,8 @@ export class CrowdBatch {
   end(): void {
     const g = this.geometry;
     g.setDrawRange(0, this.written);
+    // Nothing to draw, nothing to upload (an empty update range would upload the whole buffer).
+    if (this.written === 0) return;
     for (const name of ['position', 'color', 'normal', 'uv']) {
       const a = g.getAttribute(name) as BufferAttribute | undefined;
       if (!a) continue;

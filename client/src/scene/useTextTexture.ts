@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useThree } from '@react-three/fiber';
 import type { CanvasTexture } from 'three';
 import {
   createTextTexture,
@@ -9,7 +10,7 @@ import {
 } from './textTexture.ts';
 
 /**
- * A texture showing `lines`, redrawn once the web font's glyphs have loaded. `key` must change when the
+ * A texture showing `lines`, redrawn once the web font's glyphs have loaded. Only inside a Canvas. `key` must change when the
  * content changes (it stands in for deep comparison of lines/options).
  */
 export function useTextTexture(
@@ -20,21 +21,25 @@ export function useTextTexture(
   const canvas = useMemo(() => document.createElement('canvas'), []);
   const [aspect, setAspect] = useState(() => drawText(canvas, lines, opts));
   const texture = useMemo(() => createTextTexture(canvas), [canvas]);
+  // The scene draws only when asked: a redrawn texture of the same shape changes no prop, so ask.
+  const invalidate = useThree((s) => s.invalidate);
 
   useEffect(() => {
     let live = true;
-    setAspect(drawText(canvas, lines, opts));
-    texture.needsUpdate = true;
-    void loadFontsFor(lines).then(() => {
-      if (!live) return;
+    const redraw = () => {
       setAspect(drawText(canvas, lines, opts));
       texture.needsUpdate = true;
+      invalidate();
+    };
+    redraw();
+    void loadFontsFor(lines).then(() => {
+      if (live) redraw();
     });
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` summarises lines and opts
-  }, [key, canvas, texture]);
+  }, [key, canvas, texture, invalidate]);
 
   useEffect(() => () => texture.dispose(), [texture]);
   return { texture, aspect };

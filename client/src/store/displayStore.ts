@@ -60,6 +60,8 @@ interface DisplayState {
   light: boolean;
   /** The light view came on by itself on this device (and the person has not chosen either way). */
   lightAutomatic: boolean;
+  /** The person chose on or off (here or on an earlier visit): the hall never switches by itself then. */
+  lightChosen: boolean;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
   setFurigana(on: boolean): void;
@@ -88,6 +90,7 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     furigana: stored.furigana ?? false,
     light: stored.light ?? stored.lightAuto ?? false,
     lightAutomatic: stored.light === undefined && stored.lightAuto === true,
+    lightChosen: stored.light !== undefined,
   };
   apply(initial.textSize, initial.contrast);
   return {
@@ -108,10 +111,11 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     },
     setLight: (light) => {
       save({ light, lightAuto: false });
-      set({ light, lightAutomatic: false });
+      set({ light, lightAutomatic: false, lightChosen: true });
     },
     lightenBySelf: () => {
-      if (get().light || read().light !== undefined) return false;
+      // The choice is held here too: where storage does not work it still lasts while the page is open.
+      if (get().light || get().lightChosen) return false;
       save({ lightAuto: true });
       set({ light: true, lightAutomatic: true });
       return true;
