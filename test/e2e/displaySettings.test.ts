@@ -132,13 +132,18 @@ describe('text size and high contrast', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
     await p.page.keyboard.down('ArrowDown');
     // Long enough for the hall to have switched again (resolution lowered, then SLOW_SECONDS slow ones):
-    // slow seconds in a row as the page counts its own frames.
+    // slow seconds in a row as the page counts its own frames, each one with frames drawn in it.
     let slowSeconds = 0;
+    let drawn = 0;
     await expect
       .poll(
         async () => {
-          const fps = await p.page.evaluate(() => window.__cityHall?.fps ?? 0);
-          slowSeconds = fps < SLOW_FPS ? slowSeconds + 1 : 0;
+          const now = await p.page.evaluate(() => ({
+            fps: window.__cityHall!.fps,
+            frames: window.__cityHall!.framesDrawn,
+          }));
+          slowSeconds = now.fps < SLOW_FPS && now.frames > drawn ? slowSeconds + 1 : 0;
+          drawn = now.frames;
           return slowSeconds;
         },
         { timeout: 120_000, interval: 1000 },

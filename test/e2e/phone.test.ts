@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, useHallInBrowser } from './support.ts';
+import { chooseFullView, SHOTS, useHallInBrowser } from './support.ts';
 import { COUNTER_1, consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
 import { translate } from '../../client/src/i18n/translate.ts';
 import type { MessageKey } from '../../client/src/i18n/ja.ts';
@@ -34,6 +34,7 @@ describe('on a phone, by touch', () => {
       isMobile: true,
       locale: 'ja-JP',
     });
+    await chooseFullView(context);
     const page = await context.newPage();
     await page.goto(`${hall.server.url}${path}`);
     return { context, page };

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { launchBrowser } from '../support/browser.ts';
 
@@ -49,6 +49,19 @@ export async function canvasColourCount(page: Page): Promise<number> {
 }
 
 export const SHOTS = 'test-results/e2e';
+
+/**
+ * The resident has chosen the full 3D view (unless they chose otherwise in the test). Several 3D pages on
+ * one software-rendered machine are slow enough for the hall to switch to its light view by itself
+ * (QualityGuard), which would change the page under a test about something else.
+ */
+export async function chooseFullView(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const display = JSON.parse(localStorage.getItem('city-hall.display') ?? '{}') as { light?: boolean };
+    if (display.light === undefined)
+      localStorage.setItem('city-hall.display', JSON.stringify({ ...display, light: false }));
+  });
+}
 
 export interface HallUnderTest {
   readonly server: TestServer;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoxGeometry, Color, Matrix4, Vector3 } from 'three';
+import { BoxGeometry, Color, Matrix4, Vector3, type BufferAttribute } from 'three';
 import { BILLBOARD_VERTICES, CrowdBatch, flatten, verticesOf } from '../../client/src/scene/crowdBatch.ts';
 
 const RED = new Color(1, 0, 0);
@@ -49,7 +49,7 @@ describe('a crowd written into one mesh', () => {
     batch.begin(verticesOf(part));
     batch.addPart(part, 0, 0, 0, 0, RED);
     batch.end();
-    const position = batch.geometry.getAttribute('position');
+    const position = batch.geometry.getAttribute('position') as BufferAttribute;
     const uploads = position.version;
     batch.begin(0);
     batch.end();

@@ -4,7 +4,7 @@ import { loadDictionary, translate } from '../../../client/src/i18n/translate.ts
 import { languageForBrowser, localeOf } from '../../../shared/i18n/languages.ts';
 import type { MessageKey } from '../../../client/src/i18n/ja.ts';
 import { watchPageErrors } from '../../support/browser.ts';
-import { tabTo } from '../support.ts';
+import { chooseFullView, tabTo } from '../support.ts';
 
 /**
  * A resident's browser tab. Finds controls by role and accessible name (taken from the same i18n
@@ -33,16 +33,7 @@ export class HallPage {
       locale: localeOf(lang),
       viewport: { width: 1280, height: 720 },
     });
-    // Several 3D pages on one software-rendered machine are slow enough for the hall to switch to its
-    // light view by itself (QualityGuard), which would change the page under a test about something
-    // else. So the resident has chosen the full view, unless a test is about that switch or chooses.
-    if (!opts.automaticQuality) {
-      await context.addInitScript(() => {
-        const display = JSON.parse(localStorage.getItem('city-hall.display') ?? '{}') as { light?: boolean };
-        if (display.light === undefined)
-          localStorage.setItem('city-hall.display', JSON.stringify({ ...display, light: false }));
-      });
-    }
+    if (!opts.automaticQuality) await chooseFullView(context);
     // Easy Japanese has no browser language of its own: chosen once, as a resident would, and kept.
     if (languageForBrowser([localeOf(lang)]) !== lang) {
       await context.addInitScript((chosen: string) => {
