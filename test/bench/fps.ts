@@ -13,6 +13,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { HallPage } from '../e2e/pages/HallPage.ts';
 import { cpuSeconds, spawnBenchServer, startBots } from './benchProcesses.ts';
 import { summariseProfile, type CpuProfile } from './profileSummary.ts';
+import { LOWER_FPS, LOWERED_DPR } from '../../client/src/scene/qualityTiers.ts';
 
 const SAMPLE_SECONDS = 8;
 const CROWD = 100;
@@ -69,15 +70,25 @@ try {
   await me.enter('計測', '青');
   await me.waitForScene();
   await me.page.waitForTimeout(2000);
-  // Nobody moving: the hall draws nothing. Then it is asked to draw every frame, as it does while anything
+  // Nobody moving: the hall draws nothing. Measured over a window of IDLE_SECONDS (a measurement, not a
+  // wait for something to happen). Then it is asked to draw every frame, as it does while anything
   // moves, for the frame rates.
   const framesDrawn = () => me.page.evaluate(() => window.__cityHall!.framesDrawn);
   const idleFrom = await framesDrawn();
   await me.page.waitForTimeout(IDLE_SECONDS * 1000);
   const idleFps = ((await framesDrawn()) - idleFrom) / IDLE_SECONDS;
   await me.page.evaluate(() => (window.__cityHall!.drawEveryFrame = true));
-  // Long enough for the resolution to settle (it is lowered after 3 slow seconds).
-  await me.page.waitForTimeout(5000);
+  // Sampled once the resolution has settled: fast enough to keep it, or already lowered (or light).
+  // (The second counted from now on, not one from before the hall was asked to draw.)
+  const from = await framesDrawn();
+  await me.page.waitForFunction(
+    ({ from, lowerFps, lowered }) => {
+      const h = window.__cityHall!;
+      return h.framesDrawn > from + 2 * lowerFps && (h.fps >= lowerFps || h.drawn.dpr <= lowered);
+    },
+    { from, lowerFps: LOWER_FPS, lowered: LOWERED_DPR },
+    { timeout: 30_000 },
+  );
   const alone = await sampleFps(me.page, hallFps);
   const drawnAlone = await me.page.evaluate(() => window.__cityHall!.drawn);
   // Packed: they stand in the lobby where the camera looks when one enters, and shuffle at 10 Hz.

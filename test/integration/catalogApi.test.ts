@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { writeCatalogDir } from '../support/catalogFixture.ts';
-import { until } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { smallCatalog } from '../unit/catalog/fixtures.ts';
 
 describe('catalogue HTTP API (real SQLite, seeded from CSV on first start)', () => {
@@ -31,7 +31,7 @@ describe('catalogue HTTP API (real SQLite, seeded from CSV on first start)', () 
   it('GET /api/catalog/readings gives furigana for the catalogue, made after the import', async () => {
     // Made in the background after start-up (the analyser loads for a second or two): poll for it.
     let readings: Record<string, [string, string?][]> = {};
-    await until(
+    await waitFor(
       async () => {
         readings = (await (await get('/api/catalog/readings')).json()) as typeof readings;
         return !!readings['転入届'];

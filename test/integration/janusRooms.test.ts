@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { startJanus, type RunningJanus } from '../support/janus.ts';
-import { until, waitFor } from '../support/waitFor.ts';
+import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
 import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClient.ts';
 import { createJanusAccess } from '../../server/src/media/janusAccess.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
+
+/** Janus's admin API is asked at most this often while waiting for it. */
+const JANUS_POLL_MS = 200;
 
 /** Joins a VideoRoom as a publisher straight through the Janus HTTP API, as a rogue client could. */
 async function joinAsPublisher(
@@ -106,7 +109,7 @@ describe('briefing media rooms on a real Janus', () => {
     expect(attendee.state.people.get(presenter.sessionId)!.feed).toBe(0);
     const presenterLeaves = await joinAsPublisher(janus.url, room(), pin, first, token);
     await joinAsPublisher(janus.url, room(), pin, 4242, token);
-    await until(async () => (await ids()).length === 1, 8000, 'the rogue publisher kicked');
+    await waitFor(async () => (await ids()).length === 1, 8000, 'the rogue publisher kicked', JANUS_POLL_MS);
     expect(await ids()).toEqual([first]);
     attendee.send('onAir', { feed: first });
     expect(await refusal(attendee, 'onAir')).toBe('notYourFeed');
@@ -120,7 +123,7 @@ describe('briefing media rooms on a real Janus', () => {
     const second = await feedOf(presenter, 1);
     expect(second).not.toBe(first);
     await waitFor(() => attendee.state.people.get(presenter.sessionId)!.feed === 0, 5000, 'off air');
-    await until(async () => (await ids()).length === 0, 8000, 'the old id kicked');
+    await waitFor(async () => (await ids()).length === 0, 8000, 'the old id kicked', JANUS_POLL_MS);
     await joinAsPublisher(janus.url, room(), pin, second, token);
 
     presenter.send('invite', { sessionId: attendee.sessionId });
@@ -130,7 +133,7 @@ describe('briefing media rooms on a real Janus', () => {
     await new Promise((r) => setTimeout(r, 3000)); // more than one sweep
     expect(await ids()).toHaveLength(2);
     presenter.send('stopSpeaking', { sessionId: attendee.sessionId });
-    await until(async () => (await ids()).length === 1, 8000, 'the former speaker removed');
+    await waitFor(async () => (await ids()).length === 1, 8000, 'the former speaker removed', JANUS_POLL_MS);
 
     // The sign-language interpreter goes on stage beside the presenter: a second publisher in the room.
     const interpreter = await joinEvent(
@@ -167,7 +170,12 @@ describe('briefing media rooms on a real Janus', () => {
     expect((await create({ apisecret: janus.apiSecret })).janus).toBe('success');
 
     await guest.leave();
-    await until(async () => (await create({ token })).janus === 'error', 5000, 'the token withdrawn');
+    await waitFor(
+      async () => (await create({ token })).janus === 'error',
+      5000,
+      'the token withdrawn',
+      JANUS_POLL_MS,
+    );
 
     // Removed by a moderator: the same.
     const moderator = await joinEvent(event.id, 'm', await hallPass(server.url, host));
@@ -176,10 +184,11 @@ describe('briefing media rooms on a real Janus', () => {
     const trollToken = String(trollStage.message.token);
     expect((await create({ token: trollToken })).janus).toBe('success');
     moderator.send('remove', { sessionId: troll.sessionId });
-    await until(
+    await waitFor(
       async () => (await create({ token: trollToken })).janus === 'error',
       5000,
       'removed: withdrawn',
+      JANUS_POLL_MS,
     );
 
     // Tokens a crashed process could not withdraw are swept after a day; current ones stay.

@@ -1,26 +1,21 @@
-/** Polls `predicate` until it returns a truthy value or `timeoutMs` passes; returns that value. */
+/**
+ * Polls `predicate` (which may be asynchronous: an HTTP answer, Janus's list) every `intervalMs` until
+ * it gives a truthy value or `timeoutMs` passes; returns that value.
+ */
 export async function waitFor<T>(
-  predicate: () => T,
+  predicate: () => T | Promise<T>,
   timeoutMs = 5000,
   what = 'condition',
+  intervalMs = 20,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = predicate();
+    const value = await predicate();
     if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
+    await settle(intervalMs);
   }
 }
 
 /** Resolves after `ms`; for letting time pass when asserting that something does NOT happen. */
 export const settle = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** Polls an asynchronous check (an HTTP answer, Janus's list) until it holds or `timeoutMs` passes. */
-export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

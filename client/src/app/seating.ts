@@ -3,7 +3,6 @@ import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import { localPose } from '../store/poses.ts';
-import { keepDrawing } from '../store/motion.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { walkTo } from './localMovement.ts';
 
@@ -38,9 +37,7 @@ export function seatHere(): Seat | null {
 }
 
 export function sit(seat: Seat): void {
-  // Turned to face the stage without moving: no pose change to send, but one to draw.
   localPose.ry = FACING_ANGLE[seat.facing];
-  keepDrawing(500);
   sendToHall('sit', { seatId: seat.id });
   useHallStore.getState().announce('hall.seated', { seat: seat.id });
 }

@@ -1,7 +1,12 @@
 import {
+  badgeGeometry,
+  badgeMaterial,
   bodyGeometry,
   bodyMaterial,
+  FIGURE_COLORS,
   headGeometry,
+  PART_AT,
+  SEATED_DROP,
   skinMaterial,
   visorGeometry,
   visorMaterial,
@@ -33,20 +38,15 @@ export function AvatarFigure({
   sitting = false,
 }: AvatarFigureProps) {
   return (
-    <group position={[0, sitting ? -0.3 : 0, 0]}>
+    <group position={[0, sitting ? -SEATED_DROP : 0, 0]}>
       <mesh
         geometry={bodyGeometry}
-        material={bodyMaterial(away ? '#b0b4b8' : color)}
-        position={[0, 0.68, 0]}
+        material={bodyMaterial(away ? FIGURE_COLORS.away : color)}
+        position={PART_AT.body}
       />
-      <mesh geometry={headGeometry} material={skinMaterial} position={[0, 1.56, 0]} />
-      <mesh geometry={visorGeometry} material={visorMaterial} position={[0, 1.6, 0.2]} />
-      {staff && (
-        <mesh position={[0.12, 1.05, 0.24]}>
-          <boxGeometry args={[0.16, 0.1, 0.03]} />
-          <meshLambertMaterial color="#f4c430" emissive="#6b5200" />
-        </mesh>
-      )}
+      <mesh geometry={headGeometry} material={skinMaterial} position={PART_AT.head} />
+      <mesh geometry={visorGeometry} material={visorMaterial} position={PART_AT.visor} />
+      {staff && <mesh geometry={badgeGeometry} material={badgeMaterial} position={PART_AT.badge} />}
       <NameTag text={nickname} position={[0, 2.2, 0]} ref={tagRef} />
     </group>
   );

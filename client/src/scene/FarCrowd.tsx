@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { Color, type Mesh } from 'three';
 import { farPoses } from '../store/poses.ts';
-import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial } from './farFigure.ts';
+import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial, farView } from './farFigure.ts';
 import { CrowdBatch } from './crowdBatch.ts';
 
 /** Markers glide to their new spot (they move only a few times a second) at this rate per second. */
@@ -25,12 +25,13 @@ export function FarCrowd() {
     if (batch.begin(farPoses.size * FAR_FIGURE_VERTICES)) mesh.current.geometry = batch.geometry;
     // Capped: the first frame after a still spell comes seconds after the one before.
     const k = Math.min(1, Math.min(dt, 0.1) * GLIDE);
+    const seen = farView(camera);
     for (const [id, target] of farPoses) {
       const s = shown.current.get(id) ?? { ...target };
       s.x += (target.x - s.x) * k;
       s.z += (target.z - s.z) * k;
       shown.current.set(id, s);
-      addFarFigure(batch, camera, s.x, 0, s.z, MARKER);
+      addFarFigure(batch, seen, s.x, 0, s.z, MARKER);
     }
     for (const id of shown.current.keys()) if (!farPoses.has(id)) shown.current.delete(id);
     batch.end();

@@ -1,29 +1,23 @@
 import { useRef } from 'react';
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { reportScene } from '../app/testHook.ts';
+import { useFrameSeconds } from './useFrameSeconds.ts';
 
 /**
  * Counts the frames drawn (a second at a time while drawing, and in all) and reports readiness once the
  * first frames are on screen.
  */
 export function FrameProbe() {
-  const state = useRef({ frames: 0, since: performance.now(), total: 0 });
-  useFrame(({ gl }) => {
-    const s = state.current;
-    s.frames++;
-    s.total++;
-    reportScene({ framesDrawn: s.total });
-    if (s.total === 3) reportScene({ sceneReady: true });
-    const now = performance.now();
-    if (now - s.since >= 1000) {
-      const { calls, triangles } = gl.info.render;
-      reportScene({
-        fps: Math.round((s.frames * 1000) / (now - s.since)),
-        drawn: { calls, triangles, dpr: gl.getPixelRatio() },
-      });
-      s.frames = 0;
-      s.since = now;
-    }
+  const total = useRef(0);
+  const gl = useThree((s) => s.gl);
+  useFrame(() => {
+    total.current++;
+    reportScene({ framesDrawn: total.current });
+    if (total.current === 3) reportScene({ sceneReady: true });
+  });
+  useFrameSeconds(({ fps }) => {
+    const { calls, triangles } = gl.info.render;
+    reportScene({ fps: Math.round(fps), drawn: { calls, triangles, dpr: gl.getPixelRatio() } });
   });
   return null;
 }

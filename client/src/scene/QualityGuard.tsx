@@ -1,8 +1,8 @@
 import { useRef } from 'react';
-import { useFrame } from '@react-three/fiber';
 import { useDisplayStore } from '../store/displayStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { motion } from '../store/motion.ts';
+import { useFrameSeconds } from './useFrameSeconds.ts';
 import {
   LOWER_FPS,
   LOWER_SECONDS,
@@ -21,17 +21,9 @@ import {
  * a paused machine) or was partly idle counts for nothing and starts the count again.
  */
 export function QualityGuard({ lowered, setLowered }: { lowered: boolean; setLowered(on: boolean): void }) {
-  const state = useRef({ frames: 0, since: performance.now(), low: 0, high: 0, slow: 0 });
-  useFrame(() => {
+  const state = useRef({ low: 0, high: 0, slow: 0 });
+  useFrameSeconds(({ fps, start, elapsed }) => {
     const s = state.current;
-    s.frames++;
-    const now = performance.now();
-    const elapsed = now - s.since;
-    if (elapsed < 1000) return;
-    const fps = (s.frames * 1000) / elapsed;
-    const start = s.since;
-    s.frames = 0;
-    s.since = now;
     const busy = motion.busySince !== null && motion.busySince <= start && elapsed < 3000;
     if (!busy) {
       s.low = s.high = s.slow = 0;

@@ -1,20 +1,28 @@
 import { useMemo, useRef, useState } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { BoxGeometry, Color, MeshLambertMaterial, type Group, type Mesh } from 'three';
+import { Color, MeshLambertMaterial, type Group, type Mesh } from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
-import { bodyGeometry, headGeometry, visorGeometry } from './avatarParts.ts';
-import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial } from './farFigure.ts';
+import {
+  badgeGeometry,
+  bodyGeometry,
+  FIGURE_COLORS,
+  headGeometry,
+  PART_AT,
+  SEATED_DROP,
+  visorGeometry,
+} from './avatarParts.ts';
+import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial, farView } from './farFigure.ts';
 import { CrowdBatch, flatten, verticesOf } from './crowdBatch.ts';
 import { NameTag } from './NameTag.tsx';
 
 /**
- * In a crowd only the nearest people (12, or 4 when drawn light) carry name tags: dozens of overlapping labels are unreadable, and
- * each tag is a blended sprite that costs frame time on software-rendered devices (12 → 17 fps with 50).
+ * In a crowd only the nearest people (12, or 4 when drawn light) carry name tags: dozens of overlapping
+ * labels are unreadable, and each tag is a blended sprite that costs frame time on software-rendered
+ * devices (12 → 17 fps with 50).
  */
 const TAG_REFRESH_S = 0.25;
-const AWAY_COLOR = '#b0b4b8';
 /** Closer than this to us, people are 3D figures; further, flat pictures facing the camera. */
 const DETAIL_RADIUS_M = 4;
 
@@ -29,16 +37,16 @@ function nearest(ids: readonly string[], count: number): string[] {
     .map((x) => x.id);
 }
 
-// The 3D figure's parts in its own frame (it faces +z), each copied into the batch per person.
-const BODY = flatten(bodyGeometry, 0, 0.68, 0);
-const HEAD = flatten(headGeometry, 0, 1.56, 0);
-const VISOR = flatten(visorGeometry, 0, 1.6, 0.2);
-const BADGE = flatten(new BoxGeometry(0.16, 0.1, 0.03), 0.12, 1.05, 0.24);
+// The 3D figure's parts in its own frame, each copied into the batch per person.
+const BODY = flatten(bodyGeometry, ...PART_AT.body);
+const HEAD = flatten(headGeometry, ...PART_AT.head);
+const VISOR = flatten(visorGeometry, ...PART_AT.visor);
+const BADGE = flatten(badgeGeometry, ...PART_AT.badge);
 const FIGURE_VERTICES = verticesOf(BODY) + verticesOf(HEAD) + verticesOf(VISOR) + verticesOf(BADGE);
-const SKIN = new Color('#f1d3b6');
-const VISOR_COLOR = new Color('#263238');
-/** Brighter than the 3D avatar's badge colour, which glows (emissive); vertex colours cannot. */
-const BADGE_COLOR = new Color('#ffd84d');
+const SKIN = new Color(FIGURE_COLORS.skin);
+const VISOR_COLOR = new Color(FIGURE_COLORS.visor);
+/** The badge's colour with its glow added: vertex colours cannot glow (emissive) as its material does. */
+const BADGE_COLOR = new Color(FIGURE_COLORS.badge).add(new Color(FIGURE_COLORS.badgeGlow));
 const figureMaterial = new MeshLambertMaterial({ vertexColors: true });
 
 const scratch = { x: 0, z: 0, ry: 0 };
@@ -76,13 +84,14 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
     if (pictures.begin(ids.length * FAR_FIGURE_VERTICES)) pictureMesh.current.geometry = pictures.geometry;
     const people = useHallStore.getState().people;
     const now = performance.now();
+    const seen = farView(camera);
     for (const id of ids) {
       const buffer = remotePoses.get(id);
       const person = people[id];
       if (!buffer || !person) continue;
       buffer.sample(now, scratch);
-      const y = person.seat ? -0.3 : 0;
-      const color = tint.set(person.away ? AWAY_COLOR : person.color);
+      const y = person.seat ? -SEATED_DROP : 0;
+      const color = tint.set(person.away ? FIGURE_COLORS.away : person.color);
       const staff = person.role === 'staff';
       const near = Math.hypot(scratch.x - localPose.x, scratch.z - localPose.z) < DETAIL_RADIUS_M;
       if (staff || (near && !light)) {
@@ -92,7 +101,7 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
         if (staff) figures.addPart(BADGE, scratch.x, y, scratch.z, scratch.ry, BADGE_COLOR);
         continue;
       }
-      addFarFigure(pictures, camera, scratch.x, y, scratch.z, color);
+      addFarFigure(pictures, seen, scratch.x, y, scratch.z, color);
     }
     figures.end();
     pictures.end();
@@ -118,7 +127,7 @@ function FollowingTag({ id }: { id: string }) {
     const buffer = remotePoses.get(id);
     if (!buffer || !ref.current) return;
     buffer.sample(performance.now(), at);
-    ref.current.position.set(at.x, person?.seat ? -0.3 : 0, at.z);
+    ref.current.position.set(at.x, person?.seat ? -SEATED_DROP : 0, at.z);
   });
   if (!person) return null;
   return (

@@ -8,6 +8,7 @@ import {
   type Camera,
 } from 'three';
 import { BILLBOARD_VERTICES, type CrowdBatch } from './crowdBatch.ts';
+import { FIGURE_COLORS, PART_AT } from './avatarParts.ts';
 
 /**
  * People further away drawn as flat pictures turned towards the camera (impostors): a body and a head,
@@ -31,7 +32,7 @@ const headPx = Math.round(HEAD * PX_PER_M);
 
 export const FAR_BODY = {
   ...BODY,
-  y: 0.68,
+  y: PART_AT.body[1],
   uv: [0, 0, bodyPx / textureWidth, 1] as const,
 };
 export const FAR_HEAD = {
@@ -43,7 +44,7 @@ export const FAR_HEAD = {
 };
 
 /** Shading across a shape, as the hall's light from the upper right gives the 3D figures. */
-function shade(ctx: CanvasRenderingContext2D, x: number, w: number, base: [number, number, number]): void {
+function shade(ctx: CanvasRenderingContext2D, x: number, w: number, base: number[]): void {
   const g = ctx.createLinearGradient(x, 0, x + w, 0);
   const rgb = (k: number) => `rgb(${base.map((c) => Math.round(c * k)).join(',')})`;
   g.addColorStop(0, rgb(0.8));
@@ -51,6 +52,8 @@ function shade(ctx: CanvasRenderingContext2D, x: number, w: number, base: [numbe
   g.addColorStop(1, rgb(0.72));
   ctx.fillStyle = g;
 }
+
+const rgbOf = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 let material: MeshBasicMaterial | null = null;
 
@@ -69,7 +72,7 @@ export function farFigureMaterial(): MeshBasicMaterial {
   ctx.roundRect(0, 0, bodyPx, textureHeight, bodyPx / 2);
   ctx.fill();
   const headX = bodyPx + GAP_PX;
-  shade(ctx, headX, headPx, [241, 211, 182]);
+  shade(ctx, headX, headPx, rgbOf(FIGURE_COLORS.skin));
   ctx.beginPath();
   ctx.arc(headX + headPx / 2, headPx / 2, headPx / 2, 0, Math.PI * 2);
   ctx.fill();
@@ -85,24 +88,35 @@ export function farFigureMaterial(): MeshBasicMaterial {
 
 const WHITE = new Color('#ffffff');
 const at = new Vector3();
-const right = new Vector3();
-const up = new Vector3();
 const towardsCamera = new Vector3();
+
+/** The camera as the pictures need it: where it is and its right and up axes. Read once a frame. */
+export interface FarView {
+  position: Vector3;
+  right: Vector3;
+  up: Vector3;
+}
+const view: FarView = { position: new Vector3(), right: new Vector3(), up: new Vector3() };
+
+export function farView(camera: Camera): FarView {
+  view.position.copy(camera.position);
+  view.right.setFromMatrixColumn(camera.matrixWorld, 0);
+  view.up.setFromMatrixColumn(camera.matrixWorld, 1);
+  return view;
+}
 
 /** Adds one far person (body in `color`, head over it) standing at (x, y, z) to a batch of pictures. */
 export function addFarFigure(
   batch: CrowdBatch,
-  camera: Camera,
+  { position, right, up }: FarView,
   x: number,
   y: number,
   z: number,
   color: Color,
 ): void {
-  right.setFromMatrixColumn(camera.matrixWorld, 0);
-  up.setFromMatrixColumn(camera.matrixWorld, 1);
   at.set(x, y + FAR_BODY.y, z);
   batch.addBillboard(at, right, up, FAR_BODY.width, FAR_BODY.height, FAR_BODY.uv, color);
-  towardsCamera.subVectors(camera.position, at).normalize().multiplyScalar(FAR_HEAD.towardsCamera);
+  towardsCamera.subVectors(position, at).normalize().multiplyScalar(FAR_HEAD.towardsCamera);
   at.set(x, y + FAR_HEAD.y, z).add(towardsCamera);
   batch.addBillboard(at, right, up, FAR_HEAD.size, FAR_HEAD.size, FAR_HEAD.uv, WHITE);
 }

@@ -10,8 +10,8 @@ import {
 } from './textTexture.ts';
 
 /**
- * A texture showing `lines`, redrawn once the web font's glyphs have loaded. Only inside a Canvas. `key` must change when the
- * content changes (it stands in for deep comparison of lines/options).
+ * A texture showing `lines`, redrawn once the web font's glyphs have loaded; only inside a Canvas. `key`
+ * must change when the content changes (it stands in for deep comparison of lines/options).
  */
 export function useTextTexture(
   key: string,

@@ -58,9 +58,10 @@ interface DisplayState {
    * lowered resolution; a choice made here wins over the automatic one, in both directions.
    */
   light: boolean;
-  /** The light view came on by itself on this device (and the person has not chosen either way). */
-  lightAutomatic: boolean;
-  /** The person chose on or off (here or on an earlier visit): the hall never switches by itself then. */
+  /**
+   * The person chose on or off (here or on an earlier visit): the hall never switches by itself then.
+   * Light without a choice is light that came on by itself.
+   */
   lightChosen: boolean;
   setTextSize(size: TextSize): void;
   setContrast(contrast: Contrast): void;
@@ -89,7 +90,6 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     contrast: stored.contrast ?? systemContrast(),
     furigana: stored.furigana ?? false,
     light: stored.light ?? stored.lightAuto ?? false,
-    lightAutomatic: stored.light === undefined && stored.lightAuto === true,
     lightChosen: stored.light !== undefined,
   };
   apply(initial.textSize, initial.contrast);
@@ -111,13 +111,13 @@ export const useDisplayStore = create<DisplayState>((set, get) => {
     },
     setLight: (light) => {
       save({ light, lightAuto: false });
-      set({ light, lightAutomatic: false, lightChosen: true });
+      set({ light, lightChosen: true });
     },
     lightenBySelf: () => {
       // The choice is held here too: where storage does not work it still lasts while the page is open.
       if (get().light || get().lightChosen) return false;
       save({ lightAuto: true });
-      set({ light: true, lightAutomatic: true });
+      set({ light: true });
       return true;
     },
   };

@@ -28,12 +28,23 @@ export function keepDrawing(ms: number): void {
   motion.until = Math.max(motion.until, performance.now() + ms);
 }
 
-const seen = { version: -1, yaw: NaN, zoom: NaN };
+const seen = { x: NaN, z: NaN, ry: NaN, yaw: NaN, zoom: NaN };
 
-/** Whether the frame at `now` must be drawn; remembers what it saw, so call it once per animation frame. */
+/**
+ * Whether the frame at `now` must be drawn; remembers what it saw, so call it once per animation frame.
+ * Our own pose is compared by value: some turns (sitting down, facing a counter) change it without a
+ * move to send.
+ */
 export function needsFrame(now: number): boolean {
-  const changed = seen.version !== localPose.version || seen.yaw !== view.yaw || seen.zoom !== view.zoom;
-  seen.version = localPose.version;
+  const changed =
+    seen.x !== localPose.x ||
+    seen.z !== localPose.z ||
+    seen.ry !== localPose.ry ||
+    seen.yaw !== view.yaw ||
+    seen.zoom !== view.zoom;
+  seen.x = localPose.x;
+  seen.z = localPose.z;
+  seen.ry = localPose.ry;
   seen.yaw = view.yaw;
   seen.zoom = view.zoom;
   const needed =

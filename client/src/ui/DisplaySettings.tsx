@@ -47,7 +47,7 @@ function Choices() {
     contrast,
     furigana,
     light,
-    lightAutomatic,
+    lightChosen,
     setTextSize,
     setContrast,
     setFurigana,
@@ -75,7 +75,7 @@ function Choices() {
       />
       <Switch label={t('display.furigana')} on={furigana} onChange={setFurigana} />
       <Switch label={t('display.light')} on={light} onChange={setLight} />
-      {lightAutomatic && <p className="setting-note">{t('display.lightAuto')}</p>}
+      {light && !lightChosen && <p className="setting-note">{t('display.lightAuto')}</p>}
     </>
   );
 }
