@@ -1,6 +1,6 @@
 /**
  * The catalogue from the command line, for the city's clerks.
- *   npm run catalog:import -- assets/catalog            (a folder with the five CSV files)
+ *   npm run catalog:import -- assets/catalog            (a folder with the six CSV files)
  *   npm run catalog:import -- my-edits/procedures.csv   (one sheet, checked against the rest)
  *   npm run catalog:export -- out-folder
  * Import checks every row first and reports each bad one with its file, line and reason; if any row is

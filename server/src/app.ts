@@ -16,7 +16,9 @@ import { createHallRoom } from './rooms/hall/HallRoom.ts';
 import { mountHealthRoutes } from './http/healthRoutes.ts';
 import { mountStaticClient } from './http/staticClient.ts';
 import { mountApiFallbacks } from './http/apiErrors.ts';
-import { mountCatalogRoutes } from './http/catalogRoutes.ts';
+import { mountCatalogRoutes, procedureLinks } from './http/catalogRoutes.ts';
+import { mountGuideRoutes } from './http/guideRoutes.ts';
+import { createGuideService } from './services/guideService.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 import { createAuthService } from './auth/authService.ts';
@@ -265,6 +267,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       });
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
       mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
+      mountGuideRoutes(app, {
+        auth,
+        catalog,
+        guide: createGuideService(db, catalog),
+        questionsAsked: sharedLimiter(
+          'guide-questions',
+          { points: config.GUIDE_QUESTIONS_PER_ADDRESS, perSeconds: 60 },
+          cluster?.redis,
+        ),
+        withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
+      });
       mountRecordRoutes(app, { auth, records });
       mountVisitorRoutes(app, { visitors });
       mountBookingRoutes(app, {

@@ -91,6 +91,7 @@ export const ConfigSchema = z.object({
   TICKETS_WINDOW_MIN: int(1, 1440).default(10),
   /** Bookings one address may make per hour (a household or a library terminal books a few). */
   BOOKINGS_PER_ADDRESS: int(1, 1_000_000).default(20),
+  GUIDE_QUESTIONS_PER_ADDRESS: int(1, 1_000_000).default(30),
   /** Wrong booking codes one address may try per 15 minutes before code lookups from it pause. */
   BOOKING_CODE_MISSES_PER_ADDRESS: int(1, 100_000).default(20),
   /** Days a visitor token (a resident's identity in one browser tab) stays valid without a visit. */

@@ -3,6 +3,7 @@ import { LANGUAGES, isLanguage } from '../i18n/languages.ts';
 import { parseCsv, CsvSyntaxError } from './csv.ts';
 import {
   DEPARTMENT_COLUMNS,
+  FAQ_COLUMNS,
   LIFE_EVENT_COLUMNS,
   PROCEDURE_COLUMNS,
   QUESTION_COLUMNS,
@@ -18,13 +19,14 @@ import {
   type Catalog,
   type Condition,
   type Department,
+  type FaqEntry,
   type LifeEvent,
   type Procedure,
   type Rule,
 } from './catalogSchema.ts';
 
 /**
- * The catalogue as five spreadsheets a city clerk can edit. Reading reports every bad row with its
+ * The catalogue as six spreadsheets a city clerk can edit. Reading reports every bad row with its
  * file, line and reason; nothing partial comes out of a file with errors. Columns may come in any
  * order; a language's columns may be missing (its texts then fall back to Japanese).
  */
@@ -34,6 +36,7 @@ export const CATALOG_FILES = {
   lifeEvents: { file: 'life_events.csv', columns: LIFE_EVENT_COLUMNS },
   questions: { file: 'life_event_questions.csv', columns: QUESTION_COLUMNS },
   rules: { file: 'life_event_rules.csv', columns: RULE_COLUMNS },
+  faq: { file: 'faq.csv', columns: FAQ_COLUMNS },
 } as const;
 export type CatalogFileKind = keyof typeof CATALOG_FILES;
 
@@ -151,11 +154,11 @@ function readRows(
     for (const c of columns) {
       if (!c.localized) continue;
       const byLang = value.texts[c.name] ?? {};
-      if (c.required && !byLang.ja) {
+      if (c.required && (c.list ? list(byLang.ja ?? '').length === 0 : !byLang.ja)) {
         ok = false;
         issues.push({ file, line: r.line, message: `${c.name}_ja: required` });
       }
-      if (!c.list) continue;
+      if (!c.list || c.variants) continue;
       const count = list(byLang.ja ?? '').length;
       for (const [lang, cell] of Object.entries(byLang)) {
         if (lang !== 'ja' && cell && list(cell).length !== count) {
@@ -193,7 +196,7 @@ function duplicates<T>(
 export type CatalogSources = Record<CatalogFileKind, string>;
 
 /**
- * Parses and cross-checks all five files. `counterIds` are the hall's counters (from the layout), so a
+ * Parses and cross-checks all six files. `counterIds` are the hall's counters (from the layout), so a
  * department cannot point at a counter that does not exist. Throws CatalogError listing every problem.
  */
 export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<string>): Catalog {
@@ -207,6 +210,7 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   const events = readRows('lifeEvents', sources.lifeEvents, issues, eventIds);
   const questions = readRows('questions', sources.questions, issues);
   const rules = readRows('rules', sources.rules, issues);
+  const faq = readRows('faq', sources.faq, issues);
   const cell = (r: Row<SheetRow>, column: string) => r.value.plain[column] ?? '';
 
   duplicates(deps, (v) => v.plain.id!, F('departments'), 'id', issues);
@@ -216,6 +220,7 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   duplicates(questions, questionKey, F('questions'), 'question', issues);
   duplicates(questions, (v) => `${v.plain.life_event_id}#${v.plain.order}`, F('questions'), 'order', issues);
   duplicates(rules, (v) => `${v.plain.life_event_id}/${v.plain.procedure_id}`, F('rules'), 'rule', issues);
+  duplicates(faq, (v) => v.plain.id!, F('faq'), 'id', issues);
 
   const questionIds = new Set(questions.map((q) => questionKey(q.value)));
   for (const d of deps) {
@@ -269,6 +274,19 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
       }
     }
   }
+  const references: [column: string, known: ReadonlySet<string>, what: string][] = [
+    ['procedures', procIds, 'procedure'],
+    ['life_events', eventIds, 'life event'],
+    ['counters', counterIds, 'counter of the hall'],
+  ];
+  for (const f of faq) {
+    for (const [column, known, what] of references) {
+      for (const id of words(cell(f, column))) {
+        if (!known.has(id))
+          issues.push({ file: F('faq'), line: f.line, message: `${column}: "${id}" is not a ${what}` });
+      }
+    }
+  }
   if (issues.length > 0) throw new CatalogError(issues);
 
   const departments: Department[] = deps.map(({ value: d }) => ({
@@ -290,7 +308,7 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
     processing: textsOf(p, 'processing'),
     onlinePath: p.plain.online_path || null,
     needsConsultation: p.plain.needs_consultation === 'yes',
-    keywords: (p.plain.keywords ?? '').split(/\s+/).filter((k) => k.length > 0),
+    keywords: words(p.plain.keywords ?? ''),
   }));
   const lifeEvents: LifeEvent[] = events.map(({ value: e }) => ({
     id: e.plain.id!,
@@ -311,7 +329,20 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
     conditions: parseCondition(r.plain.condition ?? ''),
     note: textsOf(r, 'note'),
   }));
-  return { departments, procedures, lifeEvents, rules: ruleList };
+  const faqEntries: FaqEntry[] = faq.map(({ value: f }) => ({
+    id: f.plain.id!,
+    questions: listsOf(f, 'questions'),
+    answer: textsOf(f, 'answer'),
+    procedureIds: words(f.plain.procedures ?? ''),
+    lifeEventIds: words(f.plain.life_events ?? ''),
+    counterIds: words(f.plain.counters ?? ''),
+    keywords: words(f.plain.keywords ?? ''),
+  }));
+  return { departments, procedures, lifeEvents, rules: ruleList, faq: faqEntries };
+}
+
+function words(cell: string): string[] {
+  return cell.split(/\s+/).filter((w) => w.length > 0);
 }
 
 export function parseCondition(condition: string): Condition[] {

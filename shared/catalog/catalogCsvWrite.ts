@@ -20,7 +20,7 @@ function row(kind: CatalogFileKind, cells: Cells): string[] {
   });
 }
 
-/** Writes the catalogue back as the same five files, every language (round-trips with readCatalog). */
+/** Writes the catalogue back as the same six files, every language (round-trips with readCatalog). */
 export function writeCatalog(c: Catalog): CatalogSources {
   const sheet = (kind: CatalogFileKind, rows: Cells[]) =>
     writeCsv(
@@ -77,6 +77,18 @@ export function writeCatalog(c: Catalog): CatalogSources {
         procedure_id: r.procedureId,
         condition: formatCondition(r.conditions),
         note: r.note,
+      })),
+    ),
+    faq: sheet(
+      'faq',
+      c.faq.map((f) => ({
+        id: f.id,
+        questions: f.questions,
+        answer: f.answer,
+        procedures: f.procedureIds.join(' '),
+        life_events: f.lifeEventIds.join(' '),
+        counters: f.counterIds.join(' '),
+        keywords: f.keywords.join(' '),
       })),
     ),
   };

@@ -17,8 +17,11 @@ const yesNo = z.enum(['yes', 'no'], { message: 'must be yes or no' });
 
 export type Column =
   | { name: string; localized?: false; schema: z.ZodType<string> }
-  /** `required`: the Japanese cell must not be empty. `list`: items separated by semicolons. */
-  | { name: string; localized: true; required: boolean; list?: boolean };
+  /**
+   * `required`: the Japanese cell must not be empty. `list`: items separated by semicolons, as many in
+   * every language as in Japanese; `variants`: a list whose languages may hold different numbers.
+   */
+  | { name: string; localized: true; required: boolean; list?: boolean; variants?: boolean };
 
 const plain = (name: string, schema: z.ZodType<string>): Column => ({ name, schema });
 const texts = (name: string, required = true, isList = false): Column => ({
@@ -50,6 +53,20 @@ export const PROCEDURE_COLUMNS: Column[] = [
     z.union([z.literal(''), z.string().regex(/^\/[\w\-/.]*$/, 'must be a path starting with /')]),
   ),
   plain('needs_consultation', yesNo),
+  plain('keywords', optional),
+];
+const ids = (message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^$|^[a-z0-9][a-z0-9-]*(\s+[a-z0-9][a-z0-9-]*)*$/, message);
+export const FAQ_COLUMNS: Column[] = [
+  plain('id', Slug),
+  { name: 'questions', localized: true, required: true, list: true, variants: true },
+  texts('answer'),
+  plain('procedures', ids('procedure ids separated by spaces')),
+  plain('life_events', ids('life event ids separated by spaces')),
+  plain('counters', ids('counter ids separated by spaces')),
   plain('keywords', optional),
 ];
 export const LIFE_EVENT_COLUMNS: Column[] = [plain('id', Slug), texts('name'), texts('description')];

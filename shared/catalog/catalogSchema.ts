@@ -62,9 +62,26 @@ export const Rule = z.object({
 });
 export type Rule = z.infer<typeof Rule>;
 
+/**
+ * One answer of the information desk's guide: the ways residents ask for it (several per language,
+ * as they would type them), the answer, and where it leads next.
+ */
+export const FaqEntry = z.object({
+  id: Slug,
+  questions: LocalizedList,
+  answer: LocalizedText,
+  procedureIds: z.array(Slug),
+  lifeEventIds: z.array(Slug),
+  counterIds: z.array(Slug),
+  /** Readings and spellings the questions do not show: かな, romaji, common misspellings. */
+  keywords: z.array(z.string().min(1)),
+});
+export type FaqEntry = z.infer<typeof FaqEntry>;
+
 export interface Catalog {
   departments: Department[];
   procedures: Procedure[];
   lifeEvents: LifeEvent[];
   rules: Rule[];
+  faq: FaqEntry[];
 }

@@ -6,14 +6,14 @@ import { useHallStore } from '../store/hallStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { translate } from '../i18n/translate.ts';
 import { localized } from '../../../shared/i18n/localized.ts';
+import { openInfoDesk } from './guideActions.ts';
 
 /** Close enough to be served; the panel opens once and not again until the resident has stepped away. */
 const OPEN_WITHIN_M = 1.3;
 const REARM_BEYOND_M = 3;
 
 /**
- * Walking up to a counter opens its panel, and walking up to the information desk opens "What brings you
- * here?" — in the 3D view and the 2D view alike, since both move the same local avatar.
+ * Walking up to a counter opens its panel, and walking up to the information desk opens its guide — in the 3D view and the 2D view alike, since both move the same local avatar.
  */
 export function startCounterProximity(): () => void {
   const hall = getHall();
@@ -36,8 +36,8 @@ export function startCounterProximity(): () => void {
         const store = useCatalogStore.getState();
         const lang = useAppStore.getState().lang;
         if (s.key === 'info-desk') {
-          store.openPanel({ kind: 'lifeEvents' }, false);
-          useHallStore.getState().announce('guide.opened', { name: translate(lang, 'life.heading') });
+          openInfoDesk(false);
+          useHallStore.getState().announce('guide.opened', { name: translate(lang, 'desk.heading') });
         } else {
           const c = hall.layout.counters.find((x) => x.id === s.key)!;
           store.openPanel({ kind: 'counter', counterId: s.key }, false);

@@ -32,6 +32,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's refusal code (`rateLimited`, `badRequest`…), where it gave one. */
+    readonly code?: string,
   ) {
     super(message);
   }

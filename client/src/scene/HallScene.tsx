@@ -9,6 +9,7 @@ import { Walls } from './Walls.tsx';
 import { CounterDesk } from './CounterDesk.tsx';
 import { Furniture } from './Furniture.tsx';
 import { SeatRows } from './SeatRows.tsx';
+import { InfoDeskGuideFigure } from './InfoDeskGuideFigure.tsx';
 import { EventSign } from './EventSign.tsx';
 import { AreaLabels } from './AreaLabels.tsx';
 import { RemoteAvatars } from './RemoteAvatars.tsx';
@@ -67,6 +68,7 @@ export function HallScene() {
         {hall.layout.furniture.map((f) => (
           <Furniture key={f.id} item={f} lang={lang} />
         ))}
+        <InfoDeskGuideFigure />
         <SeatRows seats={hall.seats} />
         <EventSign hall={hall} />
         <RemoteAvatars maxTags={light ? 4 : 12} light={light} />

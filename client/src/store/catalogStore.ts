@@ -6,7 +6,8 @@ import type { ChecklistView, CounterView, ProcedureView } from '../net/catalogAp
 export type GuidePanel =
   | { kind: 'counter'; counterId: string }
   | { kind: 'procedure'; procedureId: string }
-  | { kind: 'lifeEvents' }
+  | { kind: 'lifeEvents'; lifeEventId?: string }
+  | { kind: 'infoDesk' }
   | { kind: 'checklist' }
   | { kind: 'search' };
 

@@ -4,6 +4,7 @@ import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
 import { openPanel } from '../app/catalogActions.ts';
+import { openInfoDesk } from '../app/guideActions.ts';
 import {
   areaDestination,
   counterDestination,
@@ -61,6 +62,9 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
                 <ul className="counters">
                   <li>
                     <span>{t('hall.infoDesk')}</span>
+                    <button type="button" onClick={() => openInfoDesk()}>
+                      {t('desk.open')}
+                    </button>
                     <button type="button" onClick={() => openPanel({ kind: 'lifeEvents' })}>
                       {t('life.open')}
                     </button>

@@ -15,7 +15,7 @@ export function kindOfFile(path: string): CatalogFileKind | undefined {
 }
 
 /**
- * Sources for an import: a folder holding the five files, or single files named like them. Kinds not
+ * Sources for an import: a folder holding the six files (faq.csv may be missing), or single files named like them. Kinds not
  * given are taken from `current` (the catalogue already stored), so one sheet can be replaced alone
  * and is still cross-checked against the rest.
  */
@@ -26,6 +26,8 @@ export function readSources(paths: string[], current: Catalog): CatalogSources {
     if (statSync(path).isDirectory()) {
       for (const k of KINDS) {
         const file = join(path, CATALOG_FILES[k].file);
+        // A folder exported before the guide's answers existed has no faq.csv: the stored answers stay.
+        if (!existsSync(file) && k === 'faq') continue;
         if (!existsSync(file)) throw new Error(`${path}: missing ${CATALOG_FILES[k].file}`);
         sources[k] = readFileSync(file, 'utf8');
       }

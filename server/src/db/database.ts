@@ -19,6 +19,7 @@ import * as m011 from './migrations/011_ticket_language.ts';
 import * as m012 from './migrations/012_department_languages.ts';
 import * as m013 from './migrations/013_catalog_readings.ts';
 import * as m014 from './migrations/014_event_support_roles.ts';
+import * as m015 from './migrations/015_guide.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '012_department_languages': m012,
   '013_catalog_readings': m013,
   '014_event_support_roles': m014,
+  '015_guide': m015,
 };
 
 export type Db = Kysely<Database>;

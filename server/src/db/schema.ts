@@ -49,6 +49,12 @@ export interface LifeEventRulesTable {
   data: string;
 }
 
+export interface GuideUnansweredTable {
+  text: string;
+  day: string;
+  asks: number;
+}
+
 export interface ProcedureLinkOpensTable {
   procedure_id: string;
   day: string;
@@ -184,6 +190,8 @@ export interface Database {
   life_event_rules: LifeEventRulesTable;
   procedure_link_opens: ProcedureLinkOpensTable;
   catalog_readings: CatalogReadingsTable;
+  faq_entries: CatalogJsonTable;
+  guide_unanswered: GuideUnansweredTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;

@@ -23,6 +23,19 @@ function badRequest(res: Response, error: z.ZodError | string): void {
     .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
 }
 
+/** A procedure as the API gives it: with its full online link and the counter that serves it. */
+export function procedureLinks(catalog: CatalogService, onlineBaseUrl: string) {
+  const base = onlineBaseUrl.replace(/\/$/, '');
+  return (p: Procedure) => {
+    const department = catalog.get().departments.find((d) => d.id === p.departmentId);
+    return {
+      ...p,
+      onlineUrl: p.onlinePath ? base + p.onlinePath : null,
+      counterId: department?.counterId ?? null,
+    };
+  };
+}
+
 /**
  * Catalogue API: counters with what they handle, procedure search and detail, life events and the
  * one-stop checklist. Every parameter is validated; a bad one gets 400 with the reason.
@@ -32,15 +45,7 @@ export function mountCatalogRoutes(
   deps: { catalog: CatalogService; hall: Hall; onlineBaseUrl: string },
 ): void {
   const { catalog, hall } = deps;
-  const base = deps.onlineBaseUrl.replace(/\/$/, '');
-  const withLinks = (p: Procedure) => {
-    const department = catalog.get().departments.find((d) => d.id === p.departmentId);
-    return {
-      ...p,
-      onlineUrl: p.onlinePath ? base + p.onlinePath : null,
-      counterId: department?.counterId ?? null,
-    };
-  };
+  const withLinks = procedureLinks(catalog, deps.onlineBaseUrl);
 
   app.get('/api/counters', (_req: Request, res: Response) => {
     const { departments, procedures } = catalog.get();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import {
   Department,
+  FaqEntry,
   LifeEvent,
   Procedure,
   Rule,
@@ -33,16 +34,17 @@ async function storeReadings(db: Db, made: Readings): Promise<void> {
  * Replacing it is one transaction: either the whole new catalogue is stored or nothing changes.
  */
 export function createCatalogService(db: Db) {
-  let catalog: Catalog = { departments: [], procedures: [], lifeEvents: [], rules: [] };
+  let catalog: Catalog = { departments: [], procedures: [], lifeEvents: [], rules: [], faq: [] };
   let index: SearchIndex = createSearchIndex(catalog);
   let readings: Readings = {};
 
   async function load(): Promise<Catalog> {
-    const [deps, procs, events, rules, ruby] = await Promise.all([
+    const [deps, procs, events, rules, faq, ruby] = await Promise.all([
       db.selectFrom('departments').selectAll().orderBy('position').execute(),
       db.selectFrom('procedures').selectAll().orderBy('position').execute(),
       db.selectFrom('life_events').selectAll().orderBy('position').execute(),
       db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
+      db.selectFrom('faq_entries').selectAll().orderBy('position').execute(),
       db.selectFrom('catalog_readings').selectAll().execute(),
     ]);
     readings = Object.fromEntries(ruby.map((r) => [r.text, JSON.parse(r.segments) as RubySegment[]]));
@@ -62,6 +64,7 @@ export function createCatalogService(db: Db) {
       procedures: procs.map((p) => Procedure.parse(JSON.parse(p.data))),
       lifeEvents: events.map((e) => LifeEvent.parse(JSON.parse(e.data))),
       rules: rules.map((r) => Rule.parse(JSON.parse(r.data))),
+      faq: faq.map((f) => FaqEntry.parse(JSON.parse(f.data))),
     };
     index = createSearchIndex(catalog);
     return catalog;
@@ -104,6 +107,7 @@ export function createCatalogService(db: Db) {
     async replace(next: Catalog): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('catalog_readings').execute();
+        await trx.deleteFrom('faq_entries').execute();
         await trx.deleteFrom('life_event_rules').execute();
         await trx.deleteFrom('life_events').execute();
         await trx.deleteFrom('procedures').execute();
@@ -144,6 +148,12 @@ export function createCatalogService(db: Db) {
               position,
               data: JSON.stringify(r),
             })
+            .execute();
+        }
+        for (const [position, f] of next.faq.entries()) {
+          await trx
+            .insertInto('faq_entries')
+            .values({ id: f.id, position, data: JSON.stringify(f) })
             .execute();
         }
       });

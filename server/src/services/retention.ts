@@ -2,7 +2,10 @@ import type { Db } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
 
 export interface RetentionPolicy {
-  /** Finished numbers (served, no-show, given up) are kept this many days for the city's figures. */
+  /**
+   * Finished numbers (served, no-show, given up) are kept this many days for the city's figures, and so
+   * are the counts of questions the guide could not answer.
+   */
   ticketDays: number;
   /** Bookings (with the contact a resident left) are kept this many days after their time slot. */
   bookingDays: number;
@@ -32,7 +35,12 @@ export async function pruneOldRows(db: Db, policy: RetentionPolicy, now: number)
       .deleteFrom('staff_sessions')
       .where('expires_at', '<=', new Date(now).toISOString())
       .executeTakeFirst();
+    const unanswered = await tx
+      .deleteFrom('guide_unanswered')
+      .where('day', '<', ticketsBefore.slice(0, 10))
+      .executeTakeFirst();
     return {
+      unanswered: Number(unanswered.numDeletedRows),
       tickets: Number(tickets.numDeletedRows),
       bookings: Number(bookings.numDeletedRows),
       slots: Number(slots.numDeletedRows),

@@ -95,3 +95,51 @@ describe('readCatalog', () => {
     });
   });
 });
+
+describe('the FAQ sheet (faq.csv)', () => {
+  it('reads question variants per language, the answer and where it leads', () => {
+    const c = readCatalog(smallCatalog(), COUNTERS);
+    expect(c.faq[0]).toEqual({
+      id: 'juminhyo',
+      questions: { ja: ['住民票がほしい', '住所の証明'], en: ['I need a certificate of residence'] },
+      answer: { ja: '市民課で取れます', en: 'At Citizens Affairs' },
+      procedureIds: ['juminhyo-utsushi'],
+      lifeEventIds: [],
+      counterIds: ['shimin'],
+      keywords: ['じゅうみんひょう', 'juminhyo'],
+    });
+  });
+
+  it('reports unknown procedures, life events and counters, a missing answer and duplicates by line', () => {
+    const issues = issuesOf((s) => {
+      s.faq = replaceLine(s.faq, 2, (l) => l.replace('juminhyo-utsushi', 'no-such-procedure'));
+      s.faq = replaceLine(s.faq, 3, (l) => l.replace(',moving-in,shimin,', ',no-such-event,window-99,'));
+      s.faq += 'no-answer,住民票,,,,,,,\n';
+      s.faq += 'juminhyo,住民票,,答え,,,,,\n';
+    });
+    expect(issues).toEqual([
+      { file: 'faq.csv', line: 4, message: 'answer_ja: required' },
+      { file: 'faq.csv', line: 5, message: 'duplicate id "juminhyo" (first on line 2)' },
+      { file: 'faq.csv', line: 2, message: 'procedures: "no-such-procedure" is not a procedure' },
+      { file: 'faq.csv', line: 3, message: 'life_events: "no-such-event" is not a life event' },
+      { file: 'faq.csv', line: 3, message: 'counters: "window-99" is not a counter of the hall' },
+    ]);
+  });
+
+  it('a row without any question, and ids that are not ids', () => {
+    const issues = issuesOf((s) => {
+      s.faq = replaceLine(s.faq, 2, (l) => l.replace('住民票がほしい ; 住所の証明', ' ; '));
+      s.faq = replaceLine(s.faq, 3, (l) => l.replace(',moving-in,', ',Moving In!,'));
+    });
+    expect(issues).toEqual([
+      { file: 'faq.csv', line: 2, message: 'questions_ja: required' },
+      { file: 'faq.csv', line: 3, message: 'life_events: life event ids separated by spaces' },
+    ]);
+  });
+
+  it('languages may list different numbers of ways to ask', () => {
+    const c = readCatalog(smallCatalog(), COUNTERS);
+    expect(c.faq[0]!.questions.ja).toHaveLength(2);
+    expect(c.faq[0]!.questions.en).toHaveLength(1);
+  });
+});

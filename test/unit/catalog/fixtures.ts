@@ -40,6 +40,12 @@ export function smallCatalog(): CatalogSources {
       ['moving-in', 'kodomo-iryohi', 'children=yes', '', ''],
       ['moving-in', 'juminhyo-utsushi', 'certificate=yes&children=no', '', ''],
     ]),
+    faq: csv(catalogHeader('faq', ['ja', 'en']), [
+      // prettier-ignore
+      ['juminhyo', '住民票がほしい ; 住所の証明', 'I need a certificate of residence', '市民課で取れます', 'At Citizens Affairs', 'juminhyo-utsushi', '', 'shimin', 'じゅうみんひょう juminhyo'],
+      // prettier-ignore
+      ['moved-here', '引っ越してきた', 'I moved here', '転入届を出してください', 'File a moving-in notification', 'tennyu-todoke', 'moving-in', 'shimin', ''],
+    ]),
   };
 }
 

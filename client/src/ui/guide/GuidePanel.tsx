@@ -7,10 +7,11 @@ import { ProcedureDetail } from './ProcedureDetail.tsx';
 import { SearchResults } from './SearchResults.tsx';
 import { LifeEventForm } from './LifeEventForm.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
+import { InfoDeskGuide } from './InfoDeskGuide.tsx';
 
 /**
- * The one guide panel (DOM, not WebGL): counter, procedure, search results, life-event questions or the
- * checklist. Opened by a button, focus moves to its heading, and Escape or the close button returns it;
+ * The one guide panel (DOM, not WebGL): counter, procedure, search results, life-event questions, the
+ * checklist or the information desk's guide. Opened by a button, focus moves to its heading, and Escape or the close button returns it;
  * opened by walking up to a counter, it is announced instead, so arrow-key walking is not interrupted.
  */
 export function GuidePanel() {
@@ -51,7 +52,10 @@ export function GuidePanel() {
       {panel.kind === 'counter' && <CounterGuide counterId={panel.counterId} />}
       {panel.kind === 'procedure' && <ProcedureDetail procedureId={panel.procedureId} />}
       {panel.kind === 'search' && <SearchResults />}
-      {panel.kind === 'lifeEvents' && <LifeEventForm />}
+      {panel.kind === 'lifeEvents' && (
+        <LifeEventForm key={panel.lifeEventId ?? ''} initialEventId={panel.lifeEventId ?? null} />
+      )}
+      {panel.kind === 'infoDesk' && <InfoDeskGuide />}
       {panel.kind === 'checklist' && <ChecklistView />}
     </section>
   );

@@ -5,11 +5,11 @@ import { useT } from '../../i18n/useT.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
 
 /** "What brings you here?": pick a life event, answer at most three yes/no questions, get one checklist. */
-export function LifeEventForm() {
+export function LifeEventForm({ initialEventId = null }: { initialEventId?: string | null }) {
   const { t, tl } = useT();
   const { r } = useRuby();
   const events = useCatalogStore((s) => s.lifeEvents);
-  const [eventId, setEventId] = useState<string | null>(null);
+  const [eventId, setEventId] = useState<string | null>(initialEventId);
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [problem, setProblem] = useState(false);
   const name = useId();

@@ -1,0 +1,39 @@
+import { guideApi } from '../net/guideApi.ts';
+import { ApiError } from '../net/catalogApi.ts';
+import { useGuideStore } from '../store/guideStore.ts';
+import { useCatalogStore } from '../store/catalogStore.ts';
+import { useAppStore } from '../store/appStore.ts';
+
+/** The questions to pick from are fetched once; a failure leaves typing, which always works. */
+async function loadQuestions(): Promise<void> {
+  if (useGuideStore.getState().questions.length > 0) return;
+  const questions = await guideApi.questions().catch(() => []);
+  useGuideStore.getState().setQuestions(questions);
+}
+
+/** Opens the information desk's guide (focus moves into it unless the resident walked up to the desk). */
+export function openInfoDesk(takeFocus = true): void {
+  useCatalogStore.getState().openPanel({ kind: 'infoDesk' }, takeFocus);
+  void loadQuestions();
+}
+
+export async function askGuide(question: string): Promise<void> {
+  const text = question.trim();
+  const guide = useGuideStore.getState();
+  if (text.length === 0 || guide.asking) return;
+  guide.add({ kind: 'question', text });
+  guide.setAsking(true);
+  try {
+    const reply = await guideApi.ask(text, useAppStore.getState().lang);
+    useGuideStore.getState().add({ kind: 'reply', reply });
+  } catch (err) {
+    const code = err instanceof ApiError ? err.code : undefined;
+    useGuideStore.getState().add({
+      kind: 'failed',
+      reason: code === 'rateLimited' ? 'rateLimited' : code === 'badRequest' ? 'badQuestion' : 'unreachable',
+      message: err instanceof ApiError ? err.message : undefined,
+    });
+  } finally {
+    useGuideStore.getState().setAsking(false);
+  }
+}
