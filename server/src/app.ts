@@ -18,6 +18,9 @@ import { mountStaticClient } from './http/staticClient.ts';
 import { mountApiFallbacks } from './http/apiErrors.ts';
 import { mountCatalogRoutes, procedureLinks } from './http/catalogRoutes.ts';
 import { mountGuideRoutes } from './http/guideRoutes.ts';
+import { mountAnnouncementRoutes } from './http/announcementRoutes.ts';
+import { createAnnouncementService } from './services/announcementService.ts';
+import { createAnnouncementBoard } from './services/announcementBoard.ts';
 import { createGuideService } from './services/guideService.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
@@ -185,9 +188,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ticketGraceMs: config.TICKET_GRACE_S * 1000,
     bus: deskBus,
   });
+  const announcements = createAnnouncementService(db);
+  const board = createAnnouncementBoard(announcements, log);
+  await board.reload();
   const deps = {
     config,
     hall,
+    announcements: board,
     movement: createMovementService(hall),
     visits,
     queue,
@@ -278,6 +285,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ),
         withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
       });
+      mountAnnouncementRoutes(app, { auth, announcements, board, log });
       mountRecordRoutes(app, { auth, records });
       mountVisitorRoutes(app, { visitors });
       mountBookingRoutes(app, {
@@ -333,6 +341,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (sweeper) clearInterval(sweeper);
       stopRetention();
       desk.close();
+      board.close();
       await server.gracefullyShutdown(false);
       await db.destroy();
     },

@@ -11,6 +11,7 @@ const PERMISSIONS = {
   workCounter: ['staff', 'admin'],
   manageStaff: ['admin'],
   hostEvents: ['host', 'admin'],
+  announce: ['host', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

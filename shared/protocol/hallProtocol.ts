@@ -16,6 +16,7 @@ import {
 import { CheckInMessage } from './bookings.ts';
 import { JoinErrorCode, ServerErrorMessage } from './errors.ts';
 import { VisitorToken } from './join.ts';
+import { AnnouncementView } from './announcements.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
@@ -51,6 +52,8 @@ export const HallProtocol = defineProtocol({
     consultation: ConsultationInvite,
     /** To a staff member: who they are in the hall. */
     staffProfile: StaffProfile,
+    /** To everyone: what is announced now (the whole list, on entering and whenever it changes). */
+    announcements: z.array(AnnouncementView),
     /** Where the nearest people stand, those who moved (poses.ts). */
     poses: Bytes,
     /** Where the next ring of people stand, as nameless markers (poses.ts). */

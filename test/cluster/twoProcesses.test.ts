@@ -4,6 +4,7 @@ import { startServerProcess, type ServerProcess } from '../support/serverProcess
 import { testDatabase } from '../support/testDatabase.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
+import type { AnnouncementView } from '../../shared/protocol/announcements.ts';
 import {
   enterConsultation,
   hallPass,
@@ -92,5 +93,38 @@ describe('two processes, one city hall', () => {
     expect(second.ticket()).toMatchObject({ status: 'waiting', position: 1 });
     await resRoom.leave();
     await staffRoom.leave();
+  });
+
+  it('an announcement sent through one process reaches residents of the other at once', async () => {
+    const here = await joinHall(a.url, { nickname: 'ここ' });
+    const there = await joinHall(b.url, { nickname: 'あそこ' });
+    open.push(here, there);
+    const heard = new Map<Participant, AnnouncementView[]>();
+    for (const p of [here, there])
+      p.room.onMessage('announcements', (list: AnnouncementView[]) => heard.set(p, list));
+    const admin = await signIn(a.url, 'demo-admin');
+    const res = await fetch(`${a.url}/api/announcements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ severity: 'emergency', texts: { ja: '避難してください' } }),
+    });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: number };
+    for (const p of [here, there]) {
+      await waitFor(
+        () => heard.get(p)?.some((x) => x.id === id),
+        10_000,
+        'the announcement on both processes',
+      );
+    }
+    // Ended through the other process: gone for both.
+    const ended = await fetch(`${b.url}/api/announcements/${id}/end`, {
+      method: 'POST',
+      headers: { cookie: admin },
+    });
+    expect(ended.status).toBe(200);
+    for (const p of [here, there]) {
+      await waitFor(() => heard.get(p)?.length === 0, 10_000, 'the end on both processes');
+    }
   });
 });

@@ -47,7 +47,8 @@ export function startCallAlerts(): () => void {
   };
 }
 
-function chime(): void {
+/** Three generated notes (no audio file): a call, or a warning announced to the hall. */
+export function chime(): void {
   try {
     const ctx = new AudioContext();
     const notes = [880, 660, 880];

@@ -37,3 +37,6 @@ export async function askGuide(question: string): Promise<void> {
     useGuideStore.getState().setAsking(false);
   }
 }
+
+/** For the FAQ team: the questions residents asked that found nothing, over the last 30 days. */
+export const loadUnanswered = () => guideApi.unanswered(30);

@@ -1,6 +1,6 @@
 import { ApiError } from './catalogApi.ts';
 import { serverEndpoint } from './endpoint.ts';
-import type { GuideQuestionView, GuideReply } from '../store/guideStore.ts';
+import type { GuideQuestionView, GuideReply, UnansweredQuestion } from '../store/guideStore.ts';
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(serverEndpoint() + path, init);
@@ -10,6 +10,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const guideApi = {
+  /** Admins only: what the guide could not answer, most asked first. */
+  unanswered: (days = 30) => request<UnansweredQuestion[]>(`/api/guide/unanswered?days=${days}`),
   questions: () => request<GuideQuestionView[]>('/api/guide/questions'),
   ask: (question: string, lang: string) =>
     request<GuideReply>('/api/guide/questions', {

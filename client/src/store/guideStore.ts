@@ -23,6 +23,13 @@ export interface GuideReply {
   lifeEventIds: string[];
 }
 
+/** For admins: a question the guide could not answer, how often, and when last. */
+export interface UnansweredQuestion {
+  text: string;
+  asks: number;
+  lastAsked: string;
+}
+
 export type GuideTurn =
   | { id: number; kind: 'question'; text: string }
   | { id: number; kind: 'reply'; reply: GuideReply }

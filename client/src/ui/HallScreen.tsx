@@ -15,6 +15,10 @@ import { GuidePanel } from './guide/GuidePanel.tsx';
 import { loadCatalog } from '../app/catalogActions.ts';
 import { startCounterProximity } from '../app/counterProximity.ts';
 import { startCallAlerts } from '../app/callAlert.ts';
+import { startAnnouncementAlerts } from '../app/announcementAlerts.ts';
+import { AnnouncementBanner } from './announcements/AnnouncementBanner.tsx';
+import { AnnouncementHistory } from './announcements/AnnouncementHistory.tsx';
+import { AnnouncementComposer } from './announcements/AnnouncementComposer.tsx';
 import { useQueueStore } from '../store/queueStore.ts';
 import { TicketCard } from './queue/TicketCard.tsx';
 import { CallNotice } from './queue/CallNotice.tsx';
@@ -50,10 +54,12 @@ export function HallScreen({ profile }: { profile: Profile }) {
     const stopMovement = startLocalMovement();
     const stopProximity = startCounterProximity();
     const stopAlerts = startCallAlerts();
+    const stopAnnouncements = startAnnouncementAlerts();
     return () => {
       stopMovement();
       stopProximity();
       stopAlerts();
+      stopAnnouncements();
     };
   }, [profile]);
 
@@ -82,6 +88,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
         tabIndex={-1}
         data-walk-keys={show3d ? '' : undefined}
       >
+        <AnnouncementBanner />
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
         {consulting ? (
           <ConsultationView />
@@ -116,10 +123,12 @@ export function HallScreen({ profile }: { profile: Profile }) {
             {t(sheetOpen ? 'hud.sheetDown' : 'hud.sheetUp')}
           </button>
           <StaffConsole />
+          <AnnouncementComposer />
           {!consulting && <TicketCard />}
           {!consulting && <AuditoriumPrompt />}
           <GuidePanel />
           {!consulting && <EventsPanel />}
+          {!consulting && <AnnouncementHistory />}
           {!consulting && <PeoplePanel />}
           {show3d && <HallDirectory compact />}
         </aside>

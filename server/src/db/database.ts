@@ -20,6 +20,7 @@ import * as m012 from './migrations/012_department_languages.ts';
 import * as m013 from './migrations/013_catalog_readings.ts';
 import * as m014 from './migrations/014_event_support_roles.ts';
 import * as m015 from './migrations/015_guide.ts';
+import * as m016 from './migrations/016_announcements.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '013_catalog_readings': m013,
   '014_event_support_roles': m014,
   '015_guide': m015,
+  '016_announcements': m016,
 };
 
 export type Db = Kysely<Database>;

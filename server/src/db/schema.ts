@@ -49,6 +49,18 @@ export interface LifeEventRulesTable {
   data: string;
 }
 
+export interface AnnouncementsTable {
+  id: Generated<number>;
+  severity: string;
+  texts: string;
+  starts_at: string;
+  ends_at: string | null;
+  created_by: string;
+  created_at: string;
+  ended_at: string | null;
+  ended_by: string | null;
+}
+
 export interface GuideUnansweredTable {
   text: string;
   day: string;
@@ -192,6 +204,7 @@ export interface Database {
   catalog_readings: CatalogReadingsTable;
   faq_entries: CatalogJsonTable;
   guide_unanswered: GuideUnansweredTable;
+  announcements: AnnouncementsTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;

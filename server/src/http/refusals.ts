@@ -15,6 +15,7 @@ const STATUS: Record<string, number> = {
   noSuchRecord: 404,
   noSuchAccount: 404,
   noSuchSlide: 404,
+  noSuchAnnouncement: 404,
   stageUnavailable: 502,
 };
 

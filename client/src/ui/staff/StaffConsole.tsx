@@ -11,6 +11,7 @@ import { can } from '../../../../shared/auth/roles.ts';
 import type { QueueEntry } from '../../../../shared/protocol/index.ts';
 import { CounterStatusLine } from '../queue/CounterStatusLine.tsx';
 import { MyRecords } from './MyRecords.tsx';
+import { UnansweredQuestions } from './UnansweredQuestions.tsx';
 import { SlotPublisher } from './SlotPublisher.tsx';
 import { EventCreator } from '../events/EventCreator.tsx';
 
@@ -205,6 +206,7 @@ export function StaffConsole() {
       )}
       <EventCreator />
       <MyRecords />
+      <UnansweredQuestions />
       <button
         type="button"
         onClick={() => {

@@ -15,6 +15,7 @@ import type { JoinGuard, JoinGuardOptions } from '../common/joinGuard.ts';
 import type { Redis } from 'ioredis';
 import type { VisitorTokens } from '../../auth/visitorTokens.ts';
 import type { CodeGuessGuard } from '../../limits/codeGuesses.ts';
+import type { AnnouncementBoard } from '../../services/announcementBoard.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -33,6 +34,8 @@ export interface HallDeps {
   records: RecordService;
   bookings: BookingService;
   log: Logger;
+  /** What is announced to everyone in the hall now (this process's copy of the shared list). */
+  announcements: AnnouncementBoard;
   /** The process's desk: counters and queues for every hall room. */
   desk: Desk;
   metrics: Metrics;
