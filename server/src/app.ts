@@ -21,6 +21,9 @@ import { mountGuideRoutes } from './http/guideRoutes.ts';
 import { mountAnnouncementRoutes } from './http/announcementRoutes.ts';
 import { createAnnouncementService } from './services/announcementService.ts';
 import { createAnnouncementBoard } from './services/announcementBoard.ts';
+import { createDisasterService } from './services/disasterService.ts';
+import { createDisasterBoard } from './services/disasterBoard.ts';
+import { mountDisasterRoutes } from './http/disasterRoutes.ts';
 import { createGuideService } from './services/guideService.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
@@ -191,10 +194,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const announcements = createAnnouncementService(db);
   const board = createAnnouncementBoard(announcements, log);
   await board.reload();
+  const disaster = createDisasterService(db, new Set(hall.layout.counters.map((c) => c.id)));
+  const disasterBoard = createDisasterBoard(disaster, log);
+  await disasterBoard.reload();
   const deps = {
     config,
     hall,
     announcements: board,
+    disaster: disasterBoard,
     movement: createMovementService(hall),
     visits,
     queue,
@@ -273,7 +280,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
         trustProxy: config.TRUST_PROXY === 'on',
       });
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
-      mountCatalogRoutes(app, { catalog, hall, onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL });
+      mountCatalogRoutes(app, {
+        catalog,
+        hall,
+        onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
+        disasterOn: () => disasterBoard.current().on,
+      });
       mountGuideRoutes(app, {
         auth,
         catalog,
@@ -286,6 +298,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
       });
       mountAnnouncementRoutes(app, { auth, announcements, board, log });
+      mountDisasterRoutes(app, {
+        auth,
+        catalog,
+        disaster,
+        board: disasterBoard,
+        withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
+        log,
+      });
       mountRecordRoutes(app, { auth, records });
       mountVisitorRoutes(app, { visitors });
       mountBookingRoutes(app, {
@@ -342,6 +362,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopRetention();
       desk.close();
       board.close();
+      disasterBoard.close();
       await server.gracefullyShutdown(false);
       await db.destroy();
     },

@@ -12,6 +12,7 @@ const PERMISSIONS = {
   manageStaff: ['admin'],
   hostEvents: ['host', 'admin'],
   announce: ['host', 'admin'],
+  disasterMode: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

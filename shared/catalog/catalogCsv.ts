@@ -4,6 +4,8 @@ import { parseCsv, CsvSyntaxError } from './csv.ts';
 import {
   DEPARTMENT_COLUMNS,
   FAQ_COLUMNS,
+  HOTLINE_COLUMNS,
+  SHELTER_COLUMNS,
   LIFE_EVENT_COLUMNS,
   PROCEDURE_COLUMNS,
   QUESTION_COLUMNS,
@@ -20,13 +22,15 @@ import {
   type Condition,
   type Department,
   type FaqEntry,
+  type Hotline,
+  type Shelter,
   type LifeEvent,
   type Procedure,
   type Rule,
 } from './catalogSchema.ts';
 
 /**
- * The catalogue as six spreadsheets a city clerk can edit. Reading reports every bad row with its
+ * The catalogue as eight spreadsheets a city clerk can edit. Reading reports every bad row with its
  * file, line and reason; nothing partial comes out of a file with errors. Columns may come in any
  * order; a language's columns may be missing (its texts then fall back to Japanese).
  */
@@ -37,7 +41,12 @@ export const CATALOG_FILES = {
   questions: { file: 'life_event_questions.csv', columns: QUESTION_COLUMNS },
   rules: { file: 'life_event_rules.csv', columns: RULE_COLUMNS },
   faq: { file: 'faq.csv', columns: FAQ_COLUMNS },
+  shelters: { file: 'shelters.csv', columns: SHELTER_COLUMNS },
+  hotlines: { file: 'hotlines.csv', columns: HOTLINE_COLUMNS },
 } as const;
+
+/** Sheets added after cities had their catalogue: a folder without them keeps what is stored. */
+export const LATER_SHEETS: ReadonlySet<CatalogFileKind> = new Set(['faq', 'shelters', 'hotlines']);
 export type CatalogFileKind = keyof typeof CATALOG_FILES;
 
 /** The header the city hall writes: every column, every language it speaks. */
@@ -92,6 +101,7 @@ function readHeader(kind: CatalogFileKind, names: string[], file: string, issues
   }
   for (const c of columns) {
     const needed = c.localized ? `${c.name}_ja` : c.name;
+    if (!c.localized && c.optional) continue;
     if (!seen.has(needed)) issues.push({ file, line: 1, message: `missing column "${needed}"` });
   }
   return issues.length === before ? cells : null;
@@ -196,7 +206,7 @@ function duplicates<T>(
 export type CatalogSources = Record<CatalogFileKind, string>;
 
 /**
- * Parses and cross-checks all six files. `counterIds` are the hall's counters (from the layout), so a
+ * Parses and cross-checks all eight files. `counterIds` are the hall's counters (from the layout), so a
  * department cannot point at a counter that does not exist. Throws CatalogError listing every problem.
  */
 export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<string>): Catalog {
@@ -211,6 +221,8 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   const questions = readRows('questions', sources.questions, issues);
   const rules = readRows('rules', sources.rules, issues);
   const faq = readRows('faq', sources.faq, issues);
+  const shelterRows = readRows('shelters', sources.shelters, issues);
+  const hotlineRows = readRows('hotlines', sources.hotlines, issues);
   const cell = (r: Row<SheetRow>, column: string) => r.value.plain[column] ?? '';
 
   duplicates(deps, (v) => v.plain.id!, F('departments'), 'id', issues);
@@ -221,6 +233,8 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
   duplicates(questions, (v) => `${v.plain.life_event_id}#${v.plain.order}`, F('questions'), 'order', issues);
   duplicates(rules, (v) => `${v.plain.life_event_id}/${v.plain.procedure_id}`, F('rules'), 'rule', issues);
   duplicates(faq, (v) => v.plain.id!, F('faq'), 'id', issues);
+  duplicates(shelterRows, (v) => v.plain.id!, F('shelters'), 'id', issues);
+  duplicates(hotlineRows, (v) => v.plain.id!, F('hotlines'), 'id', issues);
 
   const questionIds = new Set(questions.map((q) => questionKey(q.value)));
   for (const d of deps) {
@@ -309,6 +323,7 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
     onlinePath: p.plain.online_path || null,
     needsConsultation: p.plain.needs_consultation === 'yes',
     keywords: words(p.plain.keywords ?? ''),
+    disaster: p.plain.disaster === 'yes',
   }));
   const lifeEvents: LifeEvent[] = events.map(({ value: e }) => ({
     id: e.plain.id!,
@@ -338,7 +353,19 @@ export function readCatalog(sources: CatalogSources, counterIds: ReadonlySet<str
     counterIds: words(f.plain.counters ?? ''),
     keywords: words(f.plain.keywords ?? ''),
   }));
-  return { departments, procedures, lifeEvents, rules: ruleList, faq: faqEntries };
+  const shelters: Shelter[] = shelterRows.map(({ value: r }) => ({
+    id: r.plain.id!,
+    name: textsOf(r, 'name'),
+    address: textsOf(r, 'address'),
+    mapUrl: r.plain.map_url || null,
+  }));
+  const hotlines: Hotline[] = hotlineRows.map(({ value: r }) => ({
+    id: r.plain.id!,
+    name: textsOf(r, 'name'),
+    phone: r.plain.phone!.trim(),
+    hours: textsOf(r, 'hours'),
+  }));
+  return { departments, procedures, lifeEvents, rules: ruleList, faq: faqEntries, shelters, hotlines };
 }
 
 function words(cell: string): string[] {

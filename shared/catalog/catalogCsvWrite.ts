@@ -20,7 +20,7 @@ function row(kind: CatalogFileKind, cells: Cells): string[] {
   });
 }
 
-/** Writes the catalogue back as the same six files, every language (round-trips with readCatalog). */
+/** Writes the catalogue back as the same eight files, every language (round-trips with readCatalog). */
 export function writeCatalog(c: Catalog): CatalogSources {
   const sheet = (kind: CatalogFileKind, rows: Cells[]) =>
     writeCsv(
@@ -53,6 +53,7 @@ export function writeCatalog(c: Catalog): CatalogSources {
         online_path: p.onlinePath ?? '',
         needs_consultation: p.needsConsultation ? 'yes' : 'no',
         keywords: p.keywords.join(' '),
+        disaster: p.disaster ? 'yes' : '',
       })),
     ),
     lifeEvents: sheet(
@@ -90,6 +91,14 @@ export function writeCatalog(c: Catalog): CatalogSources {
         counters: f.counterIds.join(' '),
         keywords: f.keywords.join(' '),
       })),
+    ),
+    shelters: sheet(
+      'shelters',
+      c.shelters.map((x) => ({ id: x.id, name: x.name, address: x.address, map_url: x.mapUrl ?? '' })),
+    ),
+    hotlines: sheet(
+      'hotlines',
+      c.hotlines.map((x) => ({ id: x.id, name: x.name, phone: x.phone, hours: x.hours })),
     ),
   };
 }

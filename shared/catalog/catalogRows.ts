@@ -16,7 +16,8 @@ export const list = (s: string) =>
 const yesNo = z.enum(['yes', 'no'], { message: 'must be yes or no' });
 
 export type Column =
-  | { name: string; localized?: false; schema: z.ZodType<string> }
+  /** `optional`: the column may be left out of the sheet (added after cities had their sheets). */
+  | { name: string; localized?: false; schema: z.ZodType<string>; optional?: boolean }
   /**
    * `required`: the Japanese cell must not be empty. `list`: items separated by semicolons, as many in
    * every language as in Japanese; `variants`: a list whose languages may hold different numbers.
@@ -54,6 +55,11 @@ export const PROCEDURE_COLUMNS: Column[] = [
   ),
   plain('needs_consultation', yesNo),
   plain('keywords', optional),
+  {
+    name: 'disaster',
+    schema: z.enum(['', 'yes', 'no'], { message: 'must be yes, no or empty' }).default(''),
+    optional: true,
+  },
 ];
 const ids = (message: string) =>
   z
@@ -68,6 +74,27 @@ export const FAQ_COLUMNS: Column[] = [
   plain('life_events', ids('life event ids separated by spaces')),
   plain('counters', ids('counter ids separated by spaces')),
   plain('keywords', optional),
+];
+export const SHELTER_COLUMNS: Column[] = [
+  plain('id', Slug),
+  texts('name'),
+  texts('address'),
+  plain(
+    'map_url',
+    z.union([z.literal(''), z.url({ protocol: /^https$/, message: 'must be an https:// link' })]),
+  ),
+];
+export const HOTLINE_COLUMNS: Column[] = [
+  plain('id', Slug),
+  texts('name'),
+  plain(
+    'phone',
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9-]{1,18}$/, 'must be a phone number: digits and dashes'),
+  ),
+  texts('hours', false),
 ];
 export const LIFE_EVENT_COLUMNS: Column[] = [plain('id', Slug), texts('name'), texts('description')];
 export const QUESTION_COLUMNS: Column[] = [

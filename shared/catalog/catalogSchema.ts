@@ -36,6 +36,8 @@ export const Procedure = z.object({
     .nullable(),
   needsConsultation: z.boolean(),
   keywords: z.array(z.string().min(1)),
+  /** A procedure for disaster victims: first in search and on the disaster panel in disaster mode. */
+  disaster: z.boolean().default(false),
 });
 export type Procedure = z.infer<typeof Procedure>;
 
@@ -78,10 +80,25 @@ export const FaqEntry = z.object({
 });
 export type FaqEntry = z.infer<typeof FaqEntry>;
 
+/** A shelter (避難所) residents may go to; whether it is open is set by staff during an event. */
+export const Shelter = z.object({
+  id: Slug,
+  name: LocalizedText,
+  address: LocalizedText,
+  mapUrl: z.string().nullable(),
+});
+export type Shelter = z.infer<typeof Shelter>;
+
+/** A number to call in a disaster. */
+export const Hotline = z.object({ id: Slug, name: LocalizedText, phone: z.string(), hours: OptionalText });
+export type Hotline = z.infer<typeof Hotline>;
+
 export interface Catalog {
   departments: Department[];
   procedures: Procedure[];
   lifeEvents: LifeEvent[];
   rules: Rule[];
   faq: FaqEntry[];
+  shelters: Shelter[];
+  hotlines: Hotline[];
 }

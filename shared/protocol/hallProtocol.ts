@@ -17,6 +17,7 @@ import { CheckInMessage } from './bookings.ts';
 import { JoinErrorCode, ServerErrorMessage } from './errors.ts';
 import { VisitorToken } from './join.ts';
 import { AnnouncementView } from './announcements.ts';
+import { DisasterView } from './disaster.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
@@ -54,6 +55,8 @@ export const HallProtocol = defineProtocol({
     staffProfile: StaffProfile,
     /** To everyone: what is announced now (the whole list, on entering and whenever it changes). */
     announcements: z.array(AnnouncementView),
+    /** To everyone: disaster mode on or off (on entering and whenever it changes). */
+    disaster: DisasterView,
     /** Where the nearest people stand, those who moved (poses.ts). */
     poses: Bytes,
     /** Where the next ring of people stand, as nameless markers (poses.ts). */

@@ -10,6 +10,8 @@ import type {
   TicketView,
 } from '../../shared/protocol/index.ts';
 import { waitFor } from '../support/waitFor.ts';
+import type { AnnouncementView } from '../../shared/protocol/announcements.ts';
+import type { DisasterView } from '../../shared/protocol/disaster.ts';
 
 /** Signs in over HTTP like the staff page does; returns the session cookie. */
 export async function signIn(base: string, username: string, password = 'demo-password'): Promise<string> {
@@ -35,6 +37,9 @@ export interface Participant {
   tickets: (TicketView | null)[];
   queues: StaffQueueView[];
   invites: ConsultationInvite[];
+  /** Every announcement list and disaster-mode view the hall sent, latest last. */
+  announcements: AnnouncementView[][];
+  disaster: DisasterView[];
   visitorToken?: string;
   ticket(): TicketView | null | undefined;
   queue(): StaffQueueView | undefined;
@@ -57,6 +62,8 @@ export async function joinHall(
     tickets: [],
     queues: [],
     invites: [],
+    announcements: [],
+    disaster: [],
     visitorToken: options.visitorToken,
     ticket: () => p.tickets.at(-1),
     queue: () => p.queues.at(-1),
@@ -77,6 +84,8 @@ export async function joinHall(
   room.onMessage('identity', (m: { visitorToken: string }) => (p.visitorToken = m.visitorToken));
   room.onMessage('correction', () => {});
   room.onMessage('staffProfile', () => {});
+  room.onMessage('announcements', (m: AnnouncementView[]) => p.announcements.push(m));
+  room.onMessage('disaster', (m: DisasterView) => p.disaster.push(m));
   await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${options.nickname}'s avatar`);
   return p;
 }

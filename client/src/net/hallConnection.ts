@@ -12,6 +12,7 @@ import { receiver as receiverFor, speaker } from './typedRoom.ts';
 const toHall = speaker(HallProtocol);
 const onHall = receiverFor(HallProtocol);
 import { useAnnouncementStore } from '../store/announcementStore.ts';
+import { useDisasterStore } from '../store/disasterStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import {
   enterConsultation,
@@ -174,6 +175,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
   onHall(r, 'staffQueue', (q) => useQueueStore.getState().setStaffQueue(q));
   onHall(r, 'staffProfile', (p) => useQueueStore.getState().setStaff(p));
   onHall(r, 'announcements', (list) => useAnnouncementStore.getState().setCurrent(list));
+  onHall(r, 'disaster', (view) => useDisasterStore.getState().setView(view));
   onHall(r, 'consultation', (invite) => {
     if (hallClient) {
       enterConsultation(hallClient, invite).catch(() => store().announce('consult.joinFailed'));

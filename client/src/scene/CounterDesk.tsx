@@ -3,6 +3,8 @@ import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
 import { openPanel } from '../app/catalogActions.ts';
 import { useQueueStore } from '../store/queueStore.ts';
+import { useDisasterStore } from '../store/disasterStore.ts';
+import { translate } from '../i18n/translate.ts';
 import type { CounterStatus } from '../../../shared/protocol/index.ts';
 import { localized } from '../../../shared/i18n/localized.ts';
 import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
@@ -34,6 +36,8 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
   const cz = (d.minZ + d.maxZ) / 2;
   const other = secondSignLanguage(lang);
   const status = useQueueStore((s) => s.counters[counter.id]?.status ?? 'closed');
+  // Relabelled in disaster mode: a red sign that says so first.
+  const relabelled = useDisasterStore((s) => s.view.on && s.view.counters.includes(counter.id));
   const lamp = LAMP[status];
   return (
     <group>
@@ -57,17 +61,20 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
         <meshLambertMaterial color={lamp.color} emissive={lamp.emissive} />
       </mesh>
       <SignBoard
-        id={`counter-${counter.id}-${lang}`}
+        id={`counter-${counter.id}-${lang}${relabelled ? '-disaster' : ''}`}
         // Above and behind the desk (over the staff side), so it never covers the resident being served.
         position={[(cx + counter.staffSpot[0]) / 2, 3.6, cz]}
         rotation={SIGN_TILT}
         height={SIGN_HEIGHT}
         lines={[
+          ...(relabelled
+            ? [{ text: translate(lang, 'disaster.counterLabel'), size: 44, bold: true, color: '#ffffff' }]
+            : []),
           { text: localized(lang, counter.name), size: 64, bold: true, color: '#ffffff' },
           { text: localized(other, counter.name), size: 40, color: '#e3edf7' },
         ]}
         options={{
-          background: '#1c4e80',
+          background: relabelled ? '#c92a2a' : '#1c4e80',
           maxTextWidth: 620,
           badge: { text: String(counter.number), background: '#ffffff', color: '#1c4e80' },
         }}

@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
 import { openPanel } from '../app/catalogActions.ts';
 import { openInfoDesk } from '../app/guideActions.ts';
+import { useCounterTitle } from './disaster/useCounterTitle.ts';
 import {
   areaDestination,
   counterDestination,
@@ -25,6 +26,7 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
   const selfId = useHallStore((s) => s.selfId);
   const myArea = selfId ? people[selfId]?.area : undefined;
   const info = infoDeskDestination(hall);
+  const counterTitle = useCounterTitle();
   const Heading = compact ? 'h3' : 'h2';
 
   return (
@@ -81,7 +83,7 @@ export function HallDirectory({ compact = false }: { compact?: boolean }) {
               {counters.length > 0 && (
                 <ul className="counters">
                   {counters.map((c) => {
-                    const label = t('hall.counterName', { number: c.number, name: tl(c.name) });
+                    const label = counterTitle(c);
                     const dest = counterDestination(c);
                     return (
                       <li key={c.id}>

@@ -19,6 +19,10 @@ import { startAnnouncementAlerts } from '../app/announcementAlerts.ts';
 import { AnnouncementBanner } from './announcements/AnnouncementBanner.tsx';
 import { AnnouncementHistory } from './announcements/AnnouncementHistory.tsx';
 import { AnnouncementComposer } from './announcements/AnnouncementComposer.tsx';
+import { DisasterBanner } from './disaster/DisasterBanner.tsx';
+import { DisasterPanel } from './disaster/DisasterPanel.tsx';
+import { DisasterControl } from './disaster/DisasterControl.tsx';
+import { ShelterEditor } from './disaster/ShelterEditor.tsx';
 import { useQueueStore } from '../store/queueStore.ts';
 import { TicketCard } from './queue/TicketCard.tsx';
 import { CallNotice } from './queue/CallNotice.tsx';
@@ -88,7 +92,10 @@ export function HallScreen({ profile }: { profile: Profile }) {
         tabIndex={-1}
         data-walk-keys={show3d ? '' : undefined}
       >
-        <AnnouncementBanner />
+        <div className="hall-notices">
+          <DisasterBanner />
+          <AnnouncementBanner />
+        </div>
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
         {consulting ? (
           <ConsultationView />
@@ -122,7 +129,10 @@ export function HallScreen({ profile }: { profile: Profile }) {
           >
             {t(sheetOpen ? 'hud.sheetDown' : 'hud.sheetUp')}
           </button>
+          <DisasterPanel />
           <StaffConsole />
+          <ShelterEditor />
+          <DisasterControl />
           <AnnouncementComposer />
           {!consulting && <TicketCard />}
           {!consulting && <AuditoriumPrompt />}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'no
 import { basename, join } from 'node:path';
 import {
   CATALOG_FILES,
+  LATER_SHEETS,
   type CatalogFileKind,
   type CatalogSources,
 } from '../../../shared/catalog/catalogCsv.ts';
@@ -15,7 +16,7 @@ export function kindOfFile(path: string): CatalogFileKind | undefined {
 }
 
 /**
- * Sources for an import: a folder holding the six files (faq.csv may be missing), or single files named like them. Kinds not
+ * Sources for an import: a folder holding the eight files (the later ones, faq.csv, shelters.csv and hotlines.csv, may be missing), or single files named like them. Kinds not
  * given are taken from `current` (the catalogue already stored), so one sheet can be replaced alone
  * and is still cross-checked against the rest.
  */
@@ -26,8 +27,8 @@ export function readSources(paths: string[], current: Catalog): CatalogSources {
     if (statSync(path).isDirectory()) {
       for (const k of KINDS) {
         const file = join(path, CATALOG_FILES[k].file);
-        // A folder exported before the guide's answers existed has no faq.csv: the stored answers stay.
-        if (!existsSync(file) && k === 'faq') continue;
+        // A folder exported before these sheets existed lacks them: what is stored stays.
+        if (!existsSync(file) && LATER_SHEETS.has(k)) continue;
         if (!existsSync(file)) throw new Error(`${path}: missing ${CATALOG_FILES[k].file}`);
         sources[k] = readFileSync(file, 'utf8');
       }

@@ -61,6 +61,23 @@ export interface AnnouncementsTable {
   ended_by: string | null;
 }
 
+export interface DisasterSwitchesTable {
+  id: Generated<number>;
+  switched_on: number;
+  reason: string;
+  counters: string;
+  by_name: string;
+  at: string;
+}
+
+export interface ShelterStatusTable {
+  id: string;
+  open: number;
+  note: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface GuideUnansweredTable {
   text: string;
   day: string;
@@ -205,6 +222,10 @@ export interface Database {
   faq_entries: CatalogJsonTable;
   guide_unanswered: GuideUnansweredTable;
   announcements: AnnouncementsTable;
+  disaster_switches: DisasterSwitchesTable;
+  shelters: CatalogJsonTable;
+  hotlines: CatalogJsonTable;
+  shelter_status: ShelterStatusTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;

@@ -42,7 +42,13 @@ export function procedureLinks(catalog: CatalogService, onlineBaseUrl: string) {
  */
 export function mountCatalogRoutes(
   app: Application,
-  deps: { catalog: CatalogService; hall: Hall; onlineBaseUrl: string },
+  deps: {
+    catalog: CatalogService;
+    hall: Hall;
+    onlineBaseUrl: string;
+    /** In disaster mode procedures for disaster victims come first in search. */
+    disasterOn?: () => boolean;
+  },
 ): void {
   const { catalog, hall } = deps;
   const withLinks = procedureLinks(catalog, deps.onlineBaseUrl);
@@ -73,9 +79,12 @@ export function mountCatalogRoutes(
     if (!parsed.success) return badRequest(res, parsed.error);
     const { q, department } = parsed.data;
     if (q) {
+      const first = deps.disasterOn?.() ?? false;
       const hits = catalog
         .search(q)
         .filter((h) => !department || h.procedure.departmentId === department)
+        // A stable sort: among disaster procedures and among the rest, the search's own order stays.
+        .sort((a, b) => (first ? Number(b.procedure.disaster) - Number(a.procedure.disaster) : 0))
         .map((h) => ({ ...withLinks(h.procedure), score: h.score }));
       return void res.json({ query: q, results: hits });
     }

@@ -16,6 +16,7 @@ const STATUS: Record<string, number> = {
   noSuchAccount: 404,
   noSuchSlide: 404,
   noSuchAnnouncement: 404,
+  noSuchCounter: 404,
   stageUnavailable: 502,
 };
 

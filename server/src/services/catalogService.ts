@@ -3,7 +3,9 @@ import type { Db } from '../db/database.ts';
 import {
   Department,
   FaqEntry,
+  Hotline,
   LifeEvent,
+  Shelter,
   Procedure,
   Rule,
   type Catalog,
@@ -34,17 +36,27 @@ async function storeReadings(db: Db, made: Readings): Promise<void> {
  * Replacing it is one transaction: either the whole new catalogue is stored or nothing changes.
  */
 export function createCatalogService(db: Db) {
-  let catalog: Catalog = { departments: [], procedures: [], lifeEvents: [], rules: [], faq: [] };
+  let catalog: Catalog = {
+    departments: [],
+    procedures: [],
+    lifeEvents: [],
+    rules: [],
+    faq: [],
+    shelters: [],
+    hotlines: [],
+  };
   let index: SearchIndex = createSearchIndex(catalog);
   let readings: Readings = {};
 
   async function load(): Promise<Catalog> {
-    const [deps, procs, events, rules, faq, ruby] = await Promise.all([
+    const [deps, procs, events, rules, faq, shelters, hotlines, ruby] = await Promise.all([
       db.selectFrom('departments').selectAll().orderBy('position').execute(),
       db.selectFrom('procedures').selectAll().orderBy('position').execute(),
       db.selectFrom('life_events').selectAll().orderBy('position').execute(),
       db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
       db.selectFrom('faq_entries').selectAll().orderBy('position').execute(),
+      db.selectFrom('shelters').selectAll().orderBy('position').execute(),
+      db.selectFrom('hotlines').selectAll().orderBy('position').execute(),
       db.selectFrom('catalog_readings').selectAll().execute(),
     ]);
     readings = Object.fromEntries(ruby.map((r) => [r.text, JSON.parse(r.segments) as RubySegment[]]));
@@ -65,6 +77,8 @@ export function createCatalogService(db: Db) {
       lifeEvents: events.map((e) => LifeEvent.parse(JSON.parse(e.data))),
       rules: rules.map((r) => Rule.parse(JSON.parse(r.data))),
       faq: faq.map((f) => FaqEntry.parse(JSON.parse(f.data))),
+      shelters: shelters.map((x) => Shelter.parse(JSON.parse(x.data))),
+      hotlines: hotlines.map((x) => Hotline.parse(JSON.parse(x.data))),
     };
     index = createSearchIndex(catalog);
     return catalog;
@@ -108,6 +122,8 @@ export function createCatalogService(db: Db) {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('catalog_readings').execute();
         await trx.deleteFrom('faq_entries').execute();
+        await trx.deleteFrom('shelters').execute();
+        await trx.deleteFrom('hotlines').execute();
         await trx.deleteFrom('life_event_rules').execute();
         await trx.deleteFrom('life_events').execute();
         await trx.deleteFrom('procedures').execute();
@@ -150,11 +166,18 @@ export function createCatalogService(db: Db) {
             })
             .execute();
         }
-        for (const [position, f] of next.faq.entries()) {
-          await trx
-            .insertInto('faq_entries')
-            .values({ id: f.id, position, data: JSON.stringify(f) })
-            .execute();
+        const json = [
+          ['faq_entries', next.faq],
+          ['shelters', next.shelters],
+          ['hotlines', next.hotlines],
+        ] as const;
+        for (const [table, rows] of json) {
+          for (const [position, row] of rows.entries()) {
+            await trx
+              .insertInto(table)
+              .values({ id: row.id, position, data: JSON.stringify(row) })
+              .execute();
+          }
         }
       });
       await load();

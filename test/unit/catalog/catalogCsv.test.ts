@@ -143,3 +143,42 @@ describe('the FAQ sheet (faq.csv)', () => {
     expect(c.faq[0]!.questions.en).toHaveLength(1);
   });
 });
+
+describe('disaster sheets and the disaster column', () => {
+  it('reads shelters and hotlines, and a procedure marked for disasters', () => {
+    const s = smallCatalog();
+    const [head, ...rows] = s.procedures.trimEnd().split('\n');
+    s.procedures =
+      [`${head},disaster`, ...rows.map((r, i) => `${r},${i === 0 ? 'yes' : ''}`)].join('\n') + '\n';
+    const c = readCatalog(s, COUNTERS);
+    expect(c.procedures.map((p) => p.disaster)).toEqual([true, false, false, false]);
+    expect(c.shelters).toEqual([
+      {
+        id: 'daiichi',
+        name: { ja: '第一小学校', en: 'Daiichi School' },
+        address: { ja: '中央町1-2-3', en: '1-2-3 Chuo' },
+        mapUrl: 'https://maps.example.org/daiichi',
+      },
+    ]);
+    expect(c.hotlines[0]).toMatchObject({ id: 'taisaku', phone: '0120-000-000', hours: { en: '24 hours' } });
+    expect(readCatalog(writeCatalog(c), COUNTERS)).toEqual(c);
+  });
+
+  it('refuses a map link that is not https, a phone that is not a number and a bad disaster mark, by line', () => {
+    const issues = issuesOf((s) => {
+      s.shelters = replaceLine(s.shelters, 2, (l) =>
+        l.replace('https://maps.example.org/daiichi', 'javascript:alert(1)'),
+      );
+      s.hotlines += 'police,警察,Police,call us,,\n';
+      const [head, ...rows] = s.procedures.trimEnd().split('\n');
+      s.procedures = [`${head},disaster`, ...rows.map((r) => `${r},maybe`)].join('\n') + '\n';
+    });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { file: 'shelters.csv', line: 2, message: 'map_url: must be an https:// link' },
+        { file: 'hotlines.csv', line: 3, message: 'phone: must be a phone number: digits and dashes' },
+        { file: 'procedures.csv', line: 2, message: 'disaster: must be yes, no or empty' },
+      ]),
+    );
+  });
+});

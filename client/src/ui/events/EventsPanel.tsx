@@ -1,3 +1,4 @@
+import { useDisasterStore } from '../../store/disasterStore.ts';
 import { useEffect } from 'react';
 import { useBriefingStore } from '../../store/briefingStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
@@ -11,6 +12,7 @@ export function EventsPanel() {
   const { t, tl, lang } = useT();
   const when = useWhen();
   const events = useBriefingStore((s) => s.events);
+  const disasterOn = useDisasterStore((s) => s.view.on);
   const inBriefing = useBriefingStore((s) => s.event !== null);
   const staff = useQueueStore((s) => s.staff);
   const isHost = staff?.role === 'host' || staff?.role === 'admin';
@@ -36,6 +38,10 @@ export function EventsPanel() {
               {when(e.startsAt)} · {t('events.capacity', { count: e.capacity })}
             </span>
             <p className="muted">{tl(e.description)}</p>
+            {/* In disaster mode a briefing not yet begun is called off; one a host runs live is the urgent kind. */}
+            {disasterOn && e.status === 'scheduled' && (
+              <p className="form-error">{t('disaster.briefingCancelled')}</p>
+            )}
             <div className="ticket-actions">
               {e.status === 'live' && !inBriefing && (
                 <button type="button" className="primary" onClick={() => void briefingActions.join(e)}>

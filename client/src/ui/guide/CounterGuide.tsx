@@ -1,11 +1,13 @@
+import { DetailsButton } from './DetailsButton.tsx';
 import { useCatalogStore } from '../../store/catalogStore.ts';
-import { openProcedure, takeMeToCounter } from '../../app/catalogActions.ts';
+import { takeMeToCounter } from '../../app/catalogActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ChannelBadge } from './ChannelBadge.tsx';
 import { QueueBox } from '../queue/QueueBox.tsx';
 import { ReservationBox } from '../queue/ReservationBox.tsx';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
+import { useCounterTitle } from '../disaster/useCounterTitle.ts';
 
 /** A counter's panel: the department, what it handles, and its procedures. */
 export function CounterGuide({ counterId }: { counterId: string }) {
@@ -13,8 +15,9 @@ export function CounterGuide({ counterId }: { counterId: string }) {
   const { r } = useRuby();
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === counterId));
   const isStaff = useQueueStore((s) => s.staff !== null);
+  const counterTitle = useCounterTitle();
   if (!counter) return null;
-  const title = t('hall.counterName', { number: counter.number, name: tl(counter.name) });
+  const title = counterTitle(counter);
   return (
     <div className="counter-guide">
       <h2 tabIndex={-1}>{title}</h2>
@@ -37,13 +40,7 @@ export function CounterGuide({ counterId }: { counterId: string }) {
             <span className="procedure-name">{r(tl(p.name))}</span>
             <span className="muted">{r(tl(p.summary))}</span>
             <ChannelBadge channel={p.channel} />
-            <button
-              type="button"
-              aria-label={t('guide.detailsOf', { name: tl(p.name) })}
-              onClick={() => void openProcedure(p.id)}
-            >
-              {t('guide.details')}
-            </button>
+            <DetailsButton procedureId={p.id} name={tl(p.name)} />
           </li>
         ))}
       </ul>

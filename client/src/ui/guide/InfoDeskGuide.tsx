@@ -5,6 +5,8 @@ import { useT } from '../../i18n/useT.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
 import { localizedList } from '../../i18n/translate.ts';
 import { GuideReplyView } from './GuideReplyView.tsx';
+import { useDisasterStore } from '../../store/disasterStore.ts';
+import { showDisasterInfo } from '../disaster/DisasterBanner.tsx';
 
 /** How many of the sheet's questions are offered to pick; the rest are found by typing. */
 const PICKS = 8;
@@ -20,6 +22,7 @@ export function InfoDeskGuide() {
   const turns = useGuideStore((s) => s.turns);
   const questions = useGuideStore((s) => s.questions);
   const asking = useGuideStore((s) => s.asking);
+  const disasterOn = useDisasterStore((s) => s.view.on);
   const [text, setText] = useState('');
   const inputId = useId();
   const hintId = useId();
@@ -49,6 +52,14 @@ export function InfoDeskGuide() {
           <li className="desk-turn from-guide">
             <span className="desk-speaker">{t('desk.guide')}</span>
             <p>{rt('desk.welcome')}</p>
+            {disasterOn && (
+              <p>
+                <strong>{t('disaster.deskFirst')}</strong>{' '}
+                <button type="button" onClick={showDisasterInfo}>
+                  {t('disaster.showInfo')}
+                </button>
+              </p>
+            )}
           </li>
           {turns.map((turn) =>
             turn.kind === 'question' ? (

@@ -155,20 +155,26 @@ export function createHallRoom(deps: HallDeps) {
           FAR_INTERVAL_MS,
         ),
       );
-      this.stopAnnouncements = deps.announcements.subscribe((list) => {
-        for (const c of this.clients) tell(c, 'announcements', list);
-      });
+      const stops = [
+        deps.announcements.subscribe((list) => {
+          for (const c of this.clients) tell(c, 'announcements', list);
+        }),
+        deps.disaster.subscribe((view) => {
+          for (const c of this.clients) tell(c, 'disaster', view);
+        }),
+      ];
+      this.stopBoards = () => stops.forEach((stop) => stop());
       this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId, this.poses);
       this.port = this.makePort();
       this.state.hall = this.desk.attachRoom(this.port);
     }
 
     private timers: ReturnType<typeof setInterval>[] = [];
-    private stopAnnouncements: (() => void) | null = null;
+    private stopBoards: (() => void) | null = null;
 
     override onDispose(): void {
       for (const t of this.timers) clearInterval(t);
-      this.stopAnnouncements?.();
+      this.stopBoards?.();
       // A room refused in onCreate (the city hall full) never attached; throwing here would leave
       // Colyseus' patch timer running on a room that has no state to send (and end the process).
       if (this.port) this.desk.detachRoom(this.port);
@@ -232,11 +238,17 @@ export function createHallRoom(deps: HallDeps) {
       const placed: CorrectionMessage = { x: spawned.x, z: spawned.z, reason: 'placed' };
       tell(client, 'correction', placed);
       if (auth.newVisitorToken) tell(client, 'identity', { visitorToken: auth.newVisitorToken });
-      tell(client, 'announcements', deps.announcements.current());
+      this.tellBoards(client);
       this.desk.join(this.port, client.sessionId, person);
       deps.visits
         .recordEntry(this.state.population)
         .catch((err: unknown) => deps.log.error('visit count failed', err));
+    }
+
+    /** What everyone in the hall is told: the announcements and disaster mode, as they are now. */
+    private tellBoards(client: Client): void {
+      tell(client, 'announcements', deps.announcements.current());
+      tell(client, 'disaster', deps.disaster.current());
     }
 
     override onDrop(client: Client): void {
@@ -255,7 +267,7 @@ export function createHallRoom(deps: HallDeps) {
       // Messages sent while the socket was down are lost: send this person's ticket or queue afresh.
       this.desk.rejoined(this.ref(client.sessionId));
       this.poses.resend(client.sessionId);
-      tell(client, 'announcements', deps.announcements.current());
+      this.tellBoards(client);
     }
 
     override onLeave(client: Client): void {

@@ -16,6 +16,7 @@ import type { Redis } from 'ioredis';
 import type { VisitorTokens } from '../../auth/visitorTokens.ts';
 import type { CodeGuessGuard } from '../../limits/codeGuesses.ts';
 import type { AnnouncementBoard } from '../../services/announcementBoard.ts';
+import type { DisasterBoard } from '../../services/disasterBoard.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -36,6 +37,8 @@ export interface HallDeps {
   log: Logger;
   /** What is announced to everyone in the hall now (this process's copy of the shared list). */
   announcements: AnnouncementBoard;
+  /** Whether the city hall is in disaster mode (this process's copy). */
+  disaster: DisasterBoard;
   /** The process's desk: counters and queues for every hall room. */
   desk: Desk;
   metrics: Metrics;
