@@ -31,6 +31,7 @@ const { values } = parseArgs({
     username: { type: 'string' },
     name: { type: 'string' },
     role: { type: 'string', default: 'staff' },
+    department: { type: 'string' },
   },
 });
 const config = loadConfig();
@@ -38,11 +39,14 @@ const input = NewStaffAccount.safeParse({
   username: values.username,
   displayName: values.name ?? values.username,
   role: values.role,
+  department: values.department ?? null,
   password: await readPassword(),
 });
 if (!input.success) {
   console.error(`Not created: ${formatIssues(input.error)}`);
-  console.error('usage: npm run staff:add -- --username NAME [--name "表示名"] [--role staff|host|admin]');
+  console.error(
+    'usage: npm run staff:add -- --username NAME [--name "表示名"] [--role staff|host|admin] [--department shimin-ka]',
+  );
   process.exit(2);
 }
 const db = openDatabase(config.DATABASE_URL ?? config.DATABASE_FILE);

@@ -24,6 +24,8 @@ import { createAnnouncementBoard } from './services/announcementBoard.ts';
 import { createDisasterService } from './services/disasterService.ts';
 import { createDisasterBoard } from './services/disasterBoard.ts';
 import { mountDisasterRoutes } from './http/disasterRoutes.ts';
+import { mountCallUpRoutes } from './http/callUpRoutes.ts';
+import { createCallUpService } from './services/callUpService.ts';
 import { createGuideService } from './services/guideService.ts';
 import { createCatalogService } from './services/catalogService.ts';
 import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
@@ -337,7 +339,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         auth,
         secureCookie: config.COOKIE_SECURE === 'on',
         sessionHours: config.STAFF_SESSION_HOURS,
+        departmentExists: (id) => catalog.get().departments.some((d) => d.id === id),
       });
+      mountCallUpRoutes(app, { auth, callUps: createCallUpService(db), log });
       if (config.CLIENT_DIR !== 'off' && !mountStaticClient(app, config.CLIENT_DIR)) {
         log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
       }

@@ -13,6 +13,7 @@ const PERMISSIONS = {
   hostEvents: ['host', 'admin'],
   announce: ['host', 'admin'],
   disasterMode: ['admin'],
+  callUpStaff: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,6 +48,12 @@ export const NewStaffAccount = z.strictObject({
   displayName: DisplayName,
   role: StaffRole,
   password: Password,
+  /** The department (a catalogue id) whose call-ups reach this account. */
+  department: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a department id')
+    .nullable()
+    .optional(),
 });
 export type NewStaffAccount = z.infer<typeof NewStaffAccount>;
 

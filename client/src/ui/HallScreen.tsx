@@ -23,6 +23,7 @@ import { DisasterBanner } from './disaster/DisasterBanner.tsx';
 import { DisasterPanel } from './disaster/DisasterPanel.tsx';
 import { DisasterControl } from './disaster/DisasterControl.tsx';
 import { ShelterEditor } from './disaster/ShelterEditor.tsx';
+import { CallUpControl } from './staff/CallUpControl.tsx';
 import { useQueueStore } from '../store/queueStore.ts';
 import { TicketCard } from './queue/TicketCard.tsx';
 import { CallNotice } from './queue/CallNotice.tsx';
@@ -133,6 +134,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
           <StaffConsole />
           <ShelterEditor />
           <DisasterControl />
+          <CallUpControl />
           <AnnouncementComposer />
           {!consulting && <TicketCard />}
           {!consulting && <AuditoriumPrompt />}

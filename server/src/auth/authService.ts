@@ -78,6 +78,7 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
           role: input.role,
           password_hash: await hashPassword(input.password),
           created_at: now().toISOString(),
+          department: input.department ?? null,
         })
         .returning(['id', 'username', 'display_name', 'role'])
         .executeTakeFirstOrThrow();
@@ -90,6 +91,21 @@ export function createAuthService(db: Db, policy: AuthPolicy, now: () => Date = 
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+
+    /** Which department's call-ups reach an account (null: only call-ups to everyone). */
+    async setDepartment(
+      id: number,
+      department: string | null,
+    ): Promise<{ id: number; department: string | null }> {
+      const row = await db
+        .updateTable('staff_accounts')
+        .set({ department })
+        .where('id', '=', id)
+        .returning(['id', 'department'])
+        .executeTakeFirst();
+      if (!row) throw new DomainError('noSuchAccount', `no staff account ${id}`);
+      return row;
     },
 
     async listAccounts(): Promise<StaffProfile[]> {

@@ -5,8 +5,20 @@ import type { NewStaffAccount } from '../../../shared/auth/roles.ts';
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_ACCOUNTS: NewStaffAccount[] = [
   { username: 'demo-admin', displayName: '管理者 (Admin)', role: 'admin', password: DEMO_PASSWORD },
-  { username: 'demo-staff', displayName: '佐藤 (Sato)', role: 'staff', password: DEMO_PASSWORD },
-  { username: 'demo-staff2', displayName: '鈴木 (Suzuki)', role: 'staff', password: DEMO_PASSWORD },
+  {
+    username: 'demo-staff',
+    displayName: '佐藤 (Sato)',
+    role: 'staff',
+    password: DEMO_PASSWORD,
+    department: 'shimin-ka',
+  },
+  {
+    username: 'demo-staff2',
+    displayName: '鈴木 (Suzuki)',
+    role: 'staff',
+    password: DEMO_PASSWORD,
+    department: 'kokuho-nenkin-ka',
+  },
   { username: 'demo-host', displayName: '高橋 (Takahashi)', role: 'host', password: DEMO_PASSWORD },
 ];
 

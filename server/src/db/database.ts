@@ -22,6 +22,7 @@ import * as m014 from './migrations/014_event_support_roles.ts';
 import * as m015 from './migrations/015_guide.ts';
 import * as m016 from './migrations/016_announcements.ts';
 import * as m017 from './migrations/017_disaster.ts';
+import * as m018 from './migrations/018_callups.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '015_guide': m015,
   '016_announcements': m016,
   '017_disaster': m017,
+  '018_callups': m018,
 };
 
 export type Db = Kysely<Database>;

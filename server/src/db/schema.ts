@@ -78,6 +78,23 @@ export interface ShelterStatusTable {
   updated_by: string;
 }
 
+export interface CallUpsTable {
+  id: Generated<number>;
+  message: string;
+  department: string | null;
+  created_by: string;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface CallUpAnswersTable {
+  callup_id: number;
+  staff_id: number;
+  status: string;
+  minutes: number | null;
+  answered_at: string;
+}
+
 export interface GuideUnansweredTable {
   text: string;
   day: string;
@@ -98,6 +115,8 @@ export interface StaffAccountsTable {
   password_hash: string;
   created_at: string;
   disabled: Generated<number>;
+  /** The department (catalogue id) a call-up by department reaches; null for none. */
+  department: string | null;
 }
 
 /** `kind` is `session` (the sign-in cookie) or `hallPass` (a one-use, short-lived hall join right). */
@@ -226,6 +245,8 @@ export interface Database {
   shelters: CatalogJsonTable;
   hotlines: CatalogJsonTable;
   shelter_status: ShelterStatusTable;
+  callups: CallUpsTable;
+  callup_answers: CallUpAnswersTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;

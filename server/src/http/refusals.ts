@@ -17,6 +17,7 @@ const STATUS: Record<string, number> = {
   noSuchSlide: 404,
   noSuchAnnouncement: 404,
   noSuchCounter: 404,
+  noSuchCallUp: 404,
   stageUnavailable: 502,
 };
 

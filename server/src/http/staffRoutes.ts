@@ -1,6 +1,7 @@
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
+import { StaffDepartment } from '../../../shared/protocol/callups.ts';
 import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { sendRefusal } from './refusals.ts';
@@ -14,7 +15,13 @@ import { requestAddress } from './clientAddress.ts';
  */
 export function mountStaffRoutes(
   app: Application,
-  deps: { auth: AuthService; secureCookie: boolean; sessionHours: number },
+  deps: {
+    auth: AuthService;
+    secureCookie: boolean;
+    sessionHours: number;
+    /** Whether a department id is one of the catalogue's (for accounts' call-up departments). */
+    departmentExists: (id: string) => boolean;
+  },
 ): void {
   const { auth } = deps;
   const json = express.json({ limit: '4kb' });
@@ -113,10 +120,39 @@ export function mountStaffRoutes(
     onAccount(async (id) => ({ sessionsEnded: await auth.signOutEverywhere(id) })),
   );
 
+  // Which department's call-ups reach an account (an admin may set their own, too).
+  app.post(
+    '/api/staff/accounts/:id/department',
+    json,
+    signedIn('manageStaff'),
+    async (req: Request, res: Response) => {
+      const p = AccountParam.safeParse(req.params);
+      const body = StaffDepartment.safeParse(req.body);
+      if (!p.success || !body.success) {
+        const error = !p.success ? p.error : body.error!;
+        return void res.status(400).json({ error: 'badRequest', message: formatIssues(error) });
+      }
+      const { department } = body.data;
+      if (department && !deps.departmentExists(department)) {
+        return void res
+          .status(404)
+          .json({ error: 'noSuchDepartment', message: `no department "${department}"` });
+      }
+      await auth.setDepartment(p.data.id, department).then(
+        (r) => res.json(r),
+        (e: unknown) => sendRefusal(res, e),
+      );
+    },
+  );
+
   app.post('/api/staff/accounts', json, signedIn('manageStaff'), async (req: Request, res: Response) => {
     const body = NewStaffAccount.safeParse(req.body);
     if (!body.success) {
       res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
+      return;
+    }
+    if (body.data.department && !deps.departmentExists(body.data.department)) {
+      res.status(404).json({ error: 'noSuchDepartment', message: `no department "${body.data.department}"` });
       return;
     }
     try {

@@ -12,6 +12,7 @@ import type { QueueEntry } from '../../../../shared/protocol/index.ts';
 import { CounterStatusLine } from '../queue/CounterStatusLine.tsx';
 import { MyRecords } from './MyRecords.tsx';
 import { UnansweredQuestions } from './UnansweredQuestions.tsx';
+import { CallUpNotice } from './CallUpNotice.tsx';
 import { SlotPublisher } from './SlotPublisher.tsx';
 import { EventCreator } from '../events/EventCreator.tsx';
 
@@ -48,6 +49,7 @@ export function StaffConsole() {
   return (
     <section className="staff-console" aria-labelledby="staff-heading">
       <h2 id="staff-heading">{t('staff.console')}</h2>
+      <CallUpNotice />
       <p>
         {staff.displayName} <span className="muted">({t(`role.${staff.role}`)})</span>
       </p>
