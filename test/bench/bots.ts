@@ -67,6 +67,8 @@ export async function startBot(
   room.onMessage('error', () => {});
   room.onMessage('poses', () => {});
   room.onMessage('far', () => {});
+  room.onMessage('announcements', () => {});
+  room.onMessage('disaster', () => {});
   return {
     room,
     bytesIn: () => bytes,

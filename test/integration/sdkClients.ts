@@ -50,6 +50,9 @@ export async function joinResident(
   let visitorToken: string | undefined;
   room.onMessage('identity', (m: { visitorToken?: string }) => (visitorToken = m.visitorToken));
   room.onMessage('ticket', () => {});
+  // What everyone in the hall is told; these clients test other things.
+  room.onMessage('announcements', () => {});
+  room.onMessage('disaster', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
   const mineAvatar = () => room.state.avatars?.get(room.sessionId);
   const r: Resident = {
