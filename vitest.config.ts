@@ -48,6 +48,11 @@ export default defineConfig({
             'test/integration/staffAuth.test.ts',
             'test/integration/consultationEnd.test.ts',
             'test/integration/databaseRaces.test.ts',
+            'test/unit/guideUnanswered.test.ts',
+            'test/integration/guideApi.test.ts',
+            'test/integration/announcements.test.ts',
+            'test/integration/disasterMode.test.ts',
+            'test/integration/callUps.test.ts',
             // Several processes need PostgreSQL (and start their own Redis).
             'test/cluster/**/*.test.ts',
           ],

@@ -1,6 +1,7 @@
 /**
- * Catalogue search: time per query in memory (demo catalogue, and the same catalogue copied up to a
- * large city's size) and over HTTP (GET /api/procedures?q=… on a booted server, real SQLite behind it).
+ * Catalogue search and the information desk's FAQ matching: time per query in memory (demo catalogue
+ * and FAQ sheet, and both copied up to a large city's size) and over HTTP (GET /api/procedures?q=…,
+ * POST /api/guide/questions on a booted server, real SQLite behind it).
  * Prints numbers; asserts nothing. Usage: npm run bench:search
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { CATALOG_FILES, readCatalog, type CatalogFileKind } from '../../shared/catalog/catalogCsv.ts';
 import type { Catalog } from '../../shared/catalog/catalogSchema.ts';
 import { createSearchIndex } from '../../shared/catalog/search.ts';
+import { createFaqIndex } from '../../shared/catalog/faqMatch.ts';
+import { japaneseTexts } from '../../shared/i18n/localized.ts';
+import { furiganaFor } from '../../server/src/i18n/furigana.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
 import { startTestServer } from '../support/testServer.ts';
 
@@ -77,8 +81,54 @@ for (const times of [1, 10, 50]) {
   report(`  search (${QUERIES.length} queries × ${ROUNDS})`, samples);
 }
 
-const server = await startTestServer({});
+const QUESTIONS = [
+  'じゅうみんひょう',
+  'juminhyo',
+  '住民票が欲しいです',
+  'how do i get my residence certificat',
+  'こどもがうまれた',
+  '窓口は何時まで開いていますか',
+  '我想要居住证明',
+  'giay chung nhan cu tru',
+  '犬の散歩コースを教えて',
+  'where can I park my bicycle',
+];
+const readings = await furiganaFor(japaneseTexts(demo.faq));
+for (const times of [1, 20, 100]) {
+  const faq = Array.from({ length: times }, (_, i) =>
+    demo.faq.map((f) => ({ ...f, id: i === 0 ? f.id : `${f.id}-${i}` })),
+  ).flat();
+  const t0 = performance.now();
+  const index = createFaqIndex(faq, readings);
+  const buildMs = performance.now() - t0;
+  const samples: number[] = [];
+  for (let r = 0; r < ROUNDS / 4; r++) {
+    for (const q of QUESTIONS) {
+      const s = performance.now();
+      index.match(q);
+      samples.push(performance.now() - s);
+    }
+  }
+  console.log(`in memory, ${faq.length} FAQ answers: index built in ${buildMs.toFixed(1)} ms`);
+  report(`  guide (${QUESTIONS.length} questions × ${ROUNDS / 4})`, samples);
+}
+
+const server = await startTestServer({ GUIDE_QUESTIONS_PER_ADDRESS: '100000' });
 try {
+  const asked: number[] = [];
+  for (let r = 0; r < 30; r++) {
+    for (const q of QUESTIONS) {
+      const s = performance.now();
+      const res = await fetch(`${server.url}/api/guide/questions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question: q, lang: 'ja' }),
+      });
+      await res.json();
+      asked.push(performance.now() - s);
+    }
+  }
+  report(`HTTP POST /api/guide/questions (${asked.length} requests)`, asked);
   const samples: number[] = [];
   for (let r = 0; r < 40; r++) {
     for (const q of QUERIES) {

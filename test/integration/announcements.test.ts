@@ -150,4 +150,33 @@ describe('announcements reach everyone in the hall, in every hall room', () => {
       .recent.length;
     expect(after).toBe(before);
   });
+
+  it('one withdrawn before it began never shows in the list; at most 20 may be live at once', async () => {
+    const host = await signIn(server.url, 'demo-host');
+    const startsAt = new Date(Date.now() + 1200).toISOString();
+    const res = await send(host, { severity: 'emergency', texts: { ja: '誤報' }, startsAt });
+    const { id } = (await res.json()) as { id: number };
+    expect((await end(host, id)).status).toBe(200);
+    await waitFor(() => Date.now() > Date.parse(startsAt) + 100, 5000, 'its start to pass');
+    const listed = (await (await fetch(`${server.url}/api/announcements`)).json()) as {
+      current: AnnouncementView[];
+      recent: AnnouncementView[];
+    };
+    expect(listed.recent.map((x) => x.id)).not.toContain(id);
+    expect(listed.current.map((x) => x.id)).not.toContain(id);
+
+    const made: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const r = await send(host, { severity: 'info', texts: { ja: `お知らせ${i}` }, minutes: 5 });
+      expect(r.status).toBe(201);
+      made.push(((await r.json()) as { id: number }).id);
+    }
+    const refused = await send(host, { severity: 'info', texts: { ja: '21件目' } });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: string }).error).toBe('tooManyAnnouncements');
+    for (const m of made) await end(host, m);
+    expect(
+      (await send(host, { severity: 'info', texts: { ja: '終わったので送れる' }, minutes: 1 })).status,
+    ).toBe(201);
+  });
 });

@@ -1,6 +1,6 @@
 import { guideApi } from '../net/guideApi.ts';
 import { ApiError } from '../net/catalogApi.ts';
-import { useGuideStore } from '../store/guideStore.ts';
+import { DESK_QUESTION_ID, useGuideStore } from '../store/guideStore.ts';
 import { useCatalogStore } from '../store/catalogStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 
@@ -21,6 +21,8 @@ export async function askGuide(question: string): Promise<void> {
   const text = question.trim();
   const guide = useGuideStore.getState();
   if (text.length === 0 || guide.asking) return;
+  // A question picked by a button: the keyboard goes back to the question box, ready for the next one.
+  document.getElementById(DESK_QUESTION_ID)?.focus();
   guide.add({ kind: 'question', text });
   guide.setAsking(true);
   try {

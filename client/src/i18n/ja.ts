@@ -149,7 +149,8 @@ export const ja = {
   'desk.hint': 'ひらがな・ローマ字・日本語以外の言葉でも大丈夫です。',
   'desk.picks': 'よくある質問',
   'desk.rateLimited': '質問が続いたため、少し待ってからもう一度お試しください。',
-  'desk.badQuestion': 'この質問は受け付けられませんでした：{reason}',
+  'desk.badQuestion':
+    'この質問は受け付けられませんでした。記号や制御文字を除き、200文字以内で聞いてください。',
   'desk.unreachable': '案内につながりませんでした。通信を確認して、もう一度お試しください。',
   'desk.takeMeTo': '{name}へ案内して',
   'desk.book': '{name}：番号札・相談の予約',
@@ -261,6 +262,8 @@ export const ja = {
   'callup.total': '合計',
   'callup.export': '回答をCSVで書き出す',
   'callup.close': '参集を締め切る',
+  'callup.exportOf': '回答をCSVで書き出す：{message}',
+  'callup.closeOf': '参集を締め切る：{message}',
   'proc.audience': '対象',
   'proc.documents': '必要なもの',
   'proc.noDocuments': '特になし',

@@ -47,6 +47,9 @@ interface GuideState {
   setAsking(asking: boolean): void;
 }
 
+/** The desk's question box: picking a question elsewhere in the panel brings focus back to it. */
+export const DESK_QUESTION_ID = 'desk-question';
+
 let nextId = 1;
 /** Enough for a long conversation; older turns drop off so a tab left open does not grow without end. */
 const KEEP_TURNS = 60;

@@ -42,9 +42,16 @@ export function createAnnouncementBoard(service: AnnouncementService, log: Logge
     for (const l of listeners) l(current);
   }
 
+  /** Reads are numbered: one that started before a newer one finished must not undo it. */
+  let started = 0;
+  let applied = 0;
   async function reload(): Promise<void> {
+    const seq = ++started;
     try {
-      notOver = await service.notOver();
+      const read = await service.notOver();
+      if (seq < applied) return;
+      applied = seq;
+      notOver = read;
       recompute();
     } catch (err) {
       log.warn('reading announcements failed', err);

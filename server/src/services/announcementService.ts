@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { AnnouncementsTable } from '../db/schema.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
@@ -9,6 +9,9 @@ import {
   type NewAnnouncement,
 } from '../../../shared/protocol/announcements.ts';
 import { DomainError } from '../domainError.ts';
+
+/** Not over yet (showing or scheduled) at once, at most: every process sends the whole list to everyone. */
+export const MAX_LIVE_ANNOUNCEMENTS = 20;
 
 /** A little slack for the clock of the admin's browser: "now" typed a moment ago is not the past. */
 const PAST_SLACK_MS = 60_000;
@@ -39,6 +42,18 @@ export function createAnnouncementService(db: Db) {
         throw new DomainError(
           'badRequest',
           `announcements are scheduled at most ${ANNOUNCE_AHEAD_DAYS} days ahead`,
+        );
+      }
+      const live = await db
+        .selectFrom('announcements')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('ended_at', 'is', null)
+        .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', iso(now))]))
+        .executeTakeFirst();
+      if (Number(live?.n ?? 0) >= MAX_LIVE_ANNOUNCEMENTS) {
+        throw new DomainError(
+          'tooManyAnnouncements',
+          `at most ${MAX_LIVE_ANNOUNCEMENTS} announcements may be showing or scheduled; end one first`,
         );
       }
       const texts = Object.fromEntries(Object.entries(input.texts).filter(([, v]) => v));
@@ -95,6 +110,8 @@ export function createAnnouncementService(db: Db) {
         .selectAll()
         .where('starts_at', '>=', iso(now - hours * 3_600_000))
         .where('starts_at', '<=', iso(now))
+        // One withdrawn before it began was never shown.
+        .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>', eb.ref('starts_at'))]))
         .orderBy('starts_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)

@@ -14,9 +14,15 @@ export function createDisasterBoard(service: DisasterService, log: Logger) {
   let key = JSON.stringify(current);
   const listeners = new Set<(view: DisasterView) => void>();
 
+  /** Reads are numbered: one that started before a newer one finished must not undo it. */
+  let started = 0;
+  let applied = 0;
   async function reload(): Promise<void> {
+    const seq = ++started;
     try {
       const next = await service.state();
+      if (seq < applied) return;
+      applied = seq;
       const nextKey = JSON.stringify(next);
       if (nextKey === key) return;
       key = nextKey;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
 import {
   DISASTER_OFF,
@@ -16,6 +18,15 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * Disaster mode (災害モード) and the shelters' state: the database holds every switch (the latest is the
  * state, so every process agrees) and what staff last said about each shelter.
  */
+/**
+ * Two admins switching at once (on two processes) must not both see "off" and both switch on: on
+ * PostgreSQL the switch takes a transaction-wide lock; SQLite runs one writer at a time anyway.
+ */
+async function lockSwitch(trx: Db): Promise<void> {
+  if (isPostgres(trx))
+    await sql`select pg_advisory_xact_lock(hashtext('city-hall:disaster-switch'))`.execute(trx);
+}
+
 /** The latest switch is the state. */
 const latestIn = (db: Db) =>
   db.selectFrom('disaster_switches').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -32,6 +43,7 @@ export function createDisasterService(db: Db, counterIds: ReadonlySet<string>) {
       const unknown = input.counters.filter((c) => !counterIds.has(c));
       if (unknown.length > 0) throw new DomainError('noSuchCounter', `no counter "${unknown.join('", "')}"`);
       await db.transaction().execute(async (trx) => {
+        await lockSwitch(trx);
         const row = await latestIn(trx);
         if (row?.switched_on) throw new DomainError('alreadyOn', 'disaster mode is already on');
         await trx
@@ -49,6 +61,7 @@ export function createDisasterService(db: Db, counterIds: ReadonlySet<string>) {
 
     async switchOff(by: StaffProfile, now = Date.now()): Promise<void> {
       await db.transaction().execute(async (trx) => {
+        await lockSwitch(trx);
         const row = await latestIn(trx);
         if (!row?.switched_on) throw new DomainError('alreadyOff', 'disaster mode is not on');
         await trx

@@ -22,13 +22,21 @@ export interface GuideFindings {
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
+ * New texts counted per day at most: beyond it only texts already counted that day go up, so a script
+ * asking made-up questions from many addresses cannot grow the table (or fill the admins' list) without end.
+ */
+export const UNANSWERED_TEXTS_PER_DAY = 500;
+
+/**
  * How an unanswered question is kept: width and case folded, spaces collapsed, and runs of digits
- * (a phone number, a My Number, a date of birth someone typed in) masked, so nothing points at a person.
+ * (a phone number, a My Number, a date of birth someone typed in) and e-mail addresses masked, so
+ * nothing points at a person.
  */
 export function unansweredText(question: string): string {
   return question
     .normalize('NFKC')
     .toLowerCase()
+    .replace(/[^\s@]+@[^\s@]+/g, '@')
     .replace(/\d[\d\s-]{2,}\d/g, '#')
     .replace(/\s+/g, ' ')
     .trim()
@@ -83,9 +91,23 @@ export function createGuideService(db: Db, catalog: CatalogService) {
     async countUnanswered(question: string): Promise<void> {
       const text = unansweredText(question);
       if (normalize(text).length < 2) return;
+      const day = today();
+      const counted = await db
+        .updateTable('guide_unanswered')
+        .set({ asks: sql`asks + 1` })
+        .where('text', '=', text)
+        .where('day', '=', day)
+        .executeTakeFirst();
+      if (Number(counted.numUpdatedRows) > 0) return;
+      const texts = await db
+        .selectFrom('guide_unanswered')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('day', '=', day)
+        .executeTakeFirst();
+      if (Number(texts?.n ?? 0) >= UNANSWERED_TEXTS_PER_DAY) return;
       await db
         .insertInto('guide_unanswered')
-        .values({ text, day: today(), asks: 1 })
+        .values({ text, day, asks: 1 })
         .onConflict((oc) => oc.columns(['text', 'day']).doUpdateSet({ asks: sql`guide_unanswered.asks + 1` }))
         .execute();
     },

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DisasterSwitch } from '../../../../shared/protocol/disaster.ts';
 import { can } from '../../../../shared/auth/roles.ts';
 import { disasterActions } from '../../app/disasterActions.ts';
@@ -21,6 +21,13 @@ export function DisasterControl() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [log, setLog] = useState<DisasterSwitch[] | null>(null);
   const id = useId();
+  // Just switched on from the form (which is gone now): the keyboard lands on the way back.
+  const offButton = useRef<HTMLButtonElement>(null);
+  const justSwitched = useRef(false);
+  useEffect(() => {
+    if (view.on && justSwitched.current) offButton.current?.focus();
+    justSwitched.current = false;
+  }, [view.on]);
   if (!staff || !can(staff.role, 'disasterMode')) return null;
 
   const run = (action: () => Promise<unknown>, done: string) => {
@@ -49,6 +56,7 @@ export function DisasterControl() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            justSwitched.current = true;
             run(() => disasterActions.switchOn({ reason, counters: relabel }), 'disaster.switchedOn');
           }}
         >

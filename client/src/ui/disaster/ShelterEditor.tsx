@@ -19,7 +19,8 @@ export function ShelterEditor() {
     <details className="shelter-editor" open>
       <summary>{t('disaster.shelterEditor')}</summary>
       {info.shelters.map((s) => (
-        <ShelterRow key={`${s.id}-${s.updatedAt ?? ''}`} shelter={s} />
+        // Keyed by the shelter alone: a refresh must not throw away a note being typed.
+        <ShelterRow key={s.id} shelter={s} />
       ))}
     </details>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { askGuide } from '../../app/guideActions.ts';
-import { useGuideStore } from '../../store/guideStore.ts';
+import { DESK_QUESTION_ID, useGuideStore } from '../../store/guideStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
 import { localizedList } from '../../i18n/translate.ts';
@@ -24,7 +24,7 @@ export function InfoDeskGuide() {
   const asking = useGuideStore((s) => s.asking);
   const disasterOn = useDisasterStore((s) => s.view.on);
   const [text, setText] = useState('');
-  const inputId = useId();
+  const inputId = DESK_QUESTION_ID;
   const hintId = useId();
   const log = useRef<HTMLDivElement>(null);
 
@@ -77,7 +77,7 @@ export function InfoDeskGuide() {
                     {turn.reason === 'rateLimited'
                       ? t('desk.rateLimited')
                       : turn.reason === 'badQuestion'
-                        ? t('desk.badQuestion', { reason: turn.message ?? '' })
+                        ? t('desk.badQuestion')
                         : t('desk.unreachable')}
                   </p>
                 )}
@@ -112,7 +112,7 @@ export function InfoDeskGuide() {
               const question = localizedList(lang, q.questions)[0] ?? '';
               return (
                 <li key={q.id}>
-                  <button type="button" disabled={asking} onClick={() => void askGuide(question)}>
+                  <button type="button" aria-disabled={asking} onClick={() => void askGuide(question)}>
                     {r(question)}
                   </button>
                 </li>

@@ -139,10 +139,18 @@ function LiveTally({
           </tbody>
         </table>
       )}
-      <a href={callUpActions.exportUrl(callUp.id)} download>
+      <a
+        href={callUpActions.exportUrl(callUp.id)}
+        download
+        aria-label={t('callup.exportOf', { message: callUp.message })}
+      >
         {t('callup.export')}
       </a>{' '}
-      <button type="button" onClick={() => void callUpActions.close(callUp.id).then(onClosed, () => {})}>
+      <button
+        type="button"
+        aria-label={t('callup.closeOf', { message: callUp.message })}
+        onClick={() => void callUpActions.close(callUp.id).then(onClosed, () => {})}
+      >
         {t('callup.close')}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CallUpStatus, MyCallUp } from '../../../../shared/protocol/callups.ts';
 import { callUpActions } from '../../app/callUpActions.ts';
 import { refusalReason } from '../../app/announcementActions.ts';
@@ -44,6 +44,13 @@ function CallUpCard({ callUp, onAnswered }: { callUp: MyCallUp; onAnswered: () =
   const [editing, setEditing] = useState(callUp.answer === null);
   const id = useId();
   const answer = callUp.answer;
+  // The form goes once answered: the keyboard lands on the answer, not on the page's start.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const justAnswered = useRef(false);
+  useEffect(() => {
+    if (!editing && justAnswered.current) statusRef.current?.focus();
+    justAnswered.current = false;
+  }, [editing]);
   return (
     <section className="callup-card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('callup.heading')}</h2>
@@ -53,7 +60,7 @@ function CallUpCard({ callUp, onAnswered }: { callUp: MyCallUp; onAnswered: () =
         {t('callup.from', { by: callUp.createdBy, when: formatWhen(callUp.createdAt) })}
       </p>
       {!editing && answer ? (
-        <p role="status">
+        <p role="status" tabIndex={-1} ref={statusRef}>
           {t('callup.answered', {
             answer: t(`callup.status.${answer.status}`, { minutes: answer.minutes ?? 0 }),
           })}{' '}
@@ -73,6 +80,7 @@ function CallUpCard({ callUp, onAnswered }: { callUp: MyCallUp; onAnswered: () =
             setError('');
             callUpActions.answer(callUp.id, status, m).then(
               () => {
+                justAnswered.current = true;
                 setEditing(false);
                 onAnswered();
               },

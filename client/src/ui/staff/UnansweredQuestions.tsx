@@ -4,10 +4,11 @@ import type { UnansweredQuestion } from '../../store/guideStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { can } from '../../../../shared/auth/roles.ts';
+import { localeOf } from '../../../../shared/i18n/languages.ts';
 
 /** Admins: the questions the information desk's guide could not answer, so the FAQ sheet can grow. */
 export function UnansweredQuestions() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const staff = useQueueStore((s) => s.staff);
   const [rows, setRows] = useState<UnansweredQuestion[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -39,7 +40,11 @@ export function UnansweredQuestions() {
               <tr key={r.text}>
                 <td>{r.text}</td>
                 <td>{r.asks}</td>
-                <td>{r.lastAsked}</td>
+                <td>
+                  {new Date(`${r.lastAsked}T00:00:00Z`).toLocaleDateString(localeOf(lang), {
+                    timeZone: 'UTC',
+                  })}
+                </td>
               </tr>
             ))}
           </tbody>
