@@ -62,6 +62,9 @@ interface Forms {
   sound: string | null;
   words: string[];
   latin: boolean;
+  /** Character pairs of flat and sound, counted once (a question is compared with every variant). */
+  flatPairs: Pairs;
+  soundPairs: Pairs | null;
 }
 
 function formsOf(text: string, readings: Readings = {}): Forms {
@@ -74,34 +77,40 @@ function formsOf(text: string, readings: Readings = {}): Forms {
     // Kanji the catalogue has no reading for stay kanji: the sound form only holds where all is kana.
     if (/^[\x20-\x7e]*$/.test(romaji)) sound = foldRomaji(romaji);
   }
-  return { flat: normalize(text), sound, words: latin ? contentWords(text) : [], latin };
+  const flat = normalize(text);
+  return {
+    flat,
+    sound,
+    words: latin ? contentWords(text) : [],
+    latin,
+    flatPairs: pairs(flat),
+    soundPairs: sound === null ? null : pairs(sound),
+  };
 }
 
-function pairs(text: string): Map<string, number> {
-  const out = new Map<string, number>();
+interface Pairs {
+  counts: Map<string, number>;
+  total: number;
+}
+
+function pairs(text: string): Pairs {
+  const counts = new Map<string, number>();
   const chars = [...text];
-  if (chars.length === 1) out.set(chars[0]!, 1);
+  if (chars.length === 1) counts.set(chars[0]!, 1);
   for (let i = 0; i + 1 < chars.length; i++) {
     const p = chars[i]! + chars[i + 1]!;
-    out.set(p, (out.get(p) ?? 0) + 1);
+    counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return out;
+  return { counts, total: Math.max(1, chars.length - 1) };
 }
 
 /** Dice's coefficient over character pairs: 1 for the same text, tolerant of a typo or a changed ending. */
-function dice(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  if (a === b) return 1;
-  const pa = pairs(a);
-  const pb = pairs(b);
+function dice(a: Pairs, b: Pairs): number {
+  if (a.counts.size === 0 || b.counts.size === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let shared = 0;
-  let total = 0;
-  for (const [p, n] of pa) {
-    shared += Math.min(n, pb.get(p) ?? 0);
-    total += n;
-  }
-  for (const n of pb.values()) total += n;
-  return (2 * shared) / total;
+  for (const [p, n] of small.counts) shared += Math.min(n, large.counts.get(p) ?? 0);
+  return (2 * shared) / (a.total + b.total);
 }
 
 /** A short question found inside a longer variant ("住民票" in 「住民票の写しがほしい」) counts for much. */
@@ -131,11 +140,11 @@ function wordDice(q: string[], v: string[]): number {
 }
 
 function similarity(q: Forms, v: Forms): number {
-  let best = q.latin ? 0 : Math.max(dice(q.flat, v.flat), containment(q.flat, v.flat));
   if (q.flat === v.flat) return 1;
+  let best = q.latin ? 0 : Math.max(dice(q.flatPairs, v.flatPairs), containment(q.flat, v.flat));
   // Sound is where kana and romaji meet; two Latin texts are compared by their words instead.
-  if (q.sound && v.sound && q.sound.length >= 3 && !(q.latin && v.latin)) {
-    best = Math.max(best, dice(q.sound, v.sound), containment(q.sound, v.sound));
+  if (q.sound && v.sound && q.soundPairs && v.soundPairs && q.sound.length >= 3 && !(q.latin && v.latin)) {
+    best = Math.max(best, dice(q.soundPairs, v.soundPairs), containment(q.sound, v.sound));
   }
   if (q.latin && v.latin) best = Math.max(best, wordDice(q.words, v.words));
   return best;
