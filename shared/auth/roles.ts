@@ -1,14 +1,15 @@
 import { z } from 'zod';
 
-export const StaffRole = z.enum(['staff', 'host', 'admin']);
+export const StaffRole = z.enum(['staff', 'host', 'admin', 'guide']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /**
  * What each role may do, in one table so the server's checks and the console's buttons agree.
- * Hosts run briefings (a later feature) and do not work counters.
+ * Hosts run briefings and do not work counters; guides work the information desk and nothing else.
  */
 const PERMISSIONS = {
   workCounter: ['staff', 'admin'],
+  workInfoDesk: ['guide', 'admin'],
   manageStaff: ['admin'],
   hostEvents: ['host', 'admin'],
   announce: ['host', 'admin'],

@@ -1,5 +1,6 @@
 import { demoCityHall } from './demoCityHall.ts';
-import type { Area, HallLayout, Seat } from './layoutSchema.ts';
+import type { Area, Counter, HallLayout, Seat } from './layoutSchema.ts';
+import { infoDeskCounter } from './infoDeskCounter.ts';
 import { expandSeats, validateLayout } from './validateLayout.ts';
 import { buildWorld, type World } from '../sim/world.ts';
 import { buildNavGrid, type NavGrid } from '../sim/navGrid.ts';
@@ -11,6 +12,8 @@ export interface Hall {
   world: World;
   nav: NavGrid;
   seats: Seat[];
+  /** Where staff serve a queue: the counters, and the information desk (where the guide hands over). */
+  serviceDesks: Counter[];
   areaAt(x: number, z: number): Area | undefined;
 }
 
@@ -21,6 +24,7 @@ export function createHall(layout: HallLayout): Hall {
     world,
     nav: buildNavGrid(world),
     seats: expandSeats(layout.seatBlocks),
+    serviceDesks: [...layout.counters, ...[infoDeskCounter(layout)].filter((c): c is Counter => c !== null)],
     areaAt: (x, z) => layout.areas.find((a) => insideBox(x, z, a.rect)),
   };
 }

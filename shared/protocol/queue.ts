@@ -14,10 +14,20 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 
 // Resident → server
 /** `lang`: the language the resident reads now (they may have switched since entering), for the ticket. */
+/** One turn of the resident's conversation with the guide, handed over with a number at the desk. */
+export const HandoverLine = z.strictObject({
+  from: z.enum(['resident', 'guide']),
+  text: plainText({ label: 'a line of the conversation', max: 600, required: true, lines: true }),
+});
+export type HandoverLine = z.infer<typeof HandoverLine>;
+export const MAX_HANDOVER_LINES = 20;
+
 export const TakeTicketMessage = z.strictObject({
   counterId: Id,
   procedureId: Id.optional(),
   lang: LanguageCode.optional(),
+  /** At the information desk: the conversation with the guide so far, for the staff member who answers. */
+  handover: z.array(HandoverLine).max(MAX_HANDOVER_LINES).optional(),
 });
 export type TakeTicketMessage = z.infer<typeof TakeTicketMessage>;
 export const EmptyMessage = z.strictObject({}).optional();

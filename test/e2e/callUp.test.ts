@@ -18,7 +18,7 @@ describe('staff call-up: the admin calls, staff answer from their console, the t
     });
     const total = tally.getByRole('row', { name: new RegExp(`^${admin.t('callup.total')}`) });
     await total.getByRole('cell').first().waitFor();
-    expect(await total.getByRole('cell').allTextContents()).toEqual(['4', '0', '0', '0', '4']);
+    expect(await total.getByRole('cell').allTextContents()).toEqual(['5', '0', '0', '0', '5']);
 
     // Sato's open console shows it (it looks every few seconds) and reads it out.
     const card = sato.page.getByRole('region', { name: sato.t('callup.heading') });
@@ -43,7 +43,7 @@ describe('staff call-up: the admin calls, staff answer from their console, the t
       undefined,
       { timeout: 15_000 },
     );
-    expect(await total.getByRole('cell').allTextContents()).toEqual(['4', '1', '0', '0', '3']);
+    expect(await total.getByRole('cell').allTextContents()).toEqual(['5', '1', '0', '0', '4']);
     await admin.page.screenshot({ path: `${SHOTS}/callup-admin-ja.png`, fullPage: true });
     await sato.page.screenshot({ path: `${SHOTS}/callup-staff-ja.png` });
 

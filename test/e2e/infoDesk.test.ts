@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, tabTo, useHallInBrowser } from './support.ts';
+import { consultationRoom, staffAtCounter } from './pages/queueFlows.ts';
 
 const guidePanel = (p: HallPage) => p.page.getByRole('region', { name: p.t('guide.label') });
 const conversation = (p: HallPage) => guidePanel(p).getByRole('log', { name: p.t('desk.log') });
@@ -94,5 +95,53 @@ describe('information desk: the guide answers from the FAQ sheet and leads on', 
     await guidePanel(p).getByRole('heading', { name: 'Birth registration' }).waitFor();
     expect(p.errors).toEqual([]);
     await p.close();
+  });
+
+  it('handed over: the resident asks for a person; a guide at the desk calls and reads the conversation so far', async () => {
+    // A guide works the information desk (the staff console, 2D).
+    const { staff: guide, consoleBox } = await staffAtCounter(
+      hall.browser,
+      hall.server.url,
+      '総合案内',
+      'demo-guide',
+    );
+    const res = await HallPage.open(hall.browser, hall.server.url, 'ja', '/?no3d');
+    await res.enterWithKeyboard('そら');
+    await res.page.getByRole('button', { name: res.t('desk.open') }).click();
+    await ask(res, '犬を飼い始めました。届け出はいりますか');
+    await conversation(res).getByText(res.t('desk.noAnswer')).waitFor();
+
+    // A moment later the resident asks for a person: a number at the desk, said where they asked.
+    const askStaff = guidePanel(res).getByRole('button', { name: res.t('desk.askStaff') });
+    await askStaff.click();
+    const status = guidePanel(res)
+      .getByRole('region', { name: res.t('desk.askStaff') })
+      .getByRole('status');
+    await status.waitFor();
+    const number = Number(/\d+/.exec((await status.textContent()) ?? '')?.[0]);
+    expect(number).toBeGreaterThan(0);
+
+    // The guide calls; the resident answers; both meet in the consultation room.
+    await consoleBox.getByRole('row', { name: new RegExp(`^${number}\\b`) }).waitFor();
+    await consoleBox.getByRole('button', { name: guide.t('staff.callNext') }).click();
+    const dialog = res.page.getByRole('alertdialog', { name: res.t('call.title', { number }) });
+    await dialog.getByRole('button', { name: res.t('call.answer') }).click();
+    const room = (p: HallPage) => consultationRoom(p, number, '総合案内');
+    await room(guide).waitFor();
+    await room(res).waitFor();
+
+    // The guide staff member reads the conversation so far, first in the chat, then answers in it.
+    const chat = room(guide).getByRole('log');
+    await chat.getByText('犬を飼い始めました。届け出はいりますか').waitFor();
+    await chat.getByText(guide.t('desk.noAnswer')).waitFor();
+    expect(await chat.getByText(guide.t('desk.guide'), { exact: true }).count()).toBeGreaterThan(0);
+    await guide.page.getByLabel(guide.t('consult.message')).fill('犬の登録は保健所で受け付けています。');
+    await guide.page.getByRole('button', { name: guide.t('consult.send') }).click();
+    await room(res).getByRole('log').getByText('犬の登録は保健所で受け付けています。').waitFor();
+    await guide.page.screenshot({ path: `${SHOTS}/info-desk-handover-guide-ja.png` });
+    for (const p of [res, guide]) {
+      expect(p.errors).toEqual([]);
+      await p.close();
+    }
   });
 });

@@ -3,6 +3,10 @@ import { ApiError } from '../net/catalogApi.ts';
 import { DESK_QUESTION_ID, useGuideStore } from '../store/guideStore.ts';
 import { useCatalogStore } from '../store/catalogStore.ts';
 import { useAppStore } from '../store/appStore.ts';
+import { queueActions } from './queueActions.ts';
+import { localized, translate } from '../i18n/translate.ts';
+import { INFO_DESK_ID } from '../../../shared/layout/infoDeskCounter.ts';
+import { MAX_HANDOVER_LINES, type HandoverLine } from '../../../shared/protocol/queue.ts';
 
 /** The questions to pick from are fetched once; a failure leaves typing, which always works. */
 async function loadQuestions(): Promise<void> {
@@ -42,3 +46,27 @@ export async function askGuide(question: string): Promise<void> {
 
 /** For the FAQ team: the questions residents asked that found nothing, over the last 30 days. */
 export const loadUnanswered = () => guideApi.unanswered(30);
+
+/**
+ * Hands the resident over to the guide staff at the information desk: a number in its queue that
+ * carries the conversation so far (the last turns, each cut to the length the server takes), so the
+ * staff member who answers reads it first in the consultation's chat.
+ */
+export function askStaffAtDesk(): void {
+  const lang = useAppStore.getState().lang;
+  const lines: HandoverLine[] = [];
+  for (const turn of useGuideStore.getState().turns) {
+    if (turn.kind === 'question') lines.push({ from: 'resident', text: turn.text });
+    else if (turn.kind === 'reply') {
+      const a = turn.reply.answer;
+      lines.push({
+        from: 'guide',
+        text: a
+          ? localized(lang, a.text)
+          : translate(lang, turn.reply.answered ? 'desk.found' : 'desk.noAnswer'),
+      });
+    }
+  }
+  const handover = lines.slice(-MAX_HANDOVER_LINES).map((l) => ({ ...l, text: l.text.slice(0, 600) }));
+  queueActions.takeTicket(INFO_DESK_ID, undefined, handover);
+}

@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/appStore.ts';
 import type { CounterStatus } from '../../../shared/protocol/index.ts';
+import type { HandoverLine } from '../../../shared/protocol/queue.ts';
 import { sendToHall } from '../net/hallConnection.ts';
 import { leaveConsultation, sendChat } from '../net/consultationConnection.ts';
 import { staffApi } from '../net/staffApi.ts';
@@ -7,9 +8,14 @@ import { useQueueStore } from '../store/queueStore.ts';
 
 /** Queue and counter actions the UI may ask for; the server decides whether they happen. */
 export const queueActions = {
-  takeTicket: (counterId: string, procedureId?: string) => {
+  takeTicket: (counterId: string, procedureId?: string, handover?: HandoverLine[]) => {
     const { lang } = useAppStore.getState();
-    sendToHall('takeTicket', procedureId ? { counterId, procedureId, lang } : { counterId, lang });
+    sendToHall('takeTicket', {
+      counterId,
+      lang,
+      ...(procedureId ? { procedureId } : {}),
+      ...(handover?.length ? { handover } : {}),
+    });
   },
   leaveQueue: () => sendToHall('leaveQueue', {}),
   answerCall: () => sendToHall('answerCall', {}),

@@ -162,6 +162,13 @@ export const en: Dictionary = {
   'desk.staffNow': 'Staff at the counters can help now: take a number at a counter.',
   'desk.staffBack': 'Staff are back {when}. You can book a consultation until then.',
   'desk.staffLater': 'Staff are not in now. You can book a consultation.',
+  'desk.askStaff': 'Ask a member of staff',
+  'desk.askStaffHint': 'Staff at the information desk carry on from this conversation (they can read it).',
+  'desk.handedOver':
+    'You are in line for the information desk staff: number {number}. Please wait to be called.',
+  'desk.staffDeskBack': 'Information desk staff are back {when}.',
+  'desk.staffDeskAway':
+    'No staff at the information desk just now. You can book a consultation at a counter.',
   'desk.unanswered': 'Questions the guide could not answer',
   'desk.unansweredCaption': 'Last 30 days, most asked first (only the words are kept, never who asked)',
   'desk.unansweredNone': 'No unanswered questions.',

@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: NewStaffAccount[] = [
     department: 'kokuho-nenkin-ka',
   },
   { username: 'demo-host', displayName: '高橋 (Takahashi)', role: 'host', password: DEMO_PASSWORD },
+  { username: 'demo-guide', displayName: '田中 (Tanaka)', role: 'guide', password: DEMO_PASSWORD },
 ];
 
 /**

@@ -23,6 +23,7 @@ import * as m015 from './migrations/015_guide.ts';
 import * as m016 from './migrations/016_announcements.ts';
 import * as m017 from './migrations/017_disaster.ts';
 import * as m018 from './migrations/018_callups.ts';
+import * as m019 from './migrations/019_ticket_handover.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '016_announcements': m016,
   '017_disaster': m017,
   '018_callups': m018,
+  '019_ticket_handover': m019,
 };
 
 export type Db = Kysely<Database>;

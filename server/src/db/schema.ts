@@ -150,6 +150,8 @@ export interface QueueTicketsTable {
   booking_code: string | null;
   /** The resident's hall language when they took the number (null for numbers taken before it was kept). */
   lang: string | null;
+  /** At the information desk: the conversation with the guide (JSON lines); null elsewhere. */
+  handover: string | null;
 }
 
 export interface ConsultationRecordsTable {

@@ -1,5 +1,7 @@
 import type { Language } from '../../../shared/i18n/languages.ts';
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
+import { INFO_DESK_ID } from '../../../shared/layout/infoDeskCounter.ts';
+import type { HandoverLine } from '../../../shared/protocol/queue.ts';
 import { can, type StaffProfile } from '../../../shared/auth/roles.ts';
 import type { ConsultationInvite, CounterStatus } from '../../../shared/protocol/index.ts';
 import type { Ticket } from '../services/queueTicket.ts';
@@ -19,7 +21,7 @@ export const DESK_TICK_MS = 1000;
  */
 export function createDesk(deps: DeskDeps) {
   const { hall, queue } = deps;
-  const counters = new Map(hall.layout.counters.map((c) => [c.id, c]));
+  const counters = new Map(hall.serviceDesks.map((c) => [c.id, c]));
   const bus = deps.bus;
   /** Staff-set status per counter, while staff are on duty there (shared by all processes). */
   const chosen = bus.chosen;
@@ -287,9 +289,16 @@ export function createDesk(deps: DeskDeps) {
       procedureId: string | undefined,
       now = Date.now(),
       lang?: Language,
+      handover?: HandoverLine[],
     ) {
       const resident = residentOf(ref);
       const counter = counterOrThrow(counterId);
+      if (handover?.length && counter.id !== INFO_DESK_ID) {
+        throw new DomainError(
+          'badRequest',
+          'a conversation with the guide is handed over at the information desk only',
+        );
+      }
       if (procedureId) {
         const p = deps.catalog.get().procedures.find((x) => x.id === procedureId);
         const dept = p && deps.catalog.get().departments.find((d) => d.id === p.departmentId);
@@ -310,6 +319,7 @@ export function createDesk(deps: DeskDeps) {
             procedureId: procedureId ?? null,
             residentKey: resident.residentKey,
             lang: lang ?? resident.lang,
+            handover: handover ?? null,
           },
           now,
         )
@@ -378,13 +388,20 @@ export function createDesk(deps: DeskDeps) {
 
     takeCounter(ref: SessionRef, counterId: string, now = Date.now()): void {
       const { member, profile } = staffOf(ref);
-      if (!can(profile.role, 'workCounter')) {
-        throw new DomainError('forbidden', 'your role does not work counters');
+      const counter = counterOrThrow(counterId);
+      // Guides work the information desk only; counter staff the counters; admins either.
+      const needed = counter.id === INFO_DESK_ID ? 'workInfoDesk' : 'workCounter';
+      if (!can(profile.role, needed)) {
+        throw new DomainError(
+          'forbidden',
+          counter.id === INFO_DESK_ID
+            ? 'only guides work the information desk'
+            : 'your role does not work counters',
+        );
       }
       if (queue.staffTicket(profile.id)) {
         throw new DomainError('alreadyServing', 'finish the current resident before changing counters');
       }
-      const counter = counterOrThrow(counterId);
       setCounter(member, counter.id);
       member.room.place(member.sessionId, counter.staffSpot);
       if (!chosen.has(counter.id)) bus.setChosen(counter.id, 'open');

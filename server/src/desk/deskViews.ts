@@ -46,7 +46,7 @@ export function deskViews(
   /** Recomputes every counter's public state; returns those that changed. */
   function refreshCounters(now: number): Map<string, CounterView> {
     const changed = new Map<string, CounterView>();
-    for (const c of hall.layout.counters) {
+    for (const c of hall.serviceDesks) {
       const next = counterView(c, now);
       const before = counters.get(c.id);
       if (!before || JSON.stringify(before) !== JSON.stringify(next)) {

@@ -1,3 +1,4 @@
+import type { HandoverLine } from '../../../shared/protocol/queue.ts';
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../domainError.ts';
 import { isUniqueViolation } from '../db/dialect.ts';
@@ -144,6 +145,8 @@ export function createQueueService(
         priority?: number;
         bookingCode?: string;
         lang?: Language;
+        /** At the information desk: the resident's conversation with the guide. */
+        handover?: HandoverLine[] | null;
       },
       now: number,
     ) {
@@ -169,6 +172,7 @@ export function createQueueService(
           priority: input.priority ?? 1,
           booking_code: input.bookingCode ?? null,
           lang: input.lang ?? null,
+          handover: input.handover?.length ? JSON.stringify(input.handover) : null,
         }));
         const ticket: Ticket = {
           id,
@@ -188,6 +192,7 @@ export function createQueueService(
           lastSeenAt: now,
           priority: input.priority ?? 1,
           lang: input.lang ?? null,
+          handover: input.handover?.length ? input.handover : null,
         };
         active.set(ticket.id, ticket);
         return ticket;

@@ -1,5 +1,5 @@
 import type { Selectable, Updateable } from 'kysely';
-import type { QueueEntry, TicketStatus } from '../../../shared/protocol/queue.ts';
+import { HandoverLine, type QueueEntry, type TicketStatus } from '../../../shared/protocol/queue.ts';
 import type { QueueTicketsTable } from '../db/schema.ts';
 import { LANGUAGES, type Language } from '../../../shared/constants.ts';
 
@@ -33,6 +33,8 @@ export interface Ticket {
   /** 0: booked and checked in (served before walk-ins); 1: walk-in. */
   priority: number;
   lang: Language | null;
+  /** At the information desk: the resident's conversation with the guide, shown to the staff who answer. */
+  handover: HandoverLine[] | null;
 }
 
 /** Statuses of a ticket still in a queue (held in memory as well as stored). */
@@ -61,7 +63,19 @@ export function ticketFromRow(r: Selectable<QueueTicketsTable>, now: number): Ti
     lastSeenAt: now,
     priority: r.priority,
     lang: (LANGUAGES as readonly string[]).includes(r.lang ?? '') ? (r.lang as Language) : null,
+    handover: handoverOf(r.handover),
   };
+}
+
+/** The stored conversation, read back checked (a hand-edited row gives none rather than a fault). */
+function handoverOf(text: string | null): HandoverLine[] | null {
+  if (!text) return null;
+  try {
+    const lines = HandoverLine.array().safeParse(JSON.parse(text));
+    return lines.success ? lines.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The stored columns of a ticket that moved to a new status at `at` (finished once no longer active). */

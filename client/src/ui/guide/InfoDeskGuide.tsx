@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
 import { localizedList } from '../../i18n/translate.ts';
 import { GuideReplyView } from './GuideReplyView.tsx';
+import { AskStaffAtDesk } from './AskStaffAtDesk.tsx';
 import { useDisasterStore } from '../../store/disasterStore.ts';
 import { showDisasterInfo } from '../disaster/DisasterBanner.tsx';
 
@@ -104,6 +105,7 @@ export function InfoDeskGuide() {
           {t('desk.hint')}
         </span>
       </form>
+      <AskStaffAtDesk />
       {questions.length > 0 && (
         <section className="desk-picks" aria-label={t('desk.picks')}>
           <h3>{t('desk.picks')}</h3>

@@ -1,6 +1,6 @@
+import { useDeskTitle } from './useDeskTitle.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useQueueStore } from '../../store/queueStore.ts';
-import { useCatalogStore } from '../../store/catalogStore.ts';
 import { queueActions } from '../../app/queueActions.ts';
 import { useT } from '../../i18n/useT.ts';
 
@@ -9,9 +9,9 @@ import { useT } from '../../i18n/useT.ts';
  * The chime, title and system notification come from app/callAlert.ts.
  */
 export function CallNotice() {
-  const { t, tl } = useT();
+  const { t } = useT();
   const ticket = useQueueStore((s) => s.ticket);
-  const counter = useCatalogStore((s) => s.counters.find((c) => c.id === ticket?.counterId));
+  const deskTitle = useDeskTitle();
   const [now, setNow] = useState(() => Date.now());
   const button = useRef<HTMLButtonElement>(null);
   const called = ticket?.status === 'called';
@@ -25,9 +25,7 @@ export function CallNotice() {
 
   if (!called || !ticket) return null;
   const seconds = Math.max(0, Math.round(((ticket.answerBy ?? now) - now) / 1000));
-  const counterName = counter
-    ? t('hall.counterName', { number: counter.number, name: tl(counter.name) })
-    : '';
+  const counterName = deskTitle(ticket.counterId);
   return (
     <div className="call-veil">
       <div

@@ -1,3 +1,4 @@
+import { useDeskTitle } from './useDeskTitle.ts';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/appStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
@@ -22,7 +23,7 @@ const ConsultationScene = lazy(() =>
 export function ConsultationView() {
   const { t, tl } = useT();
   const c = useQueueStore((s) => s.consultation);
-  const counter = useCatalogStore((s) => s.counters.find((x) => x.id === c?.counterId));
+  const deskTitle = useDeskTitle();
   const [text, setText] = useState('');
   const show3d = useAppStore((s) => s.viewMode === '3d' && s.webglAvailable);
   const isStaff = useQueueStore((s) => s.staff !== null);
@@ -51,9 +52,7 @@ export function ConsultationView() {
   }, [c?.lines.length]);
 
   if (!c) return null;
-  const counterName = counter
-    ? t('hall.counterName', { number: counter.number, name: tl(counter.name) })
-    : '';
+  const counterName = deskTitle(c.counterId);
   return (
     <section className="consultation" aria-labelledby="consult-heading">
       <h2 id="consult-heading" ref={heading} tabIndex={-1}>
@@ -85,7 +84,10 @@ export function ConsultationView() {
           {c.lines.length === 0 && <li className="muted">{t('consult.noMessages')}</li>}
           {c.lines.map((l, i) => (
             <li key={i} className={`chat-line from-${l.role}`}>
-              <span className="chat-from">{l.nickname}</span>
+              {/* Lines handed over from the information desk's guide carry no nickname. */}
+              <span className="chat-from">
+                {l.role === 'guide' ? t('desk.guide') : l.nickname || t('role.resident')}
+              </span>
               <span className="chat-text">
                 {(l.procedureId && procedures[l.procedureId] && tl(procedures[l.procedureId]!.name)) ||
                   (l.procedureId ? tl({ ja: l.text }) : l.text)}

@@ -1,3 +1,4 @@
+import { useDeskTitle } from './useDeskTitle.ts';
 import { useState } from 'react';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
@@ -16,16 +17,15 @@ function waitText(ticket: TicketView, t: ReturnType<typeof useT>['t']): string {
 
 /** The resident's number, always in view while they walk: place in line, estimate, leave, notify me. */
 export function TicketCard() {
-  const { t, tl } = useT();
+  const { t } = useT();
   const ticket = useQueueStore((s) => s.ticket);
   const counter = useCatalogStore((s) => s.counters.find((c) => c.id === ticket?.counterId));
+  const deskTitle = useDeskTitle();
   const [permission, setPermission] = useState(() =>
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
   if (!ticket || ticket.status === 'serving') return null;
-  const counterName = counter
-    ? t('hall.counterName', { number: counter.number, name: tl(counter.name) })
-    : '';
+  const counterName = deskTitle(ticket.counterId);
   return (
     <section className="ticket-card" aria-labelledby="ticket-heading">
       <h2 id="ticket-heading">{t('ticket.heading')}</h2>

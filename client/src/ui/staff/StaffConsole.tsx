@@ -1,3 +1,5 @@
+import { useDeskTitle } from '../queue/useDeskTitle.ts';
+import { INFO_DESK_ID } from '../../../../shared/layout/infoDeskCounter.ts';
 import { useMemo, useState } from 'react';
 import { ResidentLanguage } from './ResidentLanguage.tsx';
 import { COUNTER_STATUSES } from './counterStatuses.ts';
@@ -32,13 +34,16 @@ export function StaffConsole() {
   const [pick, setPick] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const [note, setNote] = useState('');
+  const deskTitle = useDeskTitle();
   if (!staff) return null;
-  // Hosts run briefings, not counters (the server refuses them a counter too).
+  // Hosts run briefings, not counters; guides the information desk only (the server refuses the rest too).
   const worksCounters = can(staff.role, 'workCounter');
-  const nameOf = (id: string | null) => {
-    const c = counters.find((x) => x.id === id);
-    return c ? t('hall.counterName', { number: c.number, name: tl(c.name) }) : '';
-  };
+  const worksInfoDesk = can(staff.role, 'workInfoDesk');
+  const nameOf = deskTitle;
+  const canTake = [
+    ...(worksInfoDesk ? [INFO_DESK_ID] : []),
+    ...(worksCounters ? counters.map((c) => c.id) : []),
+  ];
   const topic = (e: QueueEntry) => {
     const p = procedures.find((x) => x.id === e.procedureId);
     return p ? tl(p.name) : t('queue.topicAny');
@@ -53,7 +58,7 @@ export function StaffConsole() {
       <p>
         {staff.displayName} <span className="muted">({t(`role.${staff.role}`)})</span>
       </p>
-      {!worksCounters ? null : !myCounter ? (
+      {canTake.length === 0 ? null : !myCounter ? (
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -63,9 +68,9 @@ export function StaffConsole() {
           <label htmlFor="staff-counter">{t('staff.chooseCounter')}</label>
           <select id="staff-counter" value={pick} onChange={(e) => setPick(e.target.value)}>
             <option value="">—</option>
-            {counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {nameOf(c.id)}
+            {canTake.map((id) => (
+              <option key={id} value={id}>
+                {nameOf(id)}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import type { HandoverLine } from '../../../../shared/protocol/queue.ts';
 import { Room, ServerError, type Client, type Deferred } from '@colyseus/core';
 import {
   ConsultationProtocol,
@@ -30,6 +31,8 @@ export interface ConsultationOptions {
   ticketId: number;
   ticketNumber: number;
   counterId: string;
+  /** A number from the information desk: the resident's conversation with the guide, shown first. */
+  handover?: HandoverLine[];
 }
 
 const MAX_LINES = 200;
@@ -67,6 +70,9 @@ export function createConsultationRoom(deps: {
       this.ticketId = options.ticketId;
       this.state.ticketNumber = options.ticketNumber;
       this.state.counterId = options.counterId;
+      // The same conversation, carried on by a person: the guide's turns and the resident's, as they were.
+      for (const h of options.handover ?? [])
+        this.line({ role: h.from, nickname: '' }, h.text);
       this.setPrivate(true);
       // The desk finds a ticket's room by this, whichever process runs it.
       await this.setMetadata({ ticketId: options.ticketId });
@@ -207,7 +213,7 @@ export function createConsultationRoom(deps: {
       this.line(from, p.name.ja, url, p.id);
     }
 
-    private line(from: Participant, text: string, url = '', procedureId = ''): void {
+    private line(from: Pick<Participant, 'role' | 'nickname'>, text: string, url = '', procedureId = ''): void {
       const line = new ChatLine();
       line.procedureId = procedureId;
       line.role = from.role;

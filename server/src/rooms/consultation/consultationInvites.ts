@@ -1,3 +1,4 @@
+import type { HandoverLine } from '../../../../shared/protocol/queue.ts';
 import { randomBytes } from 'node:crypto';
 import { matchMaker, type IRoomCache } from '@colyseus/core';
 import { CONSULTATION_ROOM } from '../../../../shared/constants.ts';
@@ -50,7 +51,7 @@ export function createConsultationService(
     );
     return found.filter((_, i) => alive[i] === true);
   };
-  type Ticket = { id: number; number: number; counterId: string };
+  type Ticket = { id: number; number: number; counterId: string; handover?: HandoverLine[] | null };
 
   const create = (ticket: Ticket) => {
     const options: ConsultationOptions = {
@@ -58,6 +59,7 @@ export function createConsultationService(
       ticketId: ticket.id,
       ticketNumber: ticket.number,
       counterId: ticket.counterId,
+      handover: ticket.handover ?? [],
     };
     return matchMaker.createRoom(CONSULTATION_ROOM, options);
   };

@@ -123,7 +123,7 @@ export function createHallRoom(deps: HallDeps) {
       // A refused request (closed counter, already queued) took no number and costs nothing.
       on('takeTicket', (ref, m) =>
         numbers.counted(this.addresses.get(ref.sessionId) ?? 'unknown', 'numbers taken', () =>
-          d.takeTicket(ref, m.counterId, m.procedureId, undefined, m.lang),
+          d.takeTicket(ref, m.counterId, m.procedureId, undefined, m.lang, m.handover),
         ),
       );
       on('leaveQueue', (ref) => d.leaveQueue(ref));

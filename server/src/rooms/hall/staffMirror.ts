@@ -26,7 +26,7 @@ export function createStaffMirror(hall: Hall, state: HallState, roomId: string, 
       }
       const added: AvatarState[] = [];
       for (const [key, s] of wanted) {
-        const counter = hall.layout.counters.find((c) => c.id === s.counterId);
+        const counter = hall.serviceDesks.find((c) => c.id === s.counterId);
         const [x, z] = counter?.staffSpot ?? [0, 0];
         let a = mirrored.get(key);
         if (!a) {
