@@ -45,7 +45,7 @@ const input = NewStaffAccount.safeParse({
 if (!input.success) {
   console.error(`Not created: ${formatIssues(input.error)}`);
   console.error(
-    'usage: npm run staff:add -- --username NAME [--name "表示名"] [--role staff|host|admin] [--department shimin-ka]',
+    'usage: npm run staff:add -- --username NAME [--name "表示名"] [--role staff|host|admin|guide] [--department shimin-ka]',
   );
   process.exit(2);
 }

@@ -134,7 +134,7 @@ describe('information desk: the guide answers from the FAQ sheet and leads on', 
     const chat = room(guide).getByRole('log');
     await chat.getByText('犬を飼い始めました。届け出はいりますか').waitFor();
     await chat.getByText(guide.t('desk.noAnswer')).waitFor();
-    expect(await chat.getByText(guide.t('desk.guide'), { exact: true }).count()).toBeGreaterThan(0);
+    expect(await chat.getByText(guide.t('desk.autoGuide'), { exact: true }).count()).toBeGreaterThan(0);
     await guide.page.getByLabel(guide.t('consult.message')).fill('犬の登録は保健所で受け付けています。');
     await guide.page.getByRole('button', { name: guide.t('consult.send') }).click();
     await room(res).getByRole('log').getByText('犬の登録は保健所で受け付けています。').waitFor();

@@ -81,7 +81,7 @@ describe('the guide hands a resident over to guide staff at the information desk
     const kai = await joinHall(server.endpoint, { nickname: 'かい' });
     open.push(kai);
     const cases: [unknown, string][] = [
-      [{ counterId: 'shimin', handover: [...CONVERSATION] }, 'badRequest'],
+      [{ counterId: 'shimin', handover: [...CONVERSATION] }, 'invalidMessage'],
       [{ counterId: INFO_DESK_ID, handover: [{ from: 'staff', text: '職員です' }] }, 'invalidMessage'],
       [{ counterId: INFO_DESK_ID, handover: [{ from: 'guide', text: 'x'.repeat(601) }] }, 'invalidMessage'],
       [{ counterId: INFO_DESK_ID, handover: [{ from: 'guide', text: 'a\u202eb' }] }, 'invalidMessage'],

@@ -6,7 +6,7 @@ import { useAppStore } from '../store/appStore.ts';
 import { queueActions } from './queueActions.ts';
 import { localized, translate } from '../i18n/translate.ts';
 import { INFO_DESK_ID } from '../../../shared/layout/infoDeskCounter.ts';
-import { MAX_HANDOVER_LINES, type HandoverLine } from '../../../shared/protocol/queue.ts';
+import { HandoverLine, MAX_HANDOVER_LINES } from '../../../shared/protocol/queue.ts';
 
 /** The questions to pick from are fetched once; a failure leaves typing, which always works. */
 async function loadQuestions(): Promise<void> {
@@ -67,6 +67,10 @@ export function askStaffAtDesk(): void {
       });
     }
   }
-  const handover = lines.slice(-MAX_HANDOVER_LINES).map((l) => ({ ...l, text: l.text.slice(0, 600) }));
+  // Only lines the server takes: one refused line (a pasted control character) must not stop the rest.
+  const handover = lines
+    .map((l) => ({ ...l, text: l.text.slice(0, 600) }))
+    .filter((l) => HandoverLine.safeParse(l).success)
+    .slice(-MAX_HANDOVER_LINES);
   queueActions.takeTicket(INFO_DESK_ID, undefined, handover);
 }

@@ -140,6 +140,7 @@ export const en: Dictionary = {
   'desk.open': 'Ask at the information desk',
   'desk.log': 'Conversation with the guide',
   'desk.guide': 'Guide',
+  'desk.autoGuide': 'Automatic guide (as sent by the resident)',
   'desk.you': 'You',
   'desk.welcome':
     'Welcome. Type what you need, or pick a question below. I can help with procedures, counters and bookings.',

@@ -140,6 +140,7 @@ export const ja = {
   'desk.open': '総合案内に聞く',
   'desk.log': '案内係との会話',
   'desk.guide': '案内係',
+  'desk.autoGuide': '自動案内（来庁者から引き継ぎ）',
   'desk.you': 'あなた',
   'desk.welcome':
     'いらっしゃいませ。ご用件を入力するか、下の質問から選んでください。手続き、窓口、予約についてご案内します。',

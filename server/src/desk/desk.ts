@@ -295,7 +295,7 @@ export function createDesk(deps: DeskDeps) {
       const counter = counterOrThrow(counterId);
       if (handover?.length && counter.id !== INFO_DESK_ID) {
         throw new DomainError(
-          'badRequest',
+          'invalidMessage',
           'a conversation with the guide is handed over at the information desk only',
         );
       }

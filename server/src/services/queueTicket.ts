@@ -87,6 +87,8 @@ export function ticketColumns(t: Ticket, at: number): Updateable<QueueTicketsTab
     called_at: t.calledAt === null ? null : iso(t.calledAt),
     served_at: t.servedAt === null ? null : iso(t.servedAt),
     finished_at: ACTIVE.includes(t.status) ? null : iso(at),
+    // The conversation was for the staff who answer: it goes when the number is finished.
+    ...(ACTIVE.includes(t.status) ? {} : { handover: null }),
     staff_id: t.staffId,
     transfer_from: t.transferFrom,
     transfer_note: t.transferNote,

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT.ts';
 import { useRuby } from '../../i18n/Ruby.tsx';
 import { useWhen } from '../../i18n/useWhen.ts';
 import { localizedList } from '../../i18n/translate.ts';
+import { INFO_DESK_ID } from '../../../../shared/layout/infoDeskCounter.ts';
 
 /**
  * One answer of the guide with its next steps: take me there, open the procedure, start the life-event
@@ -115,7 +116,10 @@ function NoAnswer() {
   const { t } = useT();
   const formatWhen = useWhen();
   const counters = useQueueStore((s) => s.counters);
-  const infos = Object.values(counters);
+  // Counter staff: the information desk's own staff are offered separately (AskStaffAtDesk).
+  const infos = Object.entries(counters)
+    .filter(([id]) => id !== INFO_DESK_ID)
+    .map(([, c]) => c);
   const openNow = infos.some((c) => c.withinHours && c.status !== 'closed' && c.staffOnDuty > 0);
   const next = infos
     .map((c) => c.opensAt)

@@ -86,7 +86,7 @@ export function ConsultationView() {
             <li key={i} className={`chat-line from-${l.role}`}>
               {/* Lines handed over from the information desk's guide carry no nickname. */}
               <span className="chat-from">
-                {l.role === 'guide' ? t('desk.guide') : l.nickname || t('role.resident')}
+                {l.role === 'guide' ? t('desk.autoGuide') : l.nickname || t('role.resident')}
               </span>
               <span className="chat-text">
                 {(l.procedureId && procedures[l.procedureId] && tl(procedures[l.procedureId]!.name)) ||

@@ -1,21 +1,18 @@
+import { useDeskTitle } from '../queue/useDeskTitle.ts';
 import { useState } from 'react';
 import type { ConsultationRecordView } from '../../../../shared/protocol/index.ts';
 import { recordActions } from '../../app/recordActions.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
-import { useCatalogStore } from '../../store/catalogStore.ts';
 import { useT } from '../../i18n/useT.ts';
 
 /** The consultation records this staff member may read (their own; all for admins), and the export. */
 export function MyRecords() {
-  const { t, tl } = useT();
+  const { t } = useT();
   const staff = useQueueStore((s) => s.staff);
-  const counters = useCatalogStore((s) => s.counters);
+  const deskTitle = useDeskTitle();
   const [records, setRecords] = useState<ConsultationRecordView[] | null>(null);
   if (!staff) return null;
-  const counterName = (id: string) => {
-    const c = counters.find((x) => x.id === id);
-    return c ? t('hall.counterName', { number: c.number, name: tl(c.name) }) : id;
-  };
+  const counterName = (id: string) => deskTitle(id) || id;
   return (
     <details
       className="my-records"

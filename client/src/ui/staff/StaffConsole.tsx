@@ -203,7 +203,7 @@ export function StaffConsole() {
                 ))}
             </tbody>
           </table>
-          <SlotPublisher counterId={myCounter} />
+          {myCounter !== INFO_DESK_ID && <SlotPublisher counterId={myCounter} />}
           {!current && (
             <button type="button" onClick={queueActions.leaveCounter}>
               {t('staff.leaveCounter')}

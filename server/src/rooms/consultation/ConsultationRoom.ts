@@ -71,8 +71,7 @@ export function createConsultationRoom(deps: {
       this.state.ticketNumber = options.ticketNumber;
       this.state.counterId = options.counterId;
       // The same conversation, carried on by a person: the guide's turns and the resident's, as they were.
-      for (const h of options.handover ?? [])
-        this.line({ role: h.from, nickname: '' }, h.text);
+      for (const h of options.handover ?? []) this.line({ role: h.from, nickname: '' }, h.text);
       this.setPrivate(true);
       // The desk finds a ticket's room by this, whichever process runs it.
       await this.setMetadata({ ticketId: options.ticketId });
@@ -213,7 +212,12 @@ export function createConsultationRoom(deps: {
       this.line(from, p.name.ja, url, p.id);
     }
 
-    private line(from: Pick<Participant, 'role' | 'nickname'>, text: string, url = '', procedureId = ''): void {
+    private line(
+      from: Pick<Participant, 'role' | 'nickname'>,
+      text: string,
+      url = '',
+      procedureId = '',
+    ): void {
       const line = new ChatLine();
       line.procedureId = procedureId;
       line.role = from.role;
