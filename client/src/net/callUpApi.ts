@@ -5,20 +5,7 @@ import type {
   MyCallUp,
   NewCallUpInput,
 } from '../../../shared/protocol/callups.ts';
-import { ApiError } from './catalogApi.ts';
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
-  const body =
-    res.status === 204 ? {} : ((await res.json().catch(() => ({}))) as { error?: string; message?: string });
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText, body.error);
-  return body as T;
-}
-const post = (body?: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: body === undefined ? undefined : JSON.stringify(body),
-});
+import { fetchJson as request, sendJson as post } from './catalogApi.ts';
 
 export const callUpApi = {
   mine: () => request<MyCallUp[]>('/api/callups/mine'),

@@ -39,14 +39,27 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(serverEndpoint() + path, init);
+/**
+ * A JSON request to the API: the body, or an ApiError with the server's reason and refusal code.
+ * `url` is as given (same-origin paths keep the staff session cookie; catalogue reads add the endpoint).
+ */
+export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(url, init);
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    throw new ApiError(res.status, body.message ?? res.statusText);
+    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
+    throw new ApiError(res.status, body.message ?? res.statusText, body.error);
   }
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
+
+/** A request that sends `body` as JSON (POST unless said otherwise). */
+export const sendJson = (body?: unknown, method = 'POST'): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+
+const request = <T>(path: string, init?: RequestInit) => fetchJson<T>(serverEndpoint() + path, init);
 
 export const catalogApi = {
   counters: () => request<CounterView[]>('/api/counters'),

@@ -5,20 +5,8 @@ import type {
   ShelterStatus,
 } from '../../../shared/protocol/disaster.ts';
 import type { DisasterInfo } from '../store/disasterStore.ts';
-import { ApiError } from './catalogApi.ts';
+import { fetchJson as request, sendJson as post } from './catalogApi.ts';
 import { serverEndpoint } from './endpoint.ts';
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string; message?: string };
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText, body.error);
-  return body;
-}
-const post = (body: unknown, method = 'POST'): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
 
 export const disasterApi = {
   info: () => request<DisasterView & DisasterInfo>(`${serverEndpoint()}/api/disaster`),

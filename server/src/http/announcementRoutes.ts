@@ -5,13 +5,10 @@ import type { AnnouncementService } from '../services/announcementService.ts';
 import type { AnnouncementBoard } from '../services/announcementBoard.ts';
 import type { Logger } from '../logger.ts';
 import { NewAnnouncement } from '../../../shared/protocol/announcements.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive('not an announcement id') });
-const badRequest = (res: Response, error: z.ZodError) =>
-  void res.status(400).json({ error: 'badRequest', message: formatIssues(error) });
 
 /**
  * Announcements: hosts and admins send, schedule and end them; everyone reads what shows now and what
@@ -46,7 +43,7 @@ export function mountAnnouncementRoutes(
 
   app.post('/api/announcements', json, signedIn('announce'), async (req: Authed, res: Response) => {
     const parsed = NewAnnouncement.safeParse(req.body);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     try {
       const made = await announcements.create(parsed.data, req.staff!);
       deps.log.info(`announcement ${made.id} (${made.severity}) from staff ${req.staff!.id}`);
@@ -59,7 +56,7 @@ export function mountAnnouncementRoutes(
 
   app.post('/api/announcements/:id/end', signedIn('announce'), async (req: Authed, res: Response) => {
     const parsed = IdParam.safeParse(req.params);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     try {
       const ended = await announcements.end(parsed.data.id, req.staff!);
       deps.log.info(`announcement ${ended.id} ended by staff ${req.staff!.id}`);

@@ -3,14 +3,13 @@ import { z } from 'zod';
 import { BookingCode, NewBooking, NewSlot } from '../../../shared/protocol/index.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { BookingService } from '../services/bookingService.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { AuthService } from '../auth/authService.ts';
 import type { VisitorTokens } from '../auth/visitorTokens.ts';
 import type { CodeGuessGuard } from '../limits/codeGuesses.ts';
 import type { SharedLimiter } from '../limits/sharedLimiter.ts';
 import { requestAddress } from './clientAddress.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 import { buildIcs } from '../services/ics.ts';
 import { languageOf } from './requestLanguage.ts';
@@ -22,12 +21,6 @@ const CounterQuery = z.strictObject({
 });
 const CodeParam = z.object({ code: BookingCode });
 const SlotParam = z.object({ id: z.coerce.number().int().positive() });
-
-function badRequest(res: Response, error: z.ZodError | string): void {
-  res
-    .status(400)
-    .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
-}
 
 const refused = sendRefusal;
 
@@ -63,10 +56,10 @@ export function mountBookingRoutes(
 
   app.post('/api/slots', json, signedIn('workCounter'), async (req: Authed, res: Response) => {
     const body = NewSlot.safeParse(req.body);
-    if (!body.success) return badRequest(res, body.error);
-    if (!counterOf(body.data.counterId)) return badRequest(res, `no counter "${body.data.counterId}"`);
+    if (!body.success) return sendBadRequest(res, body.error);
+    if (!counterOf(body.data.counterId)) return sendBadRequest(res, `no counter "${body.data.counterId}"`);
     if (!procedureAt(body.data.procedureId, body.data.counterId)) {
-      return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
+      return sendBadRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
     }
     await deps.bookings.publish(body.data, req.staff!.id, Date.now()).then(
       (slot) => res.status(201).json(slot),
@@ -76,13 +69,13 @@ export function mountBookingRoutes(
 
   app.get('/api/slots', async (req: Request, res: Response) => {
     const q = CounterQuery.safeParse(req.query);
-    if (!q.success) return badRequest(res, q.error);
+    if (!q.success) return sendBadRequest(res, q.error);
     res.json(await deps.bookings.slots(q.data.counter, Date.now()));
   });
 
   app.get('/api/slots/:id/bookings', signedIn('workCounter'), async (req: Authed, res: Response) => {
     const p = SlotParam.safeParse(req.params);
-    if (!p.success) return badRequest(res, p.error);
+    if (!p.success) return sendBadRequest(res, p.error);
     const slot = await deps.bookings.slotById(p.data.id);
     if (!slot) return void res.status(404).json({ error: 'noSuchSlot', message: `no slot ${p.data.id}` });
     // Nicknames and contacts are for the staff of that counter, while they work it.
@@ -98,7 +91,7 @@ export function mountBookingRoutes(
 
   app.post('/api/bookings', json, async (req: Request, res: Response) => {
     const body = NewBooking.safeParse(req.body);
-    if (!body.success) return badRequest(res, body.error);
+    if (!body.success) return sendBadRequest(res, body.error);
     // One booking per person and slot: the person is the visitor the server issued the token to.
     const visitor = deps.visitors.check(body.data.visitorToken);
     if (!visitor) {
@@ -110,7 +103,7 @@ export function mountBookingRoutes(
     const holder = visitor.key;
     const slot = (await deps.bookings.slotById(body.data.slotId)) ?? null;
     if (slot && !procedureAt(body.data.procedureId, slot.counterId)) {
-      return badRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
+      return sendBadRequest(res, `procedure "${body.data.procedureId}" is not handled at that counter`);
     }
     await deps.bookingsMade
       .counted(requestAddress(req), 'bookings', () =>
@@ -124,7 +117,7 @@ export function mountBookingRoutes(
 
   app.get('/api/bookings/:code', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
-    if (!p.success) return badRequest(res, p.error);
+    if (!p.success) return sendBadRequest(res, p.error);
     await deps.codeGuesses
       .attempt(requestAddress(req), () => deps.bookings.get(p.data.code))
       .then(
@@ -135,7 +128,7 @@ export function mountBookingRoutes(
 
   app.get('/api/bookings/:code/calendar.ics', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
-    if (!p.success) return badRequest(res, p.error);
+    if (!p.success) return sendBadRequest(res, p.error);
     await deps.codeGuesses
       .attempt(requestAddress(req), () => deps.bookings.get(p.data.code))
       .then(
@@ -169,7 +162,7 @@ export function mountBookingRoutes(
 
   app.delete('/api/bookings/:code', async (req: Request, res: Response) => {
     const p = CodeParam.safeParse(req.params);
-    if (!p.success) return badRequest(res, p.error);
+    if (!p.success) return sendBadRequest(res, p.error);
     await deps.codeGuesses
       .attempt(requestAddress(req), () => deps.bookings.cancel(p.data.code))
       .then(

@@ -5,13 +5,10 @@ import type { CallUpService } from '../services/callUpService.ts';
 import type { Logger } from '../logger.ts';
 import { CallUpAnswer, NewCallUp } from '../../../shared/protocol/callups.ts';
 import { spreadsheetSafe, writeCsv } from '../../../shared/catalog/csv.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive('not a call-up id') });
-const badRequest = (res: Response, error: z.ZodError) =>
-  void res.status(400).json({ error: 'badRequest', message: formatIssues(error) });
 
 /**
  * Staff call-up (非常時職員参集): admins send and close call-ups and read the tally (live, by polling)
@@ -28,13 +25,13 @@ export function mountCallUpRoutes(
     (run: (id: number, req: Authed, res: Response) => Promise<void>) =>
     async (req: Authed, res: Response) => {
       const p = IdParam.safeParse(req.params);
-      if (!p.success) return badRequest(res, p.error);
+      if (!p.success) return sendBadRequest(res, p.error);
       await run(p.data.id, req, res).catch((err: unknown) => sendRefusal(res, err));
     };
 
   app.post('/api/callups', json, signedIn('callUpStaff'), async (req: Authed, res: Response) => {
     const parsed = NewCallUp.safeParse(req.body);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     await callUps.send(parsed.data, req.staff!).then(
       (made) => {
         deps.log.warn(`staff call-up ${made.id} sent by staff ${req.staff!.id}`);
@@ -91,7 +88,7 @@ export function mountCallUpRoutes(
     signedIn(),
     withId(async (id, req, res) => {
       const parsed = CallUpAnswer.safeParse(req.body);
-      if (!parsed.success) return badRequest(res, parsed.error);
+      if (!parsed.success) return sendBadRequest(res, parsed.error);
       await callUps.answer(id, req.staff!.id, parsed.data);
       res.status(204).end();
     }),

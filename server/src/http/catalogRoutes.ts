@@ -1,10 +1,10 @@
+import { sendBadRequest } from './refusals.ts';
 import express, { type Application, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { CatalogService } from '../services/catalogService.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Procedure } from '../../../shared/catalog/catalogSchema.ts';
 import { LANGUAGES } from '../../../shared/constants.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
 
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(100, 'q is at most 100 characters').optional(),
@@ -16,12 +16,6 @@ const ChecklistBody = z.strictObject({
   lifeEventId: z.string().max(64),
   answers: z.record(z.string().max(64), z.boolean()).default({}),
 });
-
-function badRequest(res: Response, error: z.ZodError | string): void {
-  res
-    .status(400)
-    .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
-}
 
 /** A procedure as the API gives it: with its full online link and the counter that serves it. */
 export function procedureLinks(catalog: CatalogService, onlineBaseUrl: string) {
@@ -76,7 +70,7 @@ export function mountCatalogRoutes(
 
   app.get('/api/procedures', (req: Request, res: Response) => {
     const parsed = SearchQuery.safeParse(req.query);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     const { q, department } = parsed.data;
     if (q) {
       const first = deps.disasterOn?.() ?? false;
@@ -94,7 +88,7 @@ export function mountCatalogRoutes(
 
   app.get('/api/procedures/:id', (req: Request, res: Response) => {
     const parsed = IdParam.safeParse(req.params);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     const p = catalog.get().procedures.find((x) => x.id === parsed.data.id);
     if (!p)
       return void res.status(404).json({ error: 'notFound', message: `No procedure "${parsed.data.id}"` });
@@ -104,11 +98,11 @@ export function mountCatalogRoutes(
   // Counted without personal data: which procedure, which day, how many times.
   app.post('/api/procedures/:id/link-opened', async (req: Request, res: Response) => {
     const parsed = IdParam.safeParse(req.params);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     const p = catalog.get().procedures.find((x) => x.id === parsed.data.id);
     if (!p)
       return void res.status(404).json({ error: 'notFound', message: `No procedure "${parsed.data.id}"` });
-    if (!p.onlinePath) return badRequest(res, `procedure "${p.id}" has no online application`);
+    if (!p.onlinePath) return sendBadRequest(res, `procedure "${p.id}" has no online application`);
     await catalog.countLinkOpen(p.id);
     res.status(204).end();
   });
@@ -125,7 +119,7 @@ export function mountCatalogRoutes(
 
   app.post('/api/checklists', express.json({ limit: '8kb' }), (req: Request, res: Response) => {
     const parsed = ChecklistBody.safeParse(req.body);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     const result = catalog.checklist(parsed.data.lifeEventId, parsed.data.answers);
     if (!result.ok) {
       const p = result.problem;

@@ -6,14 +6,11 @@ import type { DisasterService } from '../services/disasterService.ts';
 import type { DisasterBoard } from '../services/disasterBoard.ts';
 import type { Logger } from '../logger.ts';
 import { DisasterOn, ShelterUpdate } from '../../../shared/protocol/disaster.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
 import type { procedureLinks } from './catalogRoutes.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
 const ShelterParam = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a shelter id') });
-const badRequest = (res: Response, error: z.ZodError) =>
-  void res.status(400).json({ error: 'badRequest', message: formatIssues(error) });
 
 /**
  * Disaster mode: admins switch it on (with a reason, and counters to relabel) and off, every switch
@@ -55,7 +52,7 @@ export function mountDisasterRoutes(
 
   app.post('/api/disaster/on', json, signedIn('disasterMode'), async (req: Authed, res: Response) => {
     const parsed = DisasterOn.safeParse(req.body);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     await disaster.switchOn(parsed.data, req.staff!).then(async () => {
       deps.log.warn(`disaster mode switched on by staff ${req.staff!.id}`);
       await board.reload();
@@ -77,9 +74,9 @@ export function mountDisasterRoutes(
 
   app.put('/api/disaster/shelters/:id', json, signedIn(), async (req: Authed, res: Response) => {
     const id = ShelterParam.safeParse(req.params);
-    if (!id.success) return badRequest(res, id.error);
+    if (!id.success) return sendBadRequest(res, id.error);
     const parsed = ShelterUpdate.safeParse(req.body);
-    if (!parsed.success) return badRequest(res, parsed.error);
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     if (!catalog.get().shelters.some((s) => s.id === id.data.id)) {
       return void res.status(404).json({ error: 'noSuchShelter', message: `no shelter "${id.data.id}"` });
     }

@@ -6,9 +6,8 @@ import type { AuthService } from '../auth/authService.ts';
 import type { SharedLimiter } from '../limits/sharedLimiter.ts';
 import { GuideQuestion } from '../../../shared/protocol/guide.ts';
 import type { procedureLinks } from './catalogRoutes.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { requestAddress } from './clientAddress.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard } from './staffGuard.ts';
 
 const UnansweredQuery = z.strictObject({
@@ -45,9 +44,7 @@ export function mountGuideRoutes(
 
   app.post('/api/guide/questions', express.json({ limit: '4kb' }), async (req: Request, res: Response) => {
     const parsed = GuideQuestion.safeParse(req.body);
-    if (!parsed.success) {
-      return void res.status(400).json({ error: 'badRequest', message: formatIssues(parsed.error) });
-    }
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     try {
       const reply = await deps.questionsAsked.counted(requestAddress(req), 'questions', async () => {
         const found = guide.ask(parsed.data.question);
@@ -79,9 +76,7 @@ export function mountGuideRoutes(
 
   app.get('/api/guide/unanswered', signedIn('manageStaff'), async (req: Request, res: Response) => {
     const parsed = UnansweredQuery.safeParse(req.query);
-    if (!parsed.success) {
-      return void res.status(400).json({ error: 'badRequest', message: formatIssues(parsed.error) });
-    }
+    if (!parsed.success) return sendBadRequest(res, parsed.error);
     res.json(await guide.topUnanswered(parsed.data.days, parsed.data.limit));
   });
 }

@@ -1,4 +1,6 @@
 import type { Response } from 'express';
+import type { z } from 'zod';
+import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { DomainError } from '../domainError.ts';
 
 /** Refusal codes that are not a conflict with the current state (409, the default). */
@@ -28,4 +30,11 @@ export const statusOf = (code: string) => STATUS[code] ?? 409;
 export function sendRefusal(res: Response, err: unknown): void {
   if (!(err instanceof DomainError)) throw err;
   res.status(statusOf(err.code)).json({ error: err.code, message: err.message });
+}
+
+/** A request that is not valid: 400 with what is wrong (zod's issues, or a sentence). */
+export function sendBadRequest(res: Response, error: z.ZodError | string): void {
+  res
+    .status(400)
+    .json({ error: 'badRequest', message: typeof error === 'string' ? error : formatIssues(error) });
 }
