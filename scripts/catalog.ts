@@ -12,7 +12,9 @@ import { createCatalogService } from '../server/src/services/catalogService.ts';
 import { readSources, writeSources } from '../server/src/catalog/catalogFiles.ts';
 import { counterIds } from '../server/src/catalog/seedCatalog.ts';
 import { CatalogError, readCatalog } from '../shared/catalog/catalogCsv.ts';
-import { getHall } from '../shared/layout/hallLayout.ts';
+import { createHallLayoutService } from '../server/src/hall/hallLayoutService.ts';
+import { readHallFile } from '../server/src/hall/layoutCheck.ts';
+import { createHall } from '../shared/layout/hallLayout.ts';
 
 const [command, ...paths] = process.argv.slice(2);
 const config = loadConfig();
@@ -23,7 +25,10 @@ try {
   const service = createCatalogService(db);
   await service.load();
   if (command === 'import' && paths.length > 0) {
-    const catalog = readCatalog(readSources(paths, service.get()), counterIds(getHall()));
+    // Checked against the plan the server uses: the one an admin put live, else HALL_FILE.
+    const fromFile = readHallFile(config.HALL_FILE);
+    const plan = (await createHallLayoutService(db, () => fromFile).live()) ?? fromFile;
+    const catalog = readCatalog(readSources(paths, service.get()), counterIds(createHall(plan.layout)));
     await service.replace(catalog);
     await service.ensureReadings();
     console.log(

@@ -2,14 +2,13 @@ import type { Plugin } from 'vite';
 import { furiganaFor } from '../../server/src/i18n/furigana.ts';
 import { ja } from '../../client/src/i18n/ja.ts';
 import jaEasy from '../../client/src/i18n/dictionaries/ja-easy.json';
-import { demoCityHall } from '../../shared/layout/demoCityHall.ts';
-import { japaneseTexts } from '../../shared/i18n/localized.ts';
 
 const ID = 'virtual:ui-readings';
 
 /**
  * Furigana for the interface, made at build time: `import('virtual:ui-readings')` gives the readings of
- * every Japanese and easy-Japanese dictionary string and hall name. It is its own chunk, fetched only
+ * every Japanese and easy-Japanese dictionary string (the hall plan's names come with the plan:
+ * /api/hall/readings). It is its own chunk, fetched only
  * when a resident turns furigana on.
  */
 export function uiReadings(): Plugin {
@@ -18,11 +17,7 @@ export function uiReadings(): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     async load(id) {
       if (id !== `\0${ID}`) return null;
-      const texts = [
-        ...Object.values(ja),
-        ...Object.values(jaEasy as Record<string, string>),
-        ...japaneseTexts(demoCityHall),
-      ];
+      const texts = [...Object.values(ja), ...Object.values(jaEasy as Record<string, string>)];
       return `export default ${JSON.stringify(await furiganaFor(texts))};`;
     },
   };

@@ -8,10 +8,24 @@ import compression from 'compression';
 import type { Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
 import { createLogger } from './logger.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { getHall, hallVersion, putHallInUse } from '../../shared/layout/hallLayout.ts';
+import { readHallFile } from './hall/layoutCheck.ts';
+import { createHallLayoutService } from './hall/hallLayoutService.ts';
+import { createHallLayoutBoard } from './hall/hallLayoutBoard.ts';
+import { mountHallRoutes } from './http/hallRoutes.ts';
 import { CONSULTATION_ROOM, HALL_ROOM } from '../../shared/constants.ts';
 import { createMovementService } from './services/movementService.ts';
 import { createVisitService } from './services/visitService.ts';
+import { cityClock, createUsageCounts } from './services/usageCounts.ts';
+import { startUsageSampler } from './services/usageSampler.ts';
+import { createActivityReader } from './figures/activity.ts';
+import { createFiguresService } from './figures/figuresService.ts';
+import { openDataSets } from './figures/openDataSets.ts';
+import { openDataLicence } from './figures/openDataLicence.ts';
+import { checklistCounter, CHECKLIST_COUNTS } from './figures/checklistCounter.ts';
+import { mountFiguresRoutes } from './http/figuresRoutes.ts';
+import { mountOpenDataRoutes } from './http/openDataRoutes.ts';
+import { livePopulation } from './rooms/hall/livePopulation.ts';
 import { createHallRoom } from './rooms/hall/HallRoom.ts';
 import { mountHealthRoutes } from './http/healthRoutes.ts';
 import { mountStaticClient } from './http/staticClient.ts';
@@ -28,7 +42,7 @@ import { mountCallUpRoutes } from './http/callUpRoutes.ts';
 import { createCallUpService } from './services/callUpService.ts';
 import { createGuideService } from './services/guideService.ts';
 import { createCatalogService } from './services/catalogService.ts';
-import { seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
+import { counterIds, seedCatalogIfEmpty } from './catalog/seedCatalog.ts';
 import { createAuthService } from './auth/authService.ts';
 import { seedDemoAccounts, disableDemoAccounts } from './auth/demoAccounts.ts';
 import { createVisitorTokens, loadVisitorSecret } from './auth/visitorTokens.ts';
@@ -36,6 +50,10 @@ import { mountVisitorRoutes } from './http/visitorRoutes.ts';
 import { createCodeGuessGuard } from './limits/codeGuesses.ts';
 import { sharedLimiter } from './limits/sharedLimiter.ts';
 import { mountStaffRoutes } from './http/staffRoutes.ts';
+import { mountAdminCatalogRoutes } from './http/adminCatalogRoutes.ts';
+import { mountAuditRoutes } from './http/auditRoutes.ts';
+import { createAuditLog } from './services/auditLog.ts';
+import { watchCatalog } from './services/catalogWatch.ts';
 import { mountRecordRoutes } from './http/recordRoutes.ts';
 import { createRecordService } from './services/recordService.ts';
 import { createBookingService } from './services/bookingService.ts';
@@ -88,13 +106,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
     .values({ version: VERSION, started_at: new Date().toISOString() })
     .execute();
 
+  // The plan: the one an admin put live last, else HALL_FILE (a bad file stops the start, listing why).
+  const fromFile = readHallFile(config.HALL_FILE);
+  const layouts = createHallLayoutService(db, () => ({ layout: getHall().layout, version: hallVersion() }));
+  const live = (await layouts.live()) ?? fromFile;
+  putHallInUse(live.layout, live.version);
+  const layoutBoard = createHallLayoutBoard(layouts, fromFile, log);
+  // Who changed what and when: account changes, uploads, the hall layout, disaster mode, announcements.
+  const audit = createAuditLog(db);
+  // Always the layout in use: whoever holds it reads the current plan after an admin changes it.
   const hall = getHall();
-  const visits = createVisitService(db);
+  // The city's calendar and clock (the plan's time zone): every count the figures read goes by them.
+  const clock = cityClock(() => hall.layout.timeZone);
+  const usage = createUsageCounts(db, clock, log);
+  const visits = createVisitService(db, usage);
   const catalog = createCatalogService(db);
   if (await seedCatalogIfEmpty(catalog, hall, config.CATALOG_DIR)) {
     log.info(`demo catalogue imported from ${config.CATALOG_DIR}`);
   }
   catalog.ensureReadings().catch((err: unknown) => log.warn('furigana for the catalogue failed', err));
+  // An upload through another process (or the CLI) reaches this one within seconds.
+  const stopCatalogWatch = watchCatalog(catalog, log);
   // Several processes (REDIS_URL): their desks share a bus and one queue lock; one process needs neither.
   const cluster = config.REDIS_URL ? await joinCluster(config.REDIS_URL, db, log) : null;
   const auth = createAuthService(db, {
@@ -193,10 +225,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ticketGraceMs: config.TICKET_GRACE_S * 1000,
     bus: deskBus,
   });
+  // People in the hall in hours without newcomers, and staff minutes on duty per counter.
+  const stopSampler = startUsageSampler({
+    usage,
+    population: livePopulation,
+    staffOnDuty: () => desk.staffOnDuty(),
+    claim: (key, ttlMs) => deskBus.claim(key, ttlMs),
+    log,
+  });
+  const activity = createActivityReader(db, usage, clock);
   const announcements = createAnnouncementService(db);
   const board = createAnnouncementBoard(announcements, log);
   await board.reload();
-  const disaster = createDisasterService(db, new Set(hall.layout.counters.map((c) => c.id)));
+  const disaster = createDisasterService(db, () => new Set(hall.layout.counters.map((c) => c.id)));
   const disasterBoard = createDisasterBoard(disaster, log);
   await disasterBoard.reload();
   const deps = {
@@ -204,6 +245,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     hall,
     announcements: board,
     disaster: disasterBoard,
+    layouts: layoutBoard,
     movement: createMovementService(hall),
     visits,
     queue,
@@ -243,6 +285,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     joinsPerAddress: config.BRIEFING_JOINS_PER_ADDRESS,
     seatReservationS: config.HALL_SEAT_RESERVATION_S,
     maxMessagesPerSecond: config.ROOM_MAX_MESSAGES_PER_SECOND,
+    usage,
   });
   const HallRoom = createHallRoom(deps);
   const ConsultationRoom = createConsultationRoom({
@@ -287,6 +330,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
         hall,
         onlineBaseUrl: config.ONLINE_APPLICATION_BASE_URL,
         disasterOn: () => disasterBoard.current().on,
+        countChecklist: checklistCounter(
+          usage,
+          sharedLimiter('checklist-counts', CHECKLIST_COUNTS, cluster?.redis),
+          log,
+        ),
       });
       mountGuideRoutes(app, {
         auth,
@@ -298,8 +346,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
           cluster?.redis,
         ),
         withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
+        usage,
       });
-      mountAnnouncementRoutes(app, { auth, announcements, board, log });
+      mountAnnouncementRoutes(app, { auth, announcements, board, log, audit });
       mountDisasterRoutes(app, {
         auth,
         catalog,
@@ -307,8 +356,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
         board: disasterBoard,
         withLinks: procedureLinks(catalog, config.ONLINE_APPLICATION_BASE_URL),
         log,
+        audit,
       });
       mountRecordRoutes(app, { auth, records });
+      mountHallRoutes(app, { auth, layouts, board: layoutBoard, audit, log });
       mountVisitorRoutes(app, { visitors });
       mountBookingRoutes(app, {
         auth,
@@ -340,8 +391,28 @@ export async function startServer(config: Config): Promise<RunningServer> {
         secureCookie: config.COOKIE_SECURE === 'on',
         sessionHours: config.STAFF_SESSION_HOURS,
         departmentExists: (id) => catalog.get().departments.some((d) => d.id === id),
+        audit,
+        log,
       });
-      mountCallUpRoutes(app, { auth, callUps: createCallUpService(db), log });
+      mountAdminCatalogRoutes(app, { auth, catalog, counterIds: () => counterIds(hall), audit, log });
+      mountAuditRoutes(app, { auth, audit });
+      mountCallUpRoutes(app, { auth, callUps: createCallUpService(db), log, audit });
+      mountFiguresRoutes(app, {
+        auth,
+        figures: createFiguresService({ activity, catalog, hall }),
+        clock,
+        peopleNow: livePopulation,
+      });
+      mountOpenDataRoutes(app, {
+        sets: openDataSets({ activity, catalog, hall }),
+        clock,
+        licence: openDataLicence(config),
+        requests: sharedLimiter(
+          'open-data',
+          { points: config.OPEN_DATA_REQUESTS_PER_ADDRESS, perSeconds: 60 },
+          cluster?.redis,
+        ),
+      });
       if (config.CLIENT_DIR !== 'off' && !mountStaticClient(app, config.CLIENT_DIR)) {
         log.warn(`no built client in ${config.CLIENT_DIR}: run "npm run build" (API and rooms still run)`);
       }
@@ -364,9 +435,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await cluster?.close();
       if (sweeper) clearInterval(sweeper);
       stopRetention();
+      stopSampler();
+      stopCatalogWatch();
       desk.close();
       board.close();
       disasterBoard.close();
+      layoutBoard.close();
       await server.gracefullyShutdown(false);
       await db.destroy();
     },

@@ -42,6 +42,11 @@ export const ConfigSchema = z.object({
     .optional(),
   /** Folder with the built client; `off` disables static serving (the dev server serves it instead). */
   CLIENT_DIR: z.string().min(1).default('dist/client'),
+  /**
+   * The hall's plan as data (areas, walls, counters, seats; `assets/halls/hall.schema.json` describes it).
+   * A layout an admin has put live from the admin console is used instead, until they put another live.
+   */
+  HALL_FILE: z.string().min(1).default('assets/halls/demo.json'),
   /** Demo catalogue imported on first start (when the database holds none). */
   CATALOG_DIR: z.string().min(1).default('assets/catalog'),
   /** The city's online application system; procedure links are this plus each procedure's path. */
@@ -148,6 +153,16 @@ export const ConfigSchema = z.object({
   TURN_URLS: commaList.pipe(z.array(z.string().regex(/^turns?:\S+$/, 'a turn: or turns: URL'))),
   TURN_SECRET: z.string().min(16).optional(),
   TURN_TTL_HOURS: int(1, 48).default(12),
+  /**
+   * The licence open data is published under: an SPDX id (CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0, ODbL-1.0)
+   * or PDL-1.0 (公共データ利用規約), whose address is known, or any other name with OPEN_DATA_LICENSE_URL.
+   */
+  OPEN_DATA_LICENSE: z.string().trim().min(1).max(100).default('CC-BY-4.0'),
+  OPEN_DATA_LICENSE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Whom reusers credit (the licence's attribution), e.g. the city's name. */
+  OPEN_DATA_ATTRIBUTION: z.string().trim().min(1).max(200).default('バーチャル市役所 (Virtual City Hall)'),
+  /** Open data requests one address may make per minute (cached answers count too). */
+  OPEN_DATA_REQUESTS_PER_ADDRESS: int(1, 1_000_000).default(60),
   LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info', 'debug']).default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -14,7 +14,12 @@ const PERMISSIONS = {
   hostEvents: ['host', 'admin'],
   announce: ['host', 'admin'],
   disasterMode: ['admin'],
+  /** Upload a hall layout and put it live. */
+  manageHall: ['admin'],
   callUpStaff: ['admin'],
+  viewFigures: ['admin'],
+  manageCatalog: ['admin'],
+  readAuditLog: ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

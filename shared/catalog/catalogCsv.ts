@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, isLanguage } from '../i18n/languages.ts';
-import { parseCsv, CsvSyntaxError } from './csv.ts';
+import { parseCsv, CsvSyntaxError } from '../csv/readCsv.ts';
+import { unescapeFormula } from '../csv/formulaEscape.ts';
 import {
   DEPARTMENT_COLUMNS,
   FAQ_COLUMNS,
@@ -76,6 +77,8 @@ interface Row<T> {
 
 type Cell = { column: Column; lang: string | null };
 
+const MAX_HEADER_ISSUES = 20;
+
 /** Maps each header name to its column (and language), or reports why it cannot be read. */
 function readHeader(kind: CatalogFileKind, names: string[], file: string, issues: CatalogIssue[]) {
   const columns = CATALOG_FILES[kind].columns;
@@ -104,6 +107,15 @@ function readHeader(kind: CatalogFileKind, names: string[], file: string, issues
     if (!c.localized && c.optional) continue;
     if (!seen.has(needed)) issues.push({ file, line: 1, message: `missing column "${needed}"` });
   }
+  // A sheet that is not a catalogue sheet at all (thousands of columns) gets a readable report.
+  const extra = issues.length - before - MAX_HEADER_ISSUES;
+  if (extra > 0) {
+    issues.splice(before + MAX_HEADER_ISSUES, extra, {
+      file,
+      line: 1,
+      message: `and ${extra} more problems with the header`,
+    });
+  }
   return issues.length === before ? cells : null;
 }
 
@@ -120,7 +132,7 @@ function readRows(
     records = parseCsv(source);
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
-      issues.push({ file, line: e.line, message: e.message.replace(/^line \d+: /, '') });
+      issues.push({ file, line: e.line, message: e.reason });
       return [];
     }
     throw e;
@@ -149,7 +161,8 @@ function readRows(
     }
     const value: SheetRow = { plain: {}, texts: {} };
     cells.forEach((cell, i) => {
-      const v = r.fields[i]!;
+      // The export puts an apostrophe before a text such as "-5%" so spreadsheets do not run it.
+      const v = unescapeFormula(r.fields[i]!);
       if (cell.lang === null) value.plain[cell.column.name] = v;
       else (value.texts[cell.column.name] ??= {})[cell.lang] = v.trim();
     });

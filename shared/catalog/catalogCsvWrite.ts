@@ -1,5 +1,5 @@
 import { LANGUAGES } from '../i18n/languages.ts';
-import { writeCsv } from './csv.ts';
+import { toCsv } from '../csv/writeCsv.ts';
 import type { Catalog, Condition } from './catalogSchema.ts';
 import { CATALOG_FILES, catalogHeader, type CatalogFileKind, type CatalogSources } from './catalogCsv.ts';
 
@@ -23,10 +23,7 @@ function row(kind: CatalogFileKind, cells: Cells): string[] {
 /** Writes the catalogue back as the same eight files, every language (round-trips with readCatalog). */
 export function writeCatalog(c: Catalog): CatalogSources {
   const sheet = (kind: CatalogFileKind, rows: Cells[]) =>
-    writeCsv(
-      catalogHeader(kind),
-      rows.map((r) => row(kind, r)),
-    );
+    toCsv([catalogHeader(kind), ...rows.map((r) => row(kind, r))]);
   return {
     departments: sheet(
       'departments',

@@ -117,6 +117,17 @@ export function nextOpening(hours: OpeningHours, at: Date, timeZone: string): Da
   return null;
 }
 
+/** The hour (0–23) the city's clocks show at `at`: the city's figures count by local hour. */
+export function localHour(at: Date, timeZone: string): number {
+  return Math.floor(localParts(at, timeZone).minutes / 60);
+}
+
+/** The instant a city day (YYYY-MM-DD) begins, so a range of local days can select stored timestamps. */
+export function dayStartsAt(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return zonedInstant(year, month, date, 0, timeZone);
+}
+
 /** The city's calendar date (YYYY-MM-DD) at `at`: ticket numbers restart with each local day. */
 export function localDay(at: Date, timeZone: string): string {
   const p = localParts(at, timeZone);

@@ -54,16 +54,16 @@ export type Door = z.infer<typeof Door>;
 export const Counter = z.object({
   id: Id,
   /** Number shown on the sign, as residents say it ("3番窓口"). */
-  number: z.number().int().positive(),
-  departmentId: Id,
+  number: z.number().int().positive().describe('the number on the sign (3 for 3番窓口), unique in the hall'),
+  departmentId: Id.describe('the catalogue department served here (departments.csv id)'),
   name: LocalizedText,
-  handles: LocalizedText,
-  areaId: Id,
-  desk: Rect,
-  facing: Facing,
+  handles: LocalizedText.describe('what residents come here for, per language'),
+  areaId: Id.describe('the area (id) the desk stands in'),
+  desk: Rect.describe('the desk, in metres'),
+  facing: Facing.describe('the side residents stand on'),
   /** Where a resident stands to be served, and where staff stand behind the desk. */
-  serviceSpot: Vec2,
-  staffSpot: Vec2,
+  serviceSpot: Vec2.describe('[x, z] where a resident stands to be served (must be walkable)'),
+  staffSpot: Vec2.describe('[x, z] where staff stand behind the desk'),
   /** Overrides the hall's opening hours for this counter (e.g. a Saturday morning service). */
   openingHours: OpeningHours.optional(),
 });
@@ -92,21 +92,26 @@ export const SeatBlock = z.object({
 export type SeatBlock = z.infer<typeof SeatBlock>;
 
 export const HallLayout = z.object({
+  /** Where editors find the JSON Schema (`./hall.schema.json` beside the file); ignored otherwise. */
+  $schema: z.string().max(500).optional(),
   id: Id,
   name: LocalizedText,
   /** IANA zone of the city; opening hours are read on its wall clock. */
   timeZone: z.string().refine(isTimeZone, { message: 'not a known IANA time zone' }),
   openingHours: OpeningHours,
-  bounds: Rect,
+  bounds: Rect.describe('the building outline in metres; areas must tile it exactly'),
   wallHeight: z.number().positive(),
   wallThickness: z.number().positive(),
   areas: z.array(Area).min(1),
   walls: z.array(Wall),
-  doors: z.array(Door),
+  doors: z.array(Door).describe('openings between two areas; no wall may cross one'),
   counters: z.array(Counter),
   furniture: z.array(Furniture),
   seatBlocks: z.array(SeatBlock),
-  spawnPoints: z.array(Vec2).min(1),
+  spawnPoints: z
+    .array(Vec2)
+    .min(1)
+    .describe('[x, z] entrances where people appear; the first is where the plan is reached from'),
 });
 export type HallLayout = z.infer<typeof HallLayout>;
 export type HallLayoutInput = z.input<typeof HallLayout>;

@@ -18,6 +18,7 @@ import { JoinErrorCode, ServerErrorMessage } from './errors.ts';
 import { VisitorToken } from './join.ts';
 import { AnnouncementView } from './announcements.ts';
 import { DisasterView } from './disaster.ts';
+import { LayoutChangedMessage } from './hallLayout.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
@@ -57,6 +58,8 @@ export const HallProtocol = defineProtocol({
     announcements: z.array(AnnouncementView),
     /** To everyone: disaster mode on or off (on entering and whenever it changes). */
     disaster: DisasterView,
+    /** To everyone: the hall plan in use (on entering and when an admin puts another live). */
+    layout: LayoutChangedMessage,
     /** Where the nearest people stand, those who moved (poses.ts). */
     poses: Bytes,
     /** Where the next ring of people stand, as nameless markers (poses.ts). */

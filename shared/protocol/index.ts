@@ -13,3 +13,4 @@ export * from './events.ts';
 export * from './briefing.ts';
 export * from './slides.ts';
 export * from './poses.ts';
+export * from './hallLayout.ts';

@@ -1,6 +1,6 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { AVATAR_COLORS, HALL_ROOM, POSE_SEND_HZ, WALK_SPEED } from '../../shared/constants.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { stepMovement, stepTowards } from '../../shared/sim/movement.ts';
 import { findPath } from '../../shared/sim/pathfinding.ts';
 import type { Point } from '../../shared/sim/geometry.ts';
@@ -34,7 +34,7 @@ export async function startBot(
     room.connection.transport as unknown as { ws: { on(e: string, cb: (d: Buffer) => void): void } }
   ).ws;
   ws.on('message', (d: Buffer) => (bytes += d.byteLength));
-  const hall = getHall();
+  const hall = hallFromFile();
   // Where the server put us comes as a 'placed' correction right after joining.
   let pos: Point = { x: 0, z: 16 };
   let placed = false;
@@ -69,6 +69,7 @@ export async function startBot(
   room.onMessage('far', () => {});
   room.onMessage('announcements', () => {});
   room.onMessage('disaster', () => {});
+  room.onMessage('layout', () => {});
   return {
     room,
     bytesIn: () => bytes,

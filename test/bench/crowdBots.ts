@@ -5,7 +5,7 @@
  */
 import { Client, registerSerializer, type Room } from '@colyseus/sdk';
 import { AVATAR_COLORS, HALL_ROOM } from '../../shared/constants.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { cellCenter, nearestOpenCell } from '../../shared/sim/navGrid.ts';
 import { findPath } from '../../shared/sim/pathfinding.ts';
@@ -33,7 +33,7 @@ interface Settings {
   seed: number;
 }
 const cfg = JSON.parse(process.env.CROWD_BOTS ?? '{}') as Settings;
-const hall = getHall();
+const hall = hallFromFile();
 const rand = mulberry32(cfg.seed);
 const TICK_S = 0.1;
 const SHUFFLE_M = 0.5;
@@ -80,7 +80,7 @@ async function join(i: number): Promise<void> {
       bot.route = findPath(hall.world, hall.nav, bot.pos, placeToStand()) ?? [];
     }
   });
-  for (const type of ['error', 'ticket', 'identity', 'announcements', 'disaster'])
+  for (const type of ['error', 'ticket', 'identity', 'announcements', 'disaster', 'layout'])
     room.onMessage(type, () => {});
   room.send('move', { x: 999, z: 999, ry: 0 });
   bots.push(bot);

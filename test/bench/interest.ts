@@ -5,7 +5,7 @@
  * Usage: npm run bench:interest
  */
 import { startTestServer } from '../support/testServer.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { DEFAULT_INTEREST_RADIUS } from '../../shared/constants.ts';
 import { areaDestination } from '../../shared/layout/destinations.ts';
 import { mulberry32, startBot, type Bot } from './bots.ts';
@@ -20,7 +20,7 @@ async function measure(
 ): Promise<{ observer: number; avg: number; cpuMs: number }> {
   const server = await startTestServer({ INTEREST_RADIUS: String(radius), HALL_MAX_CLIENTS: '1000' });
   const rand = mulberry32(crowd);
-  const hall = getHall();
+  const hall = hallFromFile();
   const targets = hall.layout.areas.map((a) => areaDestination(hall, a));
   const bots: Bot[] = [];
   try {

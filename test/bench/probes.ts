@@ -1,13 +1,13 @@
 import { Client, type Room } from '@colyseus/sdk';
 import { HALL_ROOM } from '../../shared/constants.ts';
 import type { HallState } from '../../shared/state/hallState.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { stepTowards } from '../../shared/sim/movement.ts';
 import { decodePoses } from '../../shared/protocol/poses.ts';
 import { sleep } from './benchProcesses.ts';
 
 /** Real SDK residents that decode what they receive: how long a neighbour's move takes to be seen. */
-const hall = getHall();
+const hall = hallFromFile();
 
 type HallRoom = Room<unknown, HallState>;
 

@@ -13,7 +13,7 @@ import { createSearchIndex } from '../../shared/catalog/search.ts';
 import { createFaqIndex } from '../../shared/catalog/faqMatch.ts';
 import { japaneseTexts } from '../../shared/i18n/localized.ts';
 import { furiganaFor } from '../../server/src/i18n/furigana.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { startTestServer } from '../support/testServer.ts';
 
 const QUERIES = [
@@ -41,7 +41,7 @@ function demoCatalog(): Catalog {
   const sources = Object.fromEntries(
     kinds.map((k) => [k, readFileSync(join(dir, CATALOG_FILES[k].file), 'utf8')]),
   ) as Record<CatalogFileKind, string>;
-  return readCatalog(sources, new Set(getHall().layout.counters.map((c) => c.id)));
+  return readCatalog(sources, new Set(hallFromFile().layout.counters.map((c) => c.id)));
 }
 
 /** The demo procedures copied `times` times (ids made unique) stand in for a big city's catalogue. */

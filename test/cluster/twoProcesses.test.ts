@@ -5,6 +5,7 @@ import { testDatabase } from '../support/testDatabase.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import type { AnnouncementView } from '../../shared/protocol/announcements.ts';
+import type { HallLayoutResponse, LayoutDraftView } from '../../shared/protocol/hallLayout.ts';
 import {
   enterConsultation,
   hallPass,
@@ -126,5 +127,46 @@ describe('two processes, one city hall', () => {
     for (const p of [here, there]) {
       await waitFor(() => heard.get(p)?.length === 0, 10_000, 'the end on both processes');
     }
+  });
+
+  it('a hall plan put live through one process is used by the other, whose residents are told', async () => {
+    // One person per room: these two are in rooms of both processes (the matchmaker spreads them).
+    const people = [
+      await joinHall(b.url, { nickname: 'むこう' }),
+      await joinHall(b.url, { nickname: 'となり' }),
+    ];
+    open.push(...people);
+    const admin = await signIn(a.url, 'demo-admin');
+    const current = (await (await fetch(`${b.url}/api/hall`)).json()) as HallLayoutResponse;
+    for (const p of people)
+      await waitFor(() => p.layouts.at(-1) === current.version, 10_000, 'the plan named on entering');
+    const next = structuredClone(current.layout);
+    next.counters.find((c) => c.id === 'shimin')!.name.ja = '市民課（仮窓口）';
+    const uploaded = await fetch(`${a.url}/api/admin/hall/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ fileName: 'renamed.json', text: JSON.stringify(next) }),
+    });
+    expect(uploaded.status).toBe(201);
+    const draft = (await uploaded.json()) as LayoutDraftView;
+    expect(
+      (
+        await fetch(`${a.url}/api/admin/hall/drafts/${draft.id}/live`, {
+          method: 'POST',
+          headers: { cookie: admin },
+        })
+      ).status,
+    ).toBe(200);
+    for (const p of people)
+      await waitFor(() => p.layouts.at(-1) === draft.version, 10_000, 'residents on both processes told');
+    const servedBy = async (url: string) =>
+      (await (await fetch(`${url}/api/hall`)).json()) as HallLayoutResponse;
+    await waitFor(
+      async () => (await servedBy(b.url)).version === draft.version,
+      10_000,
+      'the other process serves it',
+    );
+    const served = await servedBy(b.url);
+    expect(served.layout.counters.find((c) => c.id === 'shimin')!.name.ja).toBe('市民課（仮窓口）');
   });
 });

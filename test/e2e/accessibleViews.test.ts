@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, tabTo, useHallInBrowser } from './support.ts';
-import { getHall } from '../../shared/layout/hallLayout.ts';
+import { hallFromFile } from '../../server/src/hall/hallFromFile.ts';
 import { translate } from '../../client/src/i18n/translate.ts';
 
 describe('entry form, 2D view and keyboard-only use', () => {
@@ -41,7 +41,7 @@ describe('entry form, 2D view and keyboard-only use', () => {
     await p.page.getByRole('img', { name: p.t('plan.label') }).waitFor();
     await p.page.getByText(p.t('hall.youAreIn', { area: 'ロビー' })).waitFor();
 
-    const counter = getHall().layout.counters.find((c) => c.id === 'kosodate')!;
+    const counter = hallFromFile().layout.counters.find((c) => c.id === 'kosodate')!;
     const label = p.t('hall.counterName', { number: counter.number, name: counter.name.ja });
     await tabTo(p.page, p.t('hall.goTo', { name: label }));
     await p.page.keyboard.press('Enter');

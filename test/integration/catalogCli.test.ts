@@ -83,6 +83,12 @@ describe('npm run catalog:import / catalog:export', () => {
       expect(readFileSync(join(out, 'life_event_rules.csv'), 'utf8')).toContain(
         'certificate=yes&children=no',
       );
+
+      // What was exported imports again as it is.
+      const before = await procedureIds();
+      const again = await catalog('import', out);
+      expect(again.code, again.out).toBe(0);
+      expect(await procedureIds()).toEqual(before);
     },
   );
 

@@ -53,6 +53,7 @@ export async function joinResident(
   // What everyone in the hall is told; these clients test other things.
   room.onMessage('announcements', () => {});
   room.onMessage('disaster', () => {});
+  room.onMessage('layout', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
   const mineAvatar = () => room.state.avatars?.get(room.sessionId);
   const r: Resident = {

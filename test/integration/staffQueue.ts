@@ -40,6 +40,8 @@ export interface Participant {
   /** Every announcement list and disaster-mode view the hall sent, latest last. */
   announcements: AnnouncementView[][];
   disaster: DisasterView[];
+  /** Every hall plan version the hall named (on entering, and when an admin put another live). */
+  layouts: string[];
   visitorToken?: string;
   ticket(): TicketView | null | undefined;
   queue(): StaffQueueView | undefined;
@@ -64,6 +66,7 @@ export async function joinHall(
     invites: [],
     announcements: [],
     disaster: [],
+    layouts: [],
     visitorToken: options.visitorToken,
     ticket: () => p.tickets.at(-1),
     queue: () => p.queues.at(-1),
@@ -86,6 +89,7 @@ export async function joinHall(
   room.onMessage('staffProfile', () => {});
   room.onMessage('announcements', (m: AnnouncementView[]) => p.announcements.push(m));
   room.onMessage('disaster', (m: DisasterView) => p.disaster.push(m));
+  room.onMessage('layout', (m: { version: string }) => p.layouts.push(m.version));
   await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${options.nickname}'s avatar`);
   return p;
 }

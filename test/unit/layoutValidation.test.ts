@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demoCityHall } from '../../shared/layout/demoCityHall.ts';
+import { readFileSync } from 'node:fs';
+import { DEMO_HALL_FILE } from '../../server/src/hall/hallFromFile.ts';
 import { LayoutError, expandSeats, validateLayout } from '../../shared/layout/validateLayout.ts';
 import type { HallLayoutInput } from '../../shared/layout/layoutSchema.ts';
 import { getHall } from '../../shared/layout/hallLayout.ts';
+
+const demoCityHall = JSON.parse(readFileSync(DEMO_HALL_FILE, 'utf8')) as HallLayoutInput;
 
 const variant = (edit: (l: HallLayoutInput) => void): HallLayoutInput => {
   const copy = structuredClone(demoCityHall);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../shared/plainText.ts';
-import { spreadsheetSafe } from '../../shared/catalog/csv.ts';
 
 describe('plain text people type for others to read', () => {
   const note = plainText({ label: 'the note', max: 20, lines: true });
@@ -30,14 +29,4 @@ describe('plain text people type for others to read', () => {
       'the note is at most 20 characters',
     );
   });
-});
-
-describe('cells for a spreadsheet', () => {
-  it.each(['=1+2', '+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("https://evil.example","x")'])(
-    'shows %j as text, not a formula',
-    (cell) => expect(spreadsheetSafe(cell)).toBe(`'${cell}`),
-  );
-  it.each(['', 'ふつうの文', '1+1=2', '5', 'a=b'])('leaves %j as it is', (cell) =>
-    expect(spreadsheetSafe(cell)).toBe(cell),
-  );
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from '../store/appStore.ts';
 import { EntryScreen } from '../ui/EntryScreen.tsx';
 import { HallScreen } from '../ui/HallScreen.tsx';
@@ -8,6 +8,11 @@ import { parseChecklistHash } from '../ui/guide/checklistLink.ts';
 import { StaffSignIn } from '../ui/staff/StaffSignIn.tsx';
 import { htmlLangOf } from '../../../shared/i18n/languages.ts';
 import { translate } from '../i18n/translate.ts';
+
+// The admin console is for a few people: its code is fetched only when /admin is opened.
+const AdminPage = lazy(() => import('../ui/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+
+const pagePath = () => location.pathname.replace(/\/$/, '');
 
 /** Entry first; once a profile is chosen, the hall. The hall decides between the 3D and 2D views. */
 export function App() {
@@ -24,11 +29,20 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = htmlLangOf(lang);
-    document.title = translate(lang, 'app.title');
+    const title = translate(lang, 'app.title');
+    document.title = pagePath() === '/admin' ? `${translate(lang, 'admin.title')} — ${title}` : title;
   }, [lang]);
 
+  // Before the hall: a tab that was in the hall (its profile kept for reloads) may open /admin too.
+  if (pagePath() === '/admin') {
+    return (
+      <Suspense fallback={<p role="status">{translate(lang, 'admin.checking')}</p>}>
+        <AdminPage />
+      </Suspense>
+    );
+  }
   if (profile) return <HallScreen profile={profile} />;
-  if (location.pathname.replace(/\/$/, '') === '/staff') return <StaffSignIn />;
+  if (pagePath() === '/staff') return <StaffSignIn />;
   if (shared) {
     const done = () => {
       history.replaceState(null, '', location.pathname + location.search);

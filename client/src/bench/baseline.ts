@@ -16,7 +16,8 @@ import {
   WebGLRenderer,
 } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
-import { getHall } from '../../../shared/layout/hallLayout.ts';
+import { getHall, putHallInUse } from '../../../shared/layout/hallLayout.ts';
+import { fetchHallLayout } from '../net/hallLayoutApi.ts';
 import { wallBox } from '../../../shared/sim/world.ts';
 import { CAMERA_OFFSET } from '../scene/CameraRig.tsx';
 
@@ -25,6 +26,9 @@ import { CAMERA_OFFSET } from '../scene/CameraRig.tsx';
  * bare three.js, with the hall's camera, lights, resolution and antialiasing, drawn every frame. What
  * the real hall reaches is compared with this, on the same machine, in the same run.
  */
+// The same plan the hall draws: the one the server has in use.
+const plan = await fetchHallLayout();
+putHallInUse(plan.layout, plan.version);
 const hall = getHall();
 const { layout } = hall;
 const scene = new Scene();

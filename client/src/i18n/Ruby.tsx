@@ -13,16 +13,18 @@ interface RubyState {
 }
 const useRubyStore = create<RubyState>(() => ({ readings: null, loading: false }));
 
-/** The interface's readings come with the build, the catalogue's from the server; both only when asked. */
+/** The interface's readings come with the build, the catalogue's and the plan's from the server; only when asked. */
 async function loadReadings(): Promise<void> {
   if (useRubyStore.getState().loading) return;
   useRubyStore.setState({ loading: true });
   try {
-    const [ui, catalog] = await Promise.all([
+    const served = (url: string) => fetch(url).then((r) => (r.ok ? (r.json() as Promise<Readings>) : {}));
+    const [ui, catalog, hall] = await Promise.all([
       import('virtual:ui-readings').then((m) => m.default),
-      fetch('/api/catalog/readings').then((r) => (r.ok ? (r.json() as Promise<Readings>) : {})),
+      served('/api/catalog/readings'),
+      served('/api/hall/readings'),
     ]);
-    useRubyStore.setState({ readings: { ...catalog, ...ui } });
+    useRubyStore.setState({ readings: { ...hall, ...catalog, ...ui } });
   } catch {
     // Without readings the texts show as they are; the next switch-on tries again.
     useRubyStore.setState({ loading: false });

@@ -1,4 +1,5 @@
 import { Callbacks, Client, CloseCode, type Room } from '@colyseus/sdk';
+import { planInUseIs } from '../app/hallPlan.ts';
 import { HALL_ROOM, POSE_SEND_HZ, ROLES, type Role } from '../../../shared/constants.ts';
 import {
   CounterStatus,
@@ -176,6 +177,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
   onHall(r, 'staffProfile', (p) => useQueueStore.getState().setStaff(p));
   onHall(r, 'announcements', (list) => useAnnouncementStore.getState().setCurrent(list));
   onHall(r, 'disaster', (view) => useDisasterStore.getState().setView(view));
+  onHall(r, 'layout', (m) => planInUseIs(m.version));
   onHall(r, 'consultation', (invite) => {
     if (hallClient) {
       enterConsultation(hallClient, invite).catch(() => store().announce('consult.joinFailed'));

@@ -1,6 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore, type Profile } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
+import { useLayoutStore } from '../store/layoutStore.ts';
+import { loadHallPlan } from '../app/hallPlan.ts';
+import { hallLoaded } from '../../../shared/layout/hallLayout.ts';
 import { joinHall } from '../app/hallSession.ts';
 import { startLocalMovement } from '../app/localMovement.ts';
 import { useT } from '../i18n/useT.ts';
@@ -38,7 +41,43 @@ import { useCatalogStore } from '../store/catalogStore.ts';
 // three.js and the scene load only when the 3D view is shown: the entry screen and 2D view stay light.
 const HallScene = lazy(() => import('../scene/HallScene.tsx').then((m) => ({ default: m.HallScene })));
 
+/**
+ * The hall needs its plan first (it comes from the server, so a city changes it without a rebuild):
+ * until it has arrived, a short wait; if it cannot be fetched, a way to try again.
+ */
 export function HallScreen({ profile }: { profile: Profile }) {
+  const { t } = useT();
+  const version = useLayoutStore((s) => s.version);
+  const failed = useLayoutStore((s) => s.failed);
+  useEffect(() => {
+    if (!hallLoaded()) void loadHallPlan();
+  }, []);
+  if (version) return <HallInside profile={profile} version={version} />;
+  return (
+    <main id="main" className="hall-plan-wait" tabIndex={-1}>
+      {failed ? (
+        <p role="alert">
+          {t('hall.planFailed')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              useLayoutStore.getState().setFailed(false);
+              void loadHallPlan();
+            }}
+          >
+            {t('hall.planRetry')}
+          </button>
+        </p>
+      ) : (
+        <p className="loading" role="status">
+          {t('hall.planLoading')}
+        </p>
+      )}
+    </main>
+  );
+}
+
+function HallInside({ profile, version }: { profile: Profile; version: string }) {
   const { t } = useT();
   const [sheetOpen, setSheetOpen] = useState(false);
   const viewMode = useAppStore((s) => s.viewMode);
@@ -57,16 +96,17 @@ export function HallScreen({ profile }: { profile: Profile }) {
     void joinHall({ nickname: profile.nickname, color: profile.color, lang }, profile.staff);
     void loadCatalog();
     const stopMovement = startLocalMovement();
-    const stopProximity = startCounterProximity();
     const stopAlerts = startCallAlerts();
     const stopAnnouncements = startAnnouncementAlerts();
     return () => {
       stopMovement();
-      stopProximity();
       stopAlerts();
       stopAnnouncements();
     };
   }, [profile]);
+
+  // The counters' places come from the plan: walking up to them follows the plan in use.
+  useEffect(() => startCounterProximity(), [version]);
 
   // A briefing or consultation takes the main area: on a phone the pulled-up sheet folds so it shows.
   useEffect(() => {
@@ -103,13 +143,13 @@ export function HallScreen({ profile }: { profile: Profile }) {
         ) : inBriefing ? (
           <BriefingView />
         ) : show3d ? (
-          <SceneErrorBoundary fallback={<Plan2D />}>
+          <SceneErrorBoundary key={version} fallback={<Plan2D />}>
             <Suspense fallback={<p className="loading">{t('scene.loading')}</p>}>
               <HallScene />
             </Suspense>
           </SceneErrorBoundary>
         ) : (
-          <Plan2D />
+          <Plan2D key={version} />
         )}
       </main>
       {/* In a consultation the hall's panels step aside: only the staff console and looked-up guides stay. */}
@@ -142,7 +182,7 @@ export function HallScreen({ profile }: { profile: Profile }) {
           {!consulting && <EventsPanel />}
           {!consulting && <AnnouncementHistory />}
           {!consulting && <PeoplePanel />}
-          {show3d && <HallDirectory compact />}
+          {show3d && <HallDirectory key={version} compact />}
         </aside>
       )}
       <NoticeLine />

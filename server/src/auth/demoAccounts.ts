@@ -34,7 +34,7 @@ export async function disableDemoAccounts(auth: AuthService): Promise<string[]> 
   for (const demo of DEMO_ACCOUNTS) {
     const account = enabled.find((a) => a.username === demo.username);
     if (account && (await auth.hasPassword(demo.username, DEMO_PASSWORD))) {
-      await auth.setDisabled(account.id, true);
+      await auth.setDisabled(account.id, true, { evenTheLastAdmin: true });
       disabled.push(demo.username);
     }
   }

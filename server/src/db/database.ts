@@ -24,6 +24,9 @@ import * as m016 from './migrations/016_announcements.ts';
 import * as m017 from './migrations/017_disaster.ts';
 import * as m018 from './migrations/018_callups.ts';
 import * as m019 from './migrations/019_ticket_handover.ts';
+import * as m020 from './migrations/020_audit_log.ts';
+import * as m021 from './migrations/021_usage_counts.ts';
+import * as m022 from './migrations/022_hall_layouts.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +49,9 @@ const migrations: Record<string, Migration> = {
   '017_disaster': m017,
   '018_callups': m018,
   '019_ticket_handover': m019,
+  '020_audit_log': m020,
+  '021_usage_counts': m021,
+  '022_hall_layouts': m022,
 };
 
 export type Db = Kysely<Database>;

@@ -95,6 +95,36 @@ export interface CallUpAnswersTable {
   answered_at: string;
 }
 
+/** Who changed what and when (the admin console's audit log). */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  detail: string;
+}
+
+/** A number raised with each change of content the processes cache (`catalog`), so all of them reload it. */
+export interface ContentRevisionsTable {
+  name: string;
+  revision: number;
+  changed_at: string;
+}
+
+/**
+ * Anonymous usage counts per city day and hour (server/src/services/usageCounts.ts lists the kinds):
+ * how often something happened and the most at once. No person is named.
+ */
+export interface UsageCountsTable {
+  day: string;
+  hour: number;
+  kind: string;
+  subject: string;
+  count: number;
+  peak: number;
+}
+
 export interface GuideUnansweredTable {
   text: string;
   day: string;
@@ -230,6 +260,18 @@ export interface CatalogReadingsTable {
   segments: string;
 }
 
+/** An uploaded hall layout (HallLayout as JSON); the live one is the latest with `live_at` set. */
+export interface HallLayoutsTable {
+  id: Generated<number>;
+  version: string;
+  layout: string;
+  file_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
+  live_at: string | null;
+  live_by: string | null;
+}
+
 export interface Database {
   hall_visits: HallVisitsTable;
   server_starts: ServerStartsTable;
@@ -242,6 +284,7 @@ export interface Database {
   catalog_readings: CatalogReadingsTable;
   faq_entries: CatalogJsonTable;
   guide_unanswered: GuideUnansweredTable;
+  usage_counts: UsageCountsTable;
   announcements: AnnouncementsTable;
   disaster_switches: DisasterSwitchesTable;
   shelters: CatalogJsonTable;
@@ -249,6 +292,8 @@ export interface Database {
   shelter_status: ShelterStatusTable;
   callups: CallUpsTable;
   callup_answers: CallUpAnswersTable;
+  audit_log: AuditLogTable;
+  content_revisions: ContentRevisionsTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
   queue_tickets: QueueTicketsTable;
@@ -257,4 +302,5 @@ export interface Database {
   bookings: BookingsTable;
   events: EventsTable;
   event_slides: EventSlidesTable;
+  hall_layouts: HallLayoutsTable;
 }

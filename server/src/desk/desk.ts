@@ -21,7 +21,8 @@ export const DESK_TICK_MS = 1000;
  */
 export function createDesk(deps: DeskDeps) {
   const { hall, queue } = deps;
-  const counters = new Map(hall.serviceDesks.map((c) => [c.id, c]));
+  // Looked up in the plan in use each time: an admin may put a plan live with counters added or moved.
+  const counters = { get: (id: string) => hall.serviceDesks.find((c) => c.id === id) };
   const bus = deps.bus;
   /** Staff-set status per counter, while staff are on duty there (shared by all processes). */
   const chosen = bus.chosen;
@@ -460,6 +461,13 @@ export function createDesk(deps: DeskDeps) {
     roomCount: () => rooms.size,
     /** Whether the staff member works this counter now (on duty there in any hall room). */
     worksAt: (staffId: number, counterId: string) => presence.worksAt(staffId, counterId),
+    /** Staff on duty per counter, in every hall room of every process (the figures' staff hours). */
+    staffOnDuty(): Map<string, number> {
+      const ids = new Set(
+        presence.everyone().flatMap((m) => (m.person.kind === 'staff' && m.counterId ? [m.counterId] : [])),
+      );
+      return new Map([...ids].map((id) => [id, presence.staffCountAt(id)]));
+    },
 
     /** They sat down (or stood up: ''): a briefing on any process keeps the seat they sit on. */
     seated(ref: SessionRef, seat: string): void {

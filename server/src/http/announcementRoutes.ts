@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/authService.ts';
 import type { AnnouncementService } from '../services/announcementService.ts';
 import type { AnnouncementBoard } from '../services/announcementBoard.ts';
 import type { Logger } from '../logger.ts';
+import { recordChange, type AuditLog } from '../services/auditLog.ts';
 import { NewAnnouncement } from '../../../shared/protocol/announcements.ts';
 import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
@@ -16,7 +17,13 @@ const IdParam = z.object({ id: z.coerce.number().int().positive('not an announce
  */
 export function mountAnnouncementRoutes(
   app: Application,
-  deps: { auth: AuthService; announcements: AnnouncementService; board: AnnouncementBoard; log: Logger },
+  deps: {
+    auth: AuthService;
+    announcements: AnnouncementService;
+    board: AnnouncementBoard;
+    log: Logger;
+    audit: AuditLog;
+  },
 ): void {
   const { announcements, board } = deps;
   const signedIn = staffGuard(deps.auth);
@@ -47,6 +54,12 @@ export function mountAnnouncementRoutes(
     try {
       const made = await announcements.create(parsed.data, req.staff!);
       deps.log.info(`announcement ${made.id} (${made.severity}) from staff ${req.staff!.id}`);
+      await recordChange(deps.audit, deps.log, {
+        actor: req.staff!.username,
+        action: 'announcement.create',
+        subject: `announcement ${made.id}`,
+        detail: { severity: made.severity, startsAt: made.startsAt, endsAt: made.endsAt, ja: made.texts.ja },
+      });
       await board.reload();
       res.status(201).json(made);
     } catch (err) {
@@ -60,6 +73,11 @@ export function mountAnnouncementRoutes(
     try {
       const ended = await announcements.end(parsed.data.id, req.staff!);
       deps.log.info(`announcement ${ended.id} ended by staff ${req.staff!.id}`);
+      await recordChange(deps.audit, deps.log, {
+        actor: req.staff!.username,
+        action: 'announcement.end',
+        subject: `announcement ${ended.id}`,
+      });
       await board.reload();
       res.json(ended);
     } catch (err) {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { AuthService } from '../auth/authService.ts';
 import type { CallUpService } from '../services/callUpService.ts';
 import type { Logger } from '../logger.ts';
+import { recordChange, type AuditLog } from '../services/auditLog.ts';
 import { CallUpAnswer, NewCallUp } from '../../../shared/protocol/callups.ts';
-import { spreadsheetSafe, writeCsv } from '../../../shared/catalog/csv.ts';
+import { toCsv } from '../../../shared/csv/writeCsv.ts';
 import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
@@ -16,7 +17,7 @@ const IdParam = z.object({ id: z.coerce.number().int().positive('not a call-up i
  */
 export function mountCallUpRoutes(
   app: Application,
-  deps: { auth: AuthService; callUps: CallUpService; log: Logger },
+  deps: { auth: AuthService; callUps: CallUpService; log: Logger; audit: AuditLog },
 ): void {
   const { callUps } = deps;
   const signedIn = staffGuard(deps.auth);
@@ -33,8 +34,14 @@ export function mountCallUpRoutes(
     const parsed = NewCallUp.safeParse(req.body);
     if (!parsed.success) return sendBadRequest(res, parsed.error);
     await callUps.send(parsed.data, req.staff!).then(
-      (made) => {
+      async (made) => {
         deps.log.warn(`staff call-up ${made.id} sent by staff ${req.staff!.id}`);
+        await recordChange(deps.audit, deps.log, {
+          actor: req.staff!.username,
+          action: 'callup.send',
+          subject: `call-up ${made.id}`,
+          detail: { department: made.department, message: made.message },
+        });
         res.status(201).json(made);
       },
       (err: unknown) => sendRefusal(res, err),
@@ -48,7 +55,15 @@ export function mountCallUpRoutes(
   app.post(
     '/api/callups/:id/close',
     signedIn('callUpStaff'),
-    withId(async (id, _req, res) => void res.json(await callUps.close(id))),
+    withId(async (id, req, res) => {
+      const closed = await callUps.close(id);
+      await recordChange(deps.audit, deps.log, {
+        actor: req.staff!.username,
+        action: 'callup.close',
+        subject: `call-up ${id}`,
+      });
+      res.json(closed);
+    }),
   );
 
   app.get(
@@ -65,15 +80,17 @@ export function mountCallUpRoutes(
     signedIn('callUpStaff'),
     withId(async (id, _req, res) => {
       const tally = await callUps.tally(id);
-      const rows = tally.answers.map((a) =>
-        [a.displayName, a.department ?? '', a.status ?? 'noAnswer', a.minutes ?? '', a.answeredAt ?? ''].map(
-          (v) => spreadsheetSafe(String(v)),
-        ),
-      );
+      const rows = tally.answers.map((a) => [
+        a.displayName,
+        a.department,
+        a.status ?? 'noAnswer',
+        a.minutes,
+        a.answeredAt,
+      ]);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="callup-${id}.csv"`);
       // A byte-order mark so spreadsheet programs read the Japanese names as UTF-8.
-      res.send('\ufeff' + writeCsv(['name', 'department', 'answer', 'minutes', 'answered_at'], rows));
+      res.send(toCsv([['name', 'department', 'answer', 'minutes', 'answered_at'], ...rows], { bom: true }));
     }),
   );
 

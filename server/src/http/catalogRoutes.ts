@@ -5,6 +5,8 @@ import type { CatalogService } from '../services/catalogService.ts';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Procedure } from '../../../shared/catalog/catalogSchema.ts';
 import { LANGUAGES } from '../../../shared/constants.ts';
+import { localDay } from '../../../shared/hours/openingHours.ts';
+import { requestAddress } from './clientAddress.ts';
 
 const SearchQuery = z.strictObject({
   q: z.string().trim().max(100, 'q is at most 100 characters').optional(),
@@ -42,6 +44,8 @@ export function mountCatalogRoutes(
     onlineBaseUrl: string;
     /** In disaster mode procedures for disaster victims come first in search. */
     disasterOn?: () => boolean;
+    /** Counts a checklist made, anonymously (the city's figures); the address only limits the counting. */
+    countChecklist?: (address: string, lifeEventId: string) => void;
   },
 ): void {
   const { catalog, hall } = deps;
@@ -103,7 +107,7 @@ export function mountCatalogRoutes(
     if (!p)
       return void res.status(404).json({ error: 'notFound', message: `No procedure "${parsed.data.id}"` });
     if (!p.onlinePath) return sendBadRequest(res, `procedure "${p.id}" has no online application`);
-    await catalog.countLinkOpen(p.id);
+    await catalog.countLinkOpen(p.id, localDay(new Date(), hall.layout.timeZone));
     res.status(204).end();
   });
 
@@ -131,6 +135,7 @@ export function mountCatalogRoutes(
             : `"${p.questionId}" is not a question of this life event`;
       return void res.status(p.kind === 'unknownLifeEvent' ? 404 : 400).json({ error: p.kind, message });
     }
+    deps.countChecklist?.(requestAddress(req), parsed.data.lifeEventId);
     const { checklist } = result;
     res.json({
       ...checklist,

@@ -5,6 +5,7 @@ import type { CatalogService } from '../services/catalogService.ts';
 import type { DisasterService } from '../services/disasterService.ts';
 import type { DisasterBoard } from '../services/disasterBoard.ts';
 import type { Logger } from '../logger.ts';
+import { recordChange, type AuditLog } from '../services/auditLog.ts';
 import { DisasterOn, ShelterUpdate } from '../../../shared/protocol/disaster.ts';
 import type { procedureLinks } from './catalogRoutes.ts';
 import { sendBadRequest, sendRefusal } from './refusals.ts';
@@ -26,6 +27,7 @@ export function mountDisasterRoutes(
     board: DisasterBoard;
     withLinks: ReturnType<typeof procedureLinks>;
     log: Logger;
+    audit: AuditLog;
   },
 ): void {
   const { catalog, disaster, board } = deps;
@@ -55,6 +57,12 @@ export function mountDisasterRoutes(
     if (!parsed.success) return sendBadRequest(res, parsed.error);
     await disaster.switchOn(parsed.data, req.staff!).then(async () => {
       deps.log.warn(`disaster mode switched on by staff ${req.staff!.id}`);
+      await recordChange(deps.audit, deps.log, {
+        actor: req.staff!.username,
+        action: 'disaster.on',
+        subject: 'disaster mode',
+        detail: { reason: parsed.data.reason, counters: parsed.data.counters },
+      });
       await board.reload();
       res.json(board.current());
     }, refused(res));
@@ -63,6 +71,11 @@ export function mountDisasterRoutes(
   app.post('/api/disaster/off', signedIn('disasterMode'), async (req: Authed, res: Response) => {
     await disaster.switchOff(req.staff!).then(async () => {
       deps.log.warn(`disaster mode switched off by staff ${req.staff!.id}`);
+      await recordChange(deps.audit, deps.log, {
+        actor: req.staff!.username,
+        action: 'disaster.off',
+        subject: 'disaster mode',
+      });
       await board.reload();
       res.json(board.current());
     }, refused(res));

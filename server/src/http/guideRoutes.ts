@@ -9,6 +9,7 @@ import type { procedureLinks } from './catalogRoutes.ts';
 import { requestAddress } from './clientAddress.ts';
 import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard } from './staffGuard.ts';
+import type { UsageRecorder } from '../services/usageCounts.ts';
 
 const UnansweredQuery = z.strictObject({
   days: z.coerce.number().int().min(1).max(366).default(30),
@@ -27,6 +28,8 @@ export function mountGuideRoutes(
     guide: GuideService;
     questionsAsked: SharedLimiter;
     withLinks: ReturnType<typeof procedureLinks>;
+    /** Counts questions answered and not, per day (the city's figures). */
+    usage?: UsageRecorder;
   },
 ): void {
   const { catalog, guide, withLinks } = deps;
@@ -50,6 +53,7 @@ export function mountGuideRoutes(
         const found = guide.ask(parsed.data.question);
         const answered =
           found.answer !== null || found.procedureIds.length > 0 || found.lifeEventIds.length > 0;
+        deps.usage?.record(answered ? 'guideAnswered' : 'guideUnanswered');
         if (!answered) await guide.countUnanswered(parsed.data.question);
         const a = found.answer?.entry;
         return {

@@ -6,7 +6,7 @@ import { sendRefusal } from './refusals.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
-import { spreadsheetSafe, writeCsv } from '../../../shared/catalog/csv.ts';
+import { toCsv } from '../../../shared/csv/writeCsv.ts';
 
 const TicketParam = z.object({ ticketId: z.coerce.number().int().positive() });
 
@@ -43,12 +43,7 @@ export function mountRecordRoutes(
     const rows = await deps.records.all();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="consultation-records.csv"');
-    res.send(
-      writeCsv(
-        COLUMNS,
-        rows.map((r) => COLUMNS.map((c) => spreadsheetSafe(String(r[c] ?? '')))),
-      ),
-    );
+    res.send(toCsv([COLUMNS, ...rows.map((r) => COLUMNS.map((c) => r[c]))]));
   });
 
   app.get('/api/records/:ticketId', signedIn(), async (req: Authed, res: Response) => {

@@ -20,6 +20,8 @@ const STATUS: Record<string, number> = {
   noSuchAnnouncement: 404,
   noSuchCounter: 404,
   noSuchCallUp: 404,
+  noSuchLayout: 404,
+  layoutProblems: 422,
   stageUnavailable: 502,
 };
 

@@ -1,10 +1,13 @@
-import express, { type Application, type Request, type Response } from 'express';
+import express, { type Application, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
 import { StaffDepartment } from '../../../shared/protocol/callups.ts';
 import { readCookie, SESSION_COOKIE, staffGuard, type Authed } from './staffGuard.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { sendRefusal } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
+import { RoleChange } from '../../../shared/protocol/admin.ts';
+import { recordChange, type AuditLog } from '../services/auditLog.ts';
+import type { Logger } from '../logger.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { requestAddress } from './clientAddress.ts';
 
@@ -21,6 +24,9 @@ export function mountStaffRoutes(
     sessionHours: number;
     /** Whether a department id is one of the catalogue's (for accounts' call-up departments). */
     departmentExists: (id: string) => boolean;
+    /** Account changes are written to the audit log with the admin who made them. */
+    audit: AuditLog;
+    log: Logger;
   },
 ): void {
   const { auth } = deps;
@@ -79,45 +85,99 @@ export function mountStaffRoutes(
     res.json({ pass: await auth.issueHallPass(req.staff!.id) });
   });
 
+  /** Every account, disabled ones included, with its department (admins only). */
   app.get('/api/staff/accounts', signedIn('manageStaff'), async (_req: Request, res: Response) => {
-    res.json(await auth.listAccounts());
+    res.json(await auth.listAllAccounts());
   });
 
+  const audited = (req: Authed, action: string, subject: string, detail?: unknown) =>
+    recordChange(deps.audit, deps.log, { actor: req.staff!.username, action, subject, detail });
+
   const AccountParam = z.object({ id: z.coerce.number().int().positive() });
-  /** Admins act on other accounts; their own stays usable, so a city is never left without an admin. */
+  /**
+   * Admins act on other accounts; their own stays usable (no admin locks themselves out by a slip), and
+   * the service refuses to take away the last enabled admin.
+   */
   const onAccount =
-    (act: (id: number) => Promise<unknown>) =>
+    <B, R extends { username: string }>(
+      body: z.ZodType<B>,
+      act: (id: number, body: B) => Promise<R>,
+      audit: (result: R, body: B) => [action: string, detail?: unknown],
+    ) =>
     async (req: Authed, res: Response): Promise<void> => {
       const p = AccountParam.safeParse(req.params);
-      if (!p.success)
-        return void res.status(400).json({ error: 'badRequest', message: formatIssues(p.error) });
+      if (!p.success) return sendBadRequest(res, p.error);
+      const b = body.safeParse(req.body ?? {});
+      if (!b.success) return sendBadRequest(res, b.error);
       if (p.data.id === req.staff!.id) {
         return void res
           .status(409)
           .json({ error: 'ownAccount', message: 'Ask another admin to do this to your own account' });
       }
-      await act(p.data.id).then(
-        (r) => res.json(r),
-        (e: unknown) => sendRefusal(res, e),
-      );
+      try {
+        const result = await act(p.data.id, b.data);
+        const [action, detail] = audit(result, b.data);
+        await audited(req, action, result.username, detail);
+        res.json(result);
+      } catch (err) {
+        sendRefusal(res, err);
+      }
     };
+  const NoBody = z.strictObject({});
   app.post(
     '/api/staff/accounts/:id/disable',
     json,
     signedIn('manageStaff'),
-    onAccount((id) => auth.setDisabled(id, true)),
+    onAccount(
+      NoBody,
+      (id) => auth.setDisabled(id, true),
+      () => ['staff.disable'],
+    ),
   );
   app.post(
     '/api/staff/accounts/:id/enable',
     json,
     signedIn('manageStaff'),
-    onAccount((id) => auth.setDisabled(id, false)),
+    onAccount(
+      NoBody,
+      (id) => auth.setDisabled(id, false),
+      () => ['staff.enable'],
+    ),
   );
   app.post(
     '/api/staff/accounts/:id/sign-out',
     json,
     signedIn('manageStaff'),
-    onAccount(async (id) => ({ sessionsEnded: await auth.signOutEverywhere(id) })),
+    onAccount(
+      NoBody,
+      async (id) => ({ ...(await auth.account(id)), sessionsEnded: await auth.signOutEverywhere(id) }),
+      (r) => ['staff.signOut', { sessionsEnded: r.sessionsEnded }],
+    ),
+  );
+  app.post(
+    '/api/staff/accounts/:id/role',
+    json,
+    signedIn('manageStaff'),
+    onAccount(
+      RoleChange,
+      (id, { role }) => auth.setRole(id, role),
+      (r) => ['staff.role', { role: r.role }],
+    ),
+  );
+  // The new password is in this answer only: never stored in clear, logged or cached.
+  app.post(
+    '/api/staff/accounts/:id/password',
+    json,
+    signedIn('manageStaff'),
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+    onAccount(
+      NoBody,
+      (id) => auth.resetPassword(id),
+      (r) => ['staff.resetPassword', { sessionsEnded: r.sessionsEnded }],
+    ),
   );
 
   // Which department's call-ups reach an account (an admin may set their own, too).
@@ -125,38 +185,38 @@ export function mountStaffRoutes(
     '/api/staff/accounts/:id/department',
     json,
     signedIn('manageStaff'),
-    async (req: Request, res: Response) => {
+    async (req: Authed, res: Response) => {
       const p = AccountParam.safeParse(req.params);
       const body = StaffDepartment.safeParse(req.body);
-      if (!p.success || !body.success) {
-        const error = !p.success ? p.error : body.error!;
-        return void res.status(400).json({ error: 'badRequest', message: formatIssues(error) });
-      }
+      if (!p.success || !body.success) return sendBadRequest(res, !p.success ? p.error : body.error!);
       const { department } = body.data;
       if (department && !deps.departmentExists(department)) {
         return void res
           .status(404)
           .json({ error: 'noSuchDepartment', message: `no department "${department}"` });
       }
-      await auth.setDepartment(p.data.id, department).then(
-        (r) => res.json(r),
-        (e: unknown) => sendRefusal(res, e),
-      );
+      try {
+        const changed = await auth.setDepartment(p.data.id, department);
+        await audited(req, 'staff.department', changed.username, { department });
+        res.json({ id: changed.id, department: changed.department });
+      } catch (err) {
+        sendRefusal(res, err);
+      }
     },
   );
 
-  app.post('/api/staff/accounts', json, signedIn('manageStaff'), async (req: Request, res: Response) => {
+  app.post('/api/staff/accounts', json, signedIn('manageStaff'), async (req: Authed, res: Response) => {
     const body = NewStaffAccount.safeParse(req.body);
-    if (!body.success) {
-      res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
-      return;
-    }
+    if (!body.success) return sendBadRequest(res, body.error);
     if (body.data.department && !deps.departmentExists(body.data.department)) {
       res.status(404).json({ error: 'noSuchDepartment', message: `no department "${body.data.department}"` });
       return;
     }
     try {
-      res.status(201).json(await auth.createAccount(body.data));
+      const made = await auth.createAccount(body.data);
+      const { role, department = null, displayName } = body.data;
+      await audited(req, 'staff.create', made.username, { displayName, role, department });
+      res.status(201).json(made);
     } catch (err) {
       sendRefusal(res, err);
     }

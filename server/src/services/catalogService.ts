@@ -13,8 +13,10 @@ import {
 import { createSearchIndex, type SearchIndex } from '../../../shared/catalog/search.ts';
 import { buildChecklist } from '../../../shared/catalog/checklist.ts';
 import { japaneseTexts } from '../../../shared/i18n/localized.ts';
-import type { Readings, RubySegment } from '../../../shared/i18n/ruby.ts';
+import { hasKanji, type Readings, type RubySegment } from '../../../shared/i18n/ruby.ts';
 import { furiganaFor } from '../i18n/furigana.ts';
+import { isPostgres } from '../db/dialect.ts';
+import { DomainError } from '../domainError.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -31,9 +33,22 @@ async function storeReadings(db: Db, made: Readings): Promise<void> {
   });
 }
 
+/** The catalogue's row in content_revisions: raised by every replace, read by every process. */
+const REVISION = 'catalog';
+
+async function storedRevision(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('content_revisions')
+    .select('revision')
+    .where('name', '=', REVISION)
+    .executeTakeFirst();
+  return Number(row?.revision ?? 0);
+}
+
 /**
  * The catalogue's home: the database is the truth, an in-memory copy (and search index) serves reads.
- * Replacing it is one transaction: either the whole new catalogue is stored or nothing changes.
+ * Replacing it is one transaction: either the whole new catalogue is stored or nothing changes. Each
+ * replace raises the catalogue's revision, so a process that sees a newer one reads it again (refresh).
  */
 export function createCatalogService(db: Db) {
   let catalog: Catalog = {
@@ -47,18 +62,32 @@ export function createCatalogService(db: Db) {
   };
   let index: SearchIndex = createSearchIndex(catalog);
   let readings: Readings = {};
+  /** The revision `catalog` was read at; -1 before the first load. */
+  let revision = -1;
 
+  /**
+   * Reads the stored catalogue in one snapshot (on PostgreSQL a repeatable-read transaction, so a
+   * replace committing meanwhile is seen whole or not at all) and keeps it unless a newer one is kept
+   * already (two loads finishing out of order).
+   */
   async function load(): Promise<Catalog> {
-    const [deps, procs, events, rules, faq, shelters, hotlines, ruby] = await Promise.all([
-      db.selectFrom('departments').selectAll().orderBy('position').execute(),
-      db.selectFrom('procedures').selectAll().orderBy('position').execute(),
-      db.selectFrom('life_events').selectAll().orderBy('position').execute(),
-      db.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
-      db.selectFrom('faq_entries').selectAll().orderBy('position').execute(),
-      db.selectFrom('shelters').selectAll().orderBy('position').execute(),
-      db.selectFrom('hotlines').selectAll().orderBy('position').execute(),
-      db.selectFrom('catalog_readings').selectAll().execute(),
-    ]);
+    const read = (trx: Db) =>
+      Promise.all([
+        trx.selectFrom('departments').selectAll().orderBy('position').execute(),
+        trx.selectFrom('procedures').selectAll().orderBy('position').execute(),
+        trx.selectFrom('life_events').selectAll().orderBy('position').execute(),
+        trx.selectFrom('life_event_rules').selectAll().orderBy('position').execute(),
+        trx.selectFrom('faq_entries').selectAll().orderBy('position').execute(),
+        trx.selectFrom('shelters').selectAll().orderBy('position').execute(),
+        trx.selectFrom('hotlines').selectAll().orderBy('position').execute(),
+        trx.selectFrom('catalog_readings').selectAll().execute(),
+        storedRevision(trx),
+      ]);
+    const snapshot = isPostgres(db)
+      ? db.transaction().setIsolationLevel('repeatable read').execute(read)
+      : db.transaction().execute(read);
+    const [deps, procs, events, rules, faq, shelters, hotlines, ruby, at] = await snapshot;
+    if (at < revision) return catalog;
     readings = Object.fromEntries(ruby.map((r) => [r.text, JSON.parse(r.segments) as RubySegment[]]));
     const departments: Department[] = deps.map((d) =>
       d.data
@@ -81,12 +110,21 @@ export function createCatalogService(db: Db) {
       hotlines: hotlines.map((x) => Hotline.parse(JSON.parse(x.data))),
     };
     index = createSearchIndex(catalog);
+    revision = at;
     return catalog;
   }
 
   return {
     load,
     get: () => catalog,
+    /** The revision of the catalogue this process serves. */
+    revision: () => revision,
+    /** Reads the catalogue again if another process (or the CLI) stored a newer one; says whether it did. */
+    async refresh(): Promise<boolean> {
+      if ((await storedRevision(db)) === revision) return false;
+      await load();
+      return true;
+    },
     search: (q: string, limit?: number) => index.search(q, limit),
     checklist: (lifeEventId: string, answers: Record<string, boolean>) =>
       buildChecklist(catalog, lifeEventId, answers),
@@ -106,10 +144,14 @@ export function createCatalogService(db: Db) {
      * readings. Started in the background at start-up: the hall opens at once, readings follow.
      */
     async ensureReadings(): Promise<void> {
-      const texts = japaneseTexts(catalog);
-      if (texts.length === 0 || Object.keys(readings).length > 0) return;
-      const made = await furiganaFor(texts);
-      readings = made;
+      // Text by text: after a replace (here or in another process) only what has none yet is read.
+      const missing = japaneseTexts(catalog).filter((t) => hasKanji(t) && !(t in readings));
+      if (missing.length === 0) return;
+      const forCatalog = catalog;
+      const made = await furiganaFor(missing);
+      // A catalogue replaced meanwhile has deleted the stored readings and gets its own.
+      if (catalog !== forCatalog) return;
+      readings = { ...readings, ...made };
       await storeReadings(db, made);
     },
 
@@ -118,8 +160,27 @@ export function createCatalogService(db: Db) {
      * new (the analyser takes a second or two, not worth holding the transaction or a start-up for).
      * Link-open counts are kept (they are history).
      */
-    async replace(next: Catalog): Promise<void> {
+    async replace(
+      next: Catalog,
+      /** Store only if the stored catalogue is still this revision (it was checked against it). */
+      expectedRevision?: number,
+    ): Promise<void> {
       await db.transaction().execute(async (trx) => {
+        if (isPostgres(trx))
+          await sql`select pg_advisory_xact_lock(hashtext('city-hall:catalog'))`.execute(trx);
+        const stored = await storedRevision(trx);
+        if (expectedRevision !== undefined && stored !== expectedRevision) {
+          throw new DomainError(
+            'catalogChanged',
+            'the catalogue was changed by someone else meanwhile: check the sheets again',
+          );
+        }
+        const changedAt = new Date().toISOString();
+        await trx
+          .insertInto('content_revisions')
+          .values({ name: REVISION, revision: stored + 1, changed_at: changedAt })
+          .onConflict((oc) => oc.column('name').doUpdateSet({ revision: stored + 1, changed_at: changedAt }))
+          .execute();
         await trx.deleteFrom('catalog_readings').execute();
         await trx.deleteFrom('faq_entries').execute();
         await trx.deleteFrom('shelters').execute();
@@ -183,10 +244,11 @@ export function createCatalogService(db: Db) {
       await load();
     },
 
-    async countLinkOpen(procedureId: string): Promise<void> {
+    /** `day`: the city's day (the figures count by the city's calendar). */
+    async countLinkOpen(procedureId: string, day = today()): Promise<void> {
       await db
         .insertInto('procedure_link_opens')
-        .values({ procedure_id: procedureId, day: today(), opens: 1 })
+        .values({ procedure_id: procedureId, day, opens: 1 })
         .onConflict((oc) =>
           oc.columns(['procedure_id', 'day']).doUpdateSet({ opens: sql`procedure_link_opens.opens + 1` }),
         )

@@ -31,7 +31,8 @@ async function lockSwitch(trx: Db): Promise<void> {
 const latestIn = (db: Db) =>
   db.selectFrom('disaster_switches').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
 
-export function createDisasterService(db: Db, counterIds: ReadonlySet<string>) {
+/** `counterIds` is asked on each switch: the hall plan in use may have changed since start-up. */
+export function createDisasterService(db: Db, counterIds: () => ReadonlySet<string>) {
   return {
     async state(): Promise<DisasterView> {
       const row = await latestIn(db);
@@ -40,7 +41,8 @@ export function createDisasterService(db: Db, counterIds: ReadonlySet<string>) {
     },
 
     async switchOn(input: DisasterOn, by: StaffProfile, now = Date.now()): Promise<void> {
-      const unknown = input.counters.filter((c) => !counterIds.has(c));
+      const known = counterIds();
+      const unknown = input.counters.filter((c) => !known.has(c));
       if (unknown.length > 0) throw new DomainError('noSuchCounter', `no counter "${unknown.join('", "')}"`);
       await db.transaction().execute(async (trx) => {
         await lockSwitch(trx);

@@ -1,16 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { UsageCounts } from './usageCounts.ts';
 
-/** Keeps anonymous counts of hall entries per day (feeds the city's usage figures; no identities). */
-export function createVisitService(
-  db: Db,
-  today: () => string = () => new Date().toISOString().slice(0, 10),
-) {
+/**
+ * Keeps anonymous counts of hall entries per city day, and per hour in the usage counts (the city's
+ * figures; no identities).
+ */
+export function createVisitService(db: Db, usage: UsageCounts) {
+  const today = () => usage.clock.day();
   return {
+    /** `populationNow`: people in the hall, this one included. */
     async recordEntry(populationNow: number): Promise<void> {
+      const at = new Date();
+      await usage.add('hall', '', { peak: populationNow, at });
       await db
         .insertInto('hall_visits')
-        .values({ day: today(), entries: 1, peak_population: populationNow })
+        .values({ day: usage.clock.day(at), entries: 1, peak_population: populationNow })
         .onConflict((oc) =>
           oc.column('day').doUpdateSet({
             // Qualified, and CASE rather than max()/GREATEST(): the same SQL on SQLite and PostgreSQL.

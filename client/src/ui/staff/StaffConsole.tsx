@@ -57,6 +57,15 @@ export function StaffConsole() {
       <CallUpNotice />
       <p>
         {staff.displayName} <span className="muted">({t(`role.${staff.role}`)})</span>
+        {/* A new tab: the hall (and a counter being worked) stays open in this one. */}
+        {can(staff.role, 'manageStaff') && (
+          <>
+            {' · '}
+            <a href="/admin" target="_blank" rel="noopener">
+              {t('staff.adminConsole')}
+            </a>
+          </>
+        )}
       </p>
       {canTake.length === 0 ? null : !myCounter ? (
         <form

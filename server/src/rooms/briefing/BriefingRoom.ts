@@ -29,6 +29,7 @@ import { freeSeat } from './briefingSeats.ts';
 import { messageBudget } from '../common/messageBudget.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
+import type { UsageRecorder } from '../../services/usageCounts.ts';
 
 const tell = teller(BriefingProtocol);
 
@@ -72,6 +73,8 @@ export function createBriefingRoom(deps: {
   joinsPerAddress: number;
   seatReservationS: number;
   maxMessagesPerSecond: number;
+  /** Counts attendance and questions for the city's figures (no names). */
+  usage?: UsageRecorder;
 }) {
   // A reservation holds a place (capacity + 20) for its time whether anyone connects or not: without a
   // cap per address, a few plain HTTP requests kept a small briefing full.
@@ -130,7 +133,10 @@ export function createBriefingRoom(deps: {
       this.state.p2pLimit = deps.p2pViewers;
       await this.setMetadata({ eventId: event.id });
       this.on('raiseHand', (c, m) => this.person(c).then((p) => (p.hand = m.up)));
-      this.on('ask', async (c, m) => this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text));
+      this.on('ask', async (c, m) => {
+        this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text);
+        deps.usage?.record('briefingQuestion', String(this.event.id));
+      });
       this.on('vote', async (c, m) => this.board.vote(this.keyOf(c), m.questionId));
       this.on('pin', async (_c, m) => (this.board.find(m.questionId).pinned = m.pinned));
       this.on('markAnswered', async (_c, m) => (this.board.find(m.questionId).answered = true));
@@ -199,6 +205,9 @@ export function createBriefingRoom(deps: {
       }
       this.state.people.set(client.sessionId, p);
       this.keys.set(client.sessionId, auth.key);
+      if (auth.role === 'attendee') {
+        deps.usage?.record('briefingJoin', String(this.event.id), { peak: audience + 1 });
+      }
       // Only people inside the briefing learn the stage's PIN, each with their own Janus token.
       const iceServers = deps.ice.forPerson(`e${this.event.id}-${client.sessionId}`);
       if (this.state.media === 'sfu') {

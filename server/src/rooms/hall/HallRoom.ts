@@ -1,3 +1,4 @@
+import { safeSpots } from '../../../../shared/layout/safeSpot.ts';
 import { FACING_ANGLE } from '../../../../shared/layout/facing.ts';
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
@@ -162,6 +163,7 @@ export function createHallRoom(deps: HallDeps) {
         deps.disaster.subscribe((view) => {
           for (const c of this.clients) tell(c, 'disaster', view);
         }),
+        deps.layouts.subscribe((version) => this.layoutChanged(version)),
       ];
       this.stopBoards = () => stops.forEach((stop) => stop());
       this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId, this.poses);
@@ -241,14 +243,44 @@ export function createHallRoom(deps: HallDeps) {
       this.tellBoards(client);
       this.desk.join(this.port, client.sessionId, person);
       deps.visits
-        .recordEntry(this.state.population)
+        // The whole building (every hall room of every process), as the desk counted it at this join.
+        .recordEntry(Math.max(this.state.population, this.state.building))
         .catch((err: unknown) => deps.log.error('visit count failed', err));
     }
 
-    /** What everyone in the hall is told: the announcements and disaster mode, as they are now. */
+    /** What everyone in the hall is told: the announcements, disaster mode and the plan, as they are now. */
     private tellBoards(client: Client): void {
       tell(client, 'announcements', deps.announcements.current());
       tell(client, 'disaster', deps.disaster.current());
+      tell(client, 'layout', { version: deps.layouts.version() });
+    }
+
+    /**
+     * An admin put another plan live: whoever now stands in a wall, a desk or a walled-off pocket is
+     * moved to the nearest open floor (else the entrance), seats that are gone are left, and everyone is
+     * told to fetch the new plan.
+     */
+    private layoutChanged(version: string): void {
+      const spotFor = safeSpots(deps.hall);
+      const seats = new Set(deps.hall.seats.map((s) => s.id));
+      for (const [sessionId, track] of this.tracks) {
+        const avatar = this.state.avatars.get(sessionId);
+        if (avatar?.seat && !seats.has(avatar.seat)) {
+          avatar.seat = '';
+          this.desk.seated(this.ref(sessionId), '');
+        }
+        // Staff at a counter stand behind it wherever it now is; everyone else only if they must move.
+        const desk = avatar?.counterId
+          ? deps.hall.serviceDesks.find((c) => c.id === avatar.counterId)
+          : undefined;
+        const spot = desk ? desk.staffSpot : spotFor(track.x, track.z);
+        if (spot) this.place(sessionId, spot);
+      }
+      const areas = new Set(deps.hall.layout.areas.map((a) => a.id));
+      for (const id of [...this.state.areaCounts.keys()])
+        if (!areas.has(id)) this.state.areaCounts.delete(id);
+      for (const id of areas) if (!this.state.areaCounts.has(id)) this.state.areaCounts.set(id, 0);
+      for (const c of this.clients) tell(c, 'layout', { version });
     }
 
     override onDrop(client: Client): void {

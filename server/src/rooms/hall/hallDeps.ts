@@ -17,6 +17,7 @@ import type { VisitorTokens } from '../../auth/visitorTokens.ts';
 import type { CodeGuessGuard } from '../../limits/codeGuesses.ts';
 import type { AnnouncementBoard } from '../../services/announcementBoard.ts';
 import type { DisasterBoard } from '../../services/disasterBoard.ts';
+import type { HallLayoutBoard } from '../../hall/hallLayoutBoard.ts';
 
 /** What a hall room needs from the rest of the server, passed in rather than imported as globals. */
 export interface HallDeps {
@@ -39,6 +40,8 @@ export interface HallDeps {
   announcements: AnnouncementBoard;
   /** Whether the city hall is in disaster mode (this process's copy). */
   disaster: DisasterBoard;
+  /** Which hall plan is in use; rooms move their people when an admin puts another live. */
+  layouts: Pick<HallLayoutBoard, 'version' | 'subscribe'>;
   /** The process's desk: counters and queues for every hall room. */
   desk: Desk;
   metrics: Metrics;

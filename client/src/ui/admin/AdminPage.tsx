@@ -1,0 +1,121 @@
+import { useEffect, useReducer, useState, type ReactNode } from 'react';
+import './admin.css';
+import { can, type StaffProfile } from '../../../../shared/auth/roles.ts';
+import { adminActions } from '../../app/adminActions.ts';
+import { useT } from '../../i18n/useT.ts';
+import type { MessageKey } from '../../i18n/ja.ts';
+import { LanguageSelect } from '../LanguageSelect.tsx';
+import { FiguresSection } from './FiguresSection.tsx';
+import { HallLayoutSection } from './HallLayoutSection.tsx';
+import { StaffAccountsSection } from './StaffAccountsSection.tsx';
+import { SheetsSection } from './SheetsSection.tsx';
+import { AuditLogSection } from './AuditLogSection.tsx';
+
+/**
+ * A section of the page: its heading (an h2, like the hall layout section, which brings its own) and
+ * an id the nav list links to. The components inside start at h3.
+ */
+function AdminSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="admin-section" id={id} aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Signed out, or signed in without the admin role: what this page is, and where to sign in. */
+function AdminGate({ who }: { who: StaffProfile | null }) {
+  const { t } = useT();
+  return (
+    <main className="entry" id="main">
+      <div className="entry-card">
+        <h1>{t('admin.title')}</h1>
+        <p role="alert" className="form-error">
+          {who ? t('admin.notAdmin', { role: t(`role.${who.role}`) }) : t('admin.signedOut')}
+        </p>
+        <p>
+          <a href="/staff">{t('admin.toSignIn')}</a>
+        </p>
+        <div className="entry-footer">
+          <LanguageSelect />
+        </div>
+      </div>
+    </main>
+  );
+}
+
+/** `own`: wrapped here in a section with its heading; the hall layout is a section with its own. */
+const SECTIONS: { id: string; title: MessageKey; own: boolean }[] = [
+  { id: 'admin-figures', title: 'admin.figures', own: true },
+  { id: 'admin-accounts', title: 'admin.accounts', own: true },
+  { id: 'admin-sheets', title: 'admin.sheets', own: true },
+  { id: 'admin-hall', title: 'admin.hall.heading', own: false },
+  { id: 'admin-audit', title: 'admin.audit', own: true },
+];
+
+/**
+ * /admin: the admin console. Staff accounts, the catalogue sheets, the hall layout, the figures and
+ * the audit log, for admins only (the server checks every request again; this page only decides what
+ * to show). Loaded on its own, never in the residents' first download.
+ */
+export function AdminPage() {
+  const { t } = useT();
+  const [who, setWho] = useState<StaffProfile | null | undefined>(undefined);
+  // Changes made in one section show in the audit log without reloading it by hand.
+  const [changes, changed] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    void adminActions.whoIsSignedIn().then(setWho);
+  }, []);
+
+  if (who === undefined) {
+    return (
+      <main className="entry" id="main">
+        <p role="status">{t('admin.checking')}</p>
+      </main>
+    );
+  }
+  if (!who || !can(who.role, 'manageStaff')) return <AdminGate who={who} />;
+
+  const body: Record<string, ReactNode> = {
+    'admin-figures': <FiguresSection />,
+    'admin-accounts': <StaffAccountsSection self={who} onChanged={changed} />,
+    'admin-sheets': <SheetsSection onChanged={changed} />,
+    'admin-hall': <HallLayoutSection />,
+    'admin-audit': <AuditLogSection changes={changes} />,
+  };
+  return (
+    <div className="admin-page">
+      <header className="admin-header">
+        <h1>{t('admin.title')}</h1>
+        <p className="muted">{t('admin.signedInAs', { name: who.displayName, username: who.username })}</p>
+        <div className="admin-header-links">
+          <a href="/staff">{t('admin.toStaffConsole')}</a>
+          <LanguageSelect compact />
+        </div>
+      </header>
+      <nav className="admin-nav" aria-label={t('admin.contents')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s.id}>
+              <a href={`#${s.id}`}>{t(s.title)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="admin-main">
+        {SECTIONS.map((s) =>
+          s.own ? (
+            <AdminSection key={s.id} id={s.id} title={t(s.title)}>
+              {body[s.id]}
+            </AdminSection>
+          ) : (
+            <div key={s.id} id={s.id} className="admin-anchor">
+              {body[s.id]}
+            </div>
+          ),
+        )}
+      </main>
+    </div>
+  );
+}
