@@ -108,7 +108,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   // The plan: the one an admin put live last, else HALL_FILE (a bad file stops the start, listing why).
   const fromFile = readHallFile(config.HALL_FILE);
-  const layouts = createHallLayoutService(db, () => ({ layout: getHall().layout, version: hallVersion() }));
+  const layouts = createHallLayoutService(
+    db,
+    () => ({ layout: getHall().layout, version: hallVersion() }),
+    // Asked only on uploads, long after the desk below exists.
+    () => desk.staffOnDuty().keys(),
+  );
   const live = (await layouts.live()) ?? fromFile;
   putHallInUse(live.layout, live.version);
   const layoutBoard = createHallLayoutBoard(layouts, fromFile, log);
@@ -262,7 +267,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     joinGuard: cluster?.joinGuard,
     redis: cluster?.redis,
   };
-  const seats = config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats;
+  const seats = () => (config.BRIEFING_SEATS > 0 ? hall.seats.slice(0, config.BRIEFING_SEATS) : hall.seats);
   const BriefingRoom = createBriefingRoom({
     auth,
     visitors,

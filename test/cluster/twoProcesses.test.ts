@@ -130,12 +130,13 @@ describe('two processes, one city hall', () => {
   });
 
   it('a hall plan put live through one process is used by the other, whose residents are told', async () => {
-    // One person per room: these two are in rooms of both processes (the matchmaker spreads them).
-    const people = [
-      await joinHall(b.url, { nickname: 'むこう' }),
-      await joinHall(b.url, { nickname: 'となり' }),
-    ];
+    // One person per room, each new room on the process with fewer: three are on both processes.
+    const people: Participant[] = [];
+    for (const nickname of ['むこう', 'となり', 'まえ']) people.push(await joinHall(b.url, { nickname }));
     open.push(...people);
+    const processOf = (p: Participant) =>
+      (p.room.connection.transport as unknown as { ws: { url: string } }).ws.url.match(/:(\d+)\//)?.[1];
+    expect(new Set(people.map(processOf)).size).toBe(2);
     const admin = await signIn(a.url, 'demo-admin');
     const current = (await (await fetch(`${b.url}/api/hall`)).json()) as HallLayoutResponse;
     for (const p of people)

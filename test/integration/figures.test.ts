@@ -183,13 +183,21 @@ describe('figures for the city and open data', () => {
       return ((await res.json()) as { rows: Record<string, unknown>[] }).rows;
     };
     expect(await json('visits-daily')).toEqual([{ day: past, entries: 40, peak_people: 12 }]);
-    // 3 entries at 9 are too few; as the only one of the day, the next smallest (8 at 14) goes too.
-    expect(await json('visits-hourly')).toEqual([
-      { day: past, hour: 9, entries: null, peak_people: null, suppressed: ['entries', 'peak_people'] },
-      { day: past, hour: 10, entries: 20, peak_people: 12 },
-      { day: past, hour: 11, entries: 9, peak_people: 8 },
-      { day: past, hour: 14, entries: null, peak_people: 6, suppressed: ['entries'] },
-    ]);
+    // 3 entries at 9 are too few: the daily total (40) is published, so every hour under 10 entries is x
+    // (3, 9, 8 and the empty hours), all 24 listed; only 10 o'clock (20) is shown.
+    const hours = await json('visits-hourly');
+    expect(hours.map((r) => r.hour)).toEqual(Array.from({ length: 24 }, (_, h) => h));
+    for (const r of hours) {
+      if (r.hour === 10) expect(r).toEqual({ day: past, hour: 10, entries: 20, peak_people: 12 });
+      else
+        expect(r).toEqual({
+          day: past,
+          hour: r.hour,
+          entries: null,
+          peak_people: null,
+          suppressed: ['entries', 'peak_people'],
+        });
+    }
     const waits = await json('waits');
     expect(waits).toEqual([
       expect.objectContaining({
@@ -198,9 +206,10 @@ describe('figures for the city and open data', () => {
         tickets: 10,
         no_shows: null,
         no_show_rate: null,
-        wait_p50_min: 5,
-        wait_p90_min: 12,
-        suppressed: ['no_shows', 'no_show_rate'],
+        // 8 waits: a median needs 10 and a 90th percentile 50 (5 people on each side).
+        wait_p50_min: null,
+        wait_p90_min: null,
+        suppressed: ['no_shows', 'no_show_rate', 'wait_p50_min', 'wait_p90_min'],
       }),
       expect.objectContaining({
         counter_id: 'shiminzei',
@@ -240,10 +249,12 @@ describe('figures for the city and open data', () => {
     expect(lines[0]).toBe(
       'day,counter_id,counter_name_ja,counter_name_en,counter_number,tickets,no_shows,no_show_rate,wait_p50_min,wait_p90_min',
     );
-    expect(lines[1]).toMatch(new RegExp(`^${past},shimin,市民課,[^,]+,1,10,x,x,5,12$`));
+    expect(lines[1]).toMatch(new RegExp(`^${past},shimin,市民課,[^,]+,1,10,x,x,x,x$`));
     expect(lines[2]).toMatch(new RegExp(`^${past},shiminzei,[^,]+,[^,]+,2,x,0,x,x,x$`));
     const hourly = await (await get(`/api/open-data/visits-hourly.csv?from=${past}&to=${past}`)).text();
-    expect(hourly).toMatch(new RegExp(`^${past},9,x,x\\r?\\n${past},10,20,12\\r?$`, 'm'));
+    expect(hourly).toMatch(
+      new RegExp(`^${past},9,x,x\\r?\\n${past},10,20,12\\r?\\n${past},11,x,x\\r?$`, 'm'),
+    );
   });
 
   it("today's activity through the real hall, desk, guide, checklists and a briefing", async () => {

@@ -151,6 +151,13 @@ describe('the hall as data: served to clients, uploaded, previewed and put live 
     const near = (p: { x: number; z: number } | undefined, x: number, z: number) =>
       !!p && Math.hypot(p.x - x, p.z - z) < 0.1;
     await waitFor(() => near(clerkSeenAt(), -28.6, -15), 5000, 'the clerk behind counter 1');
+    // Not while someone works it (nor while the catalogue sends residents there).
+    const withoutShimin = demo();
+    withoutShimin.counters = withoutShimin.counters.filter((c) => c.id !== 'shimin');
+    const refused = (await (await upload(withoutShimin)).json()) as LayoutDraftView;
+    expect(refused.problems.map((p) => p.reason)).toContain(
+      'staff are on duty at counter "shimin", which this plan does not have; ask them to leave it first',
+    );
     await walkAlong(walker, { x: 5.5, z: 11.5 });
     expect(walker.corrections).toEqual([]);
 

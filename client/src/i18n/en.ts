@@ -117,7 +117,6 @@ export const en: Dictionary = {
   'admin.hall.download': 'Download the layout in use',
   'admin.hall.file': 'Layout file (JSON)',
   'admin.hall.check': 'Upload and check',
-  'admin.hall.failed': 'That did not go through. Please try again.',
   'admin.hall.problems': '{file} has {count} problem(s)',
   'admin.hall.nothingChanged': 'Nothing was changed. Fix these and upload the file again.',
   'admin.hall.preview': 'Preview: {file}',
@@ -449,6 +448,9 @@ export const en: Dictionary = {
   'admin.error.signedOut': 'Your sign-in has ended. Sign in again at /staff.',
   'admin.error.forbidden': 'Only admins can do this.',
   'admin.error.catalogChanged': 'Someone else changed the catalogue meanwhile. Upload again.',
+  'admin.error.layoutProblems':
+    'This layout does not fit the city hall as it is now (people are waiting, booked or on duty at a counter it removes). Nothing was changed. Upload it again to see why.',
+  'admin.error.noSuchLayout': 'That uploaded layout was not found. Upload it again.',
   'admin.sheet.departments': 'Departments',
   'admin.sheet.procedures': 'Procedures',
   'admin.sheet.lifeEvents': 'Life events',

@@ -117,7 +117,6 @@ export const ja = {
   'admin.hall.download': '使用中の配置をダウンロード',
   'admin.hall.file': '配置ファイル（JSON）',
   'admin.hall.check': 'アップロードして確認',
-  'admin.hall.failed': '送れませんでした。もう一度お試しください。',
   'admin.hall.problems': '{file} に {count} 件の問題があります',
   'admin.hall.nothingChanged': '何も変更していません。直してからもう一度アップロードしてください。',
   'admin.hall.preview': 'プレビュー：{file}',
@@ -451,6 +450,9 @@ export const ja = {
   'admin.error.forbidden': 'この操作は管理者だけができます。',
   'admin.error.catalogChanged':
     'その間にほかの人が手続き案内を変えました。もう一度アップロードしてください。',
+  'admin.error.layoutProblems':
+    'この配置はいまの市役所に合いません（窓口に人が並んでいる、予約がある、または職員がいます）。何も変えていません。もう一度アップロードして確かめてください。',
+  'admin.error.noSuchLayout': 'その配置は見つかりません。もう一度アップロードしてください。',
   'admin.sheet.departments': '部署',
   'admin.sheet.procedures': '手続き',
   'admin.sheet.lifeEvents': 'ライフイベント',

@@ -270,6 +270,7 @@ export interface HallLayoutsTable {
   uploaded_at: string;
   live_at: string | null;
   live_by: string | null;
+  live_order: number | null;
 }
 
 export interface Database {

@@ -5,7 +5,14 @@ import type { JaEn, OpenDataColumn } from '../../../shared/protocol/openData.ts'
 import { eachDay } from '../../../shared/figures/days.ts';
 import type { ActivityReader } from './activity.ts';
 import { counterStats, groupBy } from './counterStats.ts';
-import { fromPeople, peopleCount, peopleGroup, peopleRate, type Published } from './suppression.ts';
+import {
+  SUPPRESSED,
+  peopleCount,
+  peopleGroup,
+  peopleRate,
+  percentileOf,
+  type Published,
+} from './suppression.ts';
 
 export type OpenCell = Published<number> | string | null;
 export type OpenRow = Record<string, OpenCell>;
@@ -79,8 +86,8 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
       id: 'visits-hourly',
       title: { ja: '来庁者数（時間帯別）', en: 'Visits per hour' },
       description: {
-        ja: '1時間ごとの入館の回数と同時にいた最大の人数。人のいた時間帯だけの行。日別の合計から引き算で分からないよう、x が1つだけの日はその次に小さい数も x にしています。',
-        en: 'Entries and the most people inside at once, per hour; rows only for hours with people. Where a day would have a single x, the next smallest count is an x too, so the daily total cannot give it away.',
+        ja: '1時間ごとの入館の回数と同時にいた最大の人数。人のいた時間帯だけの行。入館が1〜4回の時間帯がある日は、日別の合計から引き算で分からないよう、24時間すべての行を出し、10回未満の時間帯（0も）をすべて x にします（それらの合計が10未満ならその日はすべて x）。',
+        en: 'Entries and the most people inside at once, per hour; rows only for hours with people. On a day with an hour of 1–4 entries, all 24 hours are listed and every hour under 10 entries is x (zeros too), or the whole day if those add up to fewer than 10, so the daily total cannot give a small count away.',
       },
       columns: [
         day,
@@ -100,13 +107,26 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
             entries: rs.reduce((a, r) => a + r.count, 0),
             peak: Math.max(...rs.map((r) => r.peak)),
           }));
-          const entries = peopleGroup(byHour.map((h) => h.entries));
-          return byHour.map((h, i) => ({
-            day: d,
-            hour: h.hour,
-            entries: entries[i]!,
-            peak_people: peopleCount(h.peak),
-          }));
+          // A day with a hidden hour has all 24 hours: hours with nobody hide among the others.
+          const all = Array.from(
+            { length: 24 },
+            (_, hour) => byHour.find((h) => h.hour === hour) ?? { hour, entries: 0, peak: 0 },
+          );
+          const entries = peopleGroup(all.map((h) => h.entries));
+          const hiding = entries.includes(SUPPRESSED);
+          return all.flatMap((h, i) =>
+            hiding || byHour.includes(h)
+              ? [
+                  {
+                    day: d,
+                    hour: h.hour,
+                    entries: entries[i]!,
+                    // A shown "0 at once" would tell which hidden hours had nobody.
+                    peak_people: hiding && entries[i] === SUPPRESSED ? SUPPRESSED : peopleCount(h.peak),
+                  },
+                ]
+              : [],
+          );
         });
       },
     },
@@ -114,8 +134,8 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
       id: 'waits',
       title: { ja: '窓口ごとの待ち時間（日別）', en: 'Waits per counter and day' },
       description: {
-        ja: '窓口ごとの番号札の数、呼ばれて来なかった数と割合、番号を取ってから呼ばれるまでの待ち時間（中央値と90パーセンタイル、分）。5人未満から計算した値は x。',
-        en: 'Per counter: numbers taken, no-shows and their share of the numbers called, and the wait from taking a number to being called (median and 90th percentile, minutes). Values computed from fewer than 5 people are x.',
+        ja: '窓口ごとの番号札の数、呼ばれて来なかった数と割合、番号を取ってから呼ばれるまでの待ち時間（中央値と90パーセンタイル、分）。5人未満から計算した値は x。中央値は10人以上、90パーセンタイルは50人以上のときだけ出します（前後に5人以上）。',
+        en: 'Per counter: numbers taken, no-shows and their share of the numbers called, and the wait from taking a number to being called (median and 90th percentile, minutes). Values computed from fewer than 5 people are x; the median needs 10 waits and the 90th percentile 50 (5 on each side).',
       },
       columns: [
         day,
@@ -161,8 +181,8 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
               tickets: peopleCount(s.tickets),
               no_shows: peopleCount(s.noShows),
               no_show_rate: peopleRate(s.noShowRate, s.noShows, s.called),
-              wait_p50_min: fromPeople(s.waitP50Min, s.waits),
-              wait_p90_min: fromPeople(s.waitP90Min, s.waits),
+              wait_p50_min: percentileOf(s.waitP50Min, s.waits, 0.5),
+              wait_p90_min: percentileOf(s.waitP90Min, s.waits, 0.9),
             };
           })
           .sort((a, b) => a.day.localeCompare(b.day) || (a.counter_number ?? 0) - (b.counter_number ?? 0));

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
+import { isPostgres } from '../db/dialect.ts';
 import type { HallLayout } from '../../../shared/layout/layoutSchema.ts';
 import { HallLayout as HallLayoutSchema } from '../../../shared/layout/layoutSchema.ts';
 import { infoDeskCounter } from '../../../shared/layout/infoDeskCounter.ts';
@@ -20,34 +22,65 @@ export interface LiveLayout {
  * Uploaded hall layouts: checked completely, kept as drafts with a preview, and put live by an admin.
  * The live one is read by every process (see hallLayoutBoard.ts); HALL_FILE is used while none is.
  */
-export function createHallLayoutService(db: Db, inUse: () => LiveLayout) {
-  /** What the running city hall needs from any plan: the catalogue's counters, and every open queue's. */
-  async function referenceProblems(layout: HallLayout): Promise<LayoutProblem[]> {
+export function createHallLayoutService(
+  db: Db,
+  inUse: () => LiveLayout,
+  /** Counters with staff on duty now (every process); none when only the database is at hand (the CLI). */
+  staffOnDuty: () => Iterable<string> = () => [],
+) {
+  /**
+   * What the running city hall needs from any plan: the counters the catalogue sends residents to, and
+   * those with residents waiting, with bookings still to come, or with staff on duty.
+   */
+  async function referenceProblems(layout: HallLayout, q: Db = db): Promise<LayoutProblem[]> {
     const desks = new Set([...layout.counters.map((c) => c.id), infoDeskCounter(layout)?.id]);
     const problems: LayoutProblem[] = [];
-    const departments = await db
+    const missing = (id: string | null): id is string => id !== null && !desks.has(id);
+    const departments = await q
       .selectFrom('departments')
       .select(['id', 'counter_id'])
       .where('counter_id', 'is not', null)
       .execute();
     for (const d of departments) {
-      if (d.counter_id && !desks.has(d.counter_id))
+      if (missing(d.counter_id))
         problems.push({
           path: 'counters',
           reason: `the catalogue's department "${d.id}" is served at counter "${d.counter_id}", which this plan does not have`,
         });
     }
-    const queues = await db
+    const queues = await q
       .selectFrom('queue_tickets')
       .select('counter_id')
       .distinct()
       .where('status', 'in', ACTIVE_TICKETS)
       .execute();
-    for (const q of queues) {
-      if (!desks.has(q.counter_id))
+    for (const { counter_id: id } of queues) {
+      if (missing(id))
         problems.push({
           path: 'counters',
-          reason: `residents are waiting at counter "${q.counter_id}", which this plan does not have; put it live when that queue is empty`,
+          reason: `residents are waiting at counter "${id}", which this plan does not have; put it live when that queue is empty`,
+        });
+    }
+    const booked = await q
+      .selectFrom('slots')
+      .innerJoin('bookings', 'bookings.slot_id', 'slots.id')
+      .select('slots.counter_id')
+      .distinct()
+      .where('bookings.status', '=', 'booked')
+      .where('slots.starts_at', '>=', new Date(Date.now() - 3_600_000).toISOString())
+      .execute();
+    for (const { counter_id: id } of booked) {
+      if (missing(id))
+        problems.push({
+          path: 'counters',
+          reason: `residents have booked times at counter "${id}", which this plan does not have`,
+        });
+    }
+    for (const id of new Set(staffOnDuty())) {
+      if (missing(id))
+        problems.push({
+          path: 'counters',
+          reason: `staff are on duty at counter "${id}", which this plan does not have; ask them to leave it first`,
         });
     }
     return problems;
@@ -87,9 +120,8 @@ export function createHallLayoutService(db: Db, inUse: () => LiveLayout) {
       const row = await db
         .selectFrom('hall_layouts')
         .select(['layout', 'version'])
-        .where('live_at', 'is not', null)
-        .orderBy('live_at', 'desc')
-        .orderBy('id', 'desc')
+        .where('live_order', 'is not', null)
+        .orderBy('live_order', 'desc')
         .executeTakeFirst();
       if (!row) return null;
       return { layout: HallLayoutSchema.parse(JSON.parse(row.layout)), version: row.version };
@@ -127,6 +159,7 @@ export function createHallLayoutService(db: Db, inUse: () => LiveLayout) {
           uploaded_at: uploadedAt,
           live_at: null,
           live_by: null,
+          live_order: null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -148,20 +181,32 @@ export function createHallLayoutService(db: Db, inUse: () => LiveLayout) {
       return rows.map((r) => ({ ...view(r), problems: [] }));
     },
 
-    /** Checked again now (a queue may have opened since the upload); refused with the problems if any. */
+    /**
+     * Checked again now (a queue may have opened since the upload) in the same transaction that puts it
+     * live, under the catalogue's lock on PostgreSQL: a catalogue stored meanwhile is seen or waits.
+     */
     async putLive(id: number, by: string): Promise<LiveLayout> {
-      const row = await draftRow(id);
-      const layout = HallLayoutSchema.parse(JSON.parse(row.layout));
-      const problems = await referenceProblems(layout);
-      if (problems.length > 0) {
-        throw new DomainError('layoutProblems', problems.map((p) => p.reason).join('; '));
-      }
-      await db
-        .updateTable('hall_layouts')
-        .set({ live_at: new Date().toISOString(), live_by: by })
-        .where('id', '=', id)
-        .execute();
-      return { layout, version: layoutVersion(layout) };
+      return db.transaction().execute(async (trx) => {
+        if (isPostgres(trx))
+          await sql`select pg_advisory_xact_lock(hashtext('city-hall:catalog'))`.execute(trx);
+        const row = await trx.selectFrom('hall_layouts').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new DomainError('noSuchLayout', 'no such uploaded layout');
+        const layout = HallLayoutSchema.parse(JSON.parse(row.layout));
+        const problems = await referenceProblems(layout, trx);
+        if (problems.length > 0) {
+          throw new DomainError('layoutProblems', problems.map((p) => p.reason).join('; '));
+        }
+        const last = await trx
+          .selectFrom('hall_layouts')
+          .select((eb) => eb.fn.max('live_order').as('n'))
+          .executeTakeFirst();
+        await trx
+          .updateTable('hall_layouts')
+          .set({ live_at: new Date().toISOString(), live_by: by, live_order: Number(last?.n ?? 0) + 1 })
+          .where('id', '=', id)
+          .execute();
+        return { layout, version: layoutVersion(layout) };
+      });
     },
   };
 }

@@ -88,8 +88,8 @@ export function mountOpenDataRoutes(
         minimum: MIN_PEOPLE,
         marker: SUPPRESSED,
         description: {
-          ja: `個人が特定されないよう、1〜${MIN_PEOPLE - 1}人を数えたセルは CSV では x、JSON では null（行の suppressed に列名）にしています。${MIN_PEOPLE}人未満から計算した値（中央値、割合）も同じです。日ごとの合計が分かる時間帯別の表では、x が1つだけにならないよう次に小さい値も x にします。0 はそのまま示します。`,
-          en: `So that nobody can be singled out, a cell counting 1–${MIN_PEOPLE - 1} people is x in CSV and null in JSON (its column listed in the row's "suppressed"). So is a value computed from fewer than ${MIN_PEOPLE} people (a median, a rate). Where a daily total is published, a lone x among the hours of a day is joined by the next smallest count. Zero is shown.`,
+          ja: `個人が特定されないよう、1〜${MIN_PEOPLE - 1}人を数えたセルは CSV では x、JSON では null（行の suppressed に列名）にしています。${MIN_PEOPLE}人未満から計算した値、残りが1〜${MIN_PEOPLE - 1}人になる割合、前後に${MIN_PEOPLE}人いない中央値・90パーセンタイルも同じです。日ごとの合計が分かる時間帯別の表では、1〜${MIN_PEOPLE - 1}人の時間帯がある日は24時間すべてを出し、${2 * MIN_PEOPLE}未満の時間帯（0も）を x にします（その合計が${2 * MIN_PEOPLE}未満ならその日はすべて x）。`,
+          en: `So that nobody can be singled out, a cell counting 1–${MIN_PEOPLE - 1} people is x in CSV and null in JSON (its column listed in the row's "suppressed"). So is a value computed from fewer than ${MIN_PEOPLE} people, a rate whose rest would be 1–${MIN_PEOPLE - 1} people, and a median or 90th percentile without ${MIN_PEOPLE} people on each side. In the hourly table, whose daily total is published, a day with an hour of 1–${MIN_PEOPLE - 1} lists all 24 hours with every hour under ${2 * MIN_PEOPLE} as x, zeros too (the whole day, if those add up to fewer than ${2 * MIN_PEOPLE}). Zero is shown elsewhere.`,
         },
       },
       format: {

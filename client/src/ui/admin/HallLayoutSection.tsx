@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { LayoutDraftView } from '../../../../shared/protocol/hallLayout.ts';
 import type { HallLayout } from '../../../../shared/layout/layoutSchema.ts';
-import { hallAdminActions, refusalMessage } from '../../app/hallAdminActions.ts';
+import { hallAdminActions } from '../../app/hallAdminActions.ts';
+import { adminErrorText } from './adminErrors.ts';
 import { useT } from '../../i18n/useT.ts';
 import { PlanShapes } from '../PlanShapes.tsx';
 import { layoutChangeText } from './layoutChangeText.ts';
@@ -35,7 +36,7 @@ export function HallLayoutSection() {
       setDraft(await hallAdminActions.check(file));
     } catch (err) {
       setDraft(null);
-      setOutcome({ kind: 'failed', message: refusalMessage(err) ?? t('admin.hall.failed') });
+      setOutcome({ kind: 'failed', message: adminErrorText(err, t) });
     } finally {
       setBusy(false);
     }
@@ -51,7 +52,7 @@ export function HallLayoutSection() {
       setConfirming(false);
       await refresh();
     } catch (err) {
-      setOutcome({ kind: 'failed', message: refusalMessage(err) ?? t('admin.hall.failed') });
+      setOutcome({ kind: 'failed', message: adminErrorText(err, t) });
     } finally {
       setBusy(false);
     }

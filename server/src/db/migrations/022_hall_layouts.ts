@@ -17,8 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('uploaded_at', 'text', (c) => c.notNull())
     .addColumn('live_at', 'text')
     .addColumn('live_by', 'text')
+    // Which was put live last: a count, not a clock (the processes' clocks need not agree).
+    .addColumn('live_order', 'integer')
     .execute();
-  await db.schema.createIndex('hall_layouts_live').on('hall_layouts').column('live_at').execute();
+  await db.schema.createIndex('hall_layouts_live').on('hall_layouts').column('live_order').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -49,7 +49,8 @@ interface BriefingJoining {
 export function createBriefingRoom(deps: {
   auth: AuthService;
   events: EventService;
-  seats: Seat[];
+  /** The auditorium's seats in the plan in use (an admin may put a new plan live). */
+  seats: () => Seat[];
   /** The event's Janus room and PIN, when an SFU is configured. */
   stage(eventId: number): Promise<{ url: string; room: number; pin: string } | null>;
   /** With a Janus that requires tokens: one per member, withdrawn when they leave. */
@@ -124,7 +125,7 @@ export function createBriefingRoom(deps: {
       this.event = event;
       this.maxClients = event.capacity + 20; // room for presenters and moderators beyond the audience
       this.state.eventId = event.id;
-      this.state.seats = Math.min(deps.seats.length, event.capacity);
+      this.state.seats = Math.min(deps.seats().length, event.capacity);
       this.state.slides = await deps.deckSize(event.id);
       this.stage = await deps.stage(event.id);
       this.state.media = this.stage ? 'sfu' : 'p2p';
@@ -199,7 +200,7 @@ export function createBriefingRoom(deps: {
       p.role = auth.role;
       if (auth.role === 'attendee') {
         // The seat the resident walked to and sat on, if it is free; otherwise the first free one.
-        const seat = freeSeat(this.state.people.values(), deps.seats, this.state.seats, auth.seat);
+        const seat = freeSeat(this.state.people.values(), deps.seats(), this.state.seats, auth.seat);
         if (seat) p.seat = seat;
         else p.overflow = true;
       }
@@ -263,7 +264,7 @@ export function createBriefingRoom(deps: {
     /** A freed seat goes to whoever has waited longest in the overflow hall (people keep join order). */
     private seatFromOverflow(freed: string): void {
       const waiting = [...this.state.people.values()].find((p) => p.overflow);
-      const seat = waiting && freeSeat(this.state.people.values(), deps.seats, this.state.seats, freed);
+      const seat = waiting && freeSeat(this.state.people.values(), deps.seats(), this.state.seats, freed);
       if (!waiting || !seat) return;
       waiting.overflow = false;
       waiting.seat = seat;

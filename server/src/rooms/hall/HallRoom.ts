@@ -275,6 +275,12 @@ export function createHallRoom(deps: HallDeps) {
           : undefined;
         const spot = desk ? desk.staffSpot : spotFor(track.x, track.z);
         if (spot) this.place(sessionId, spot);
+        else {
+          // Where they stand may belong to another area now (areas redrawn, renamed or gone).
+          const areaId = deps.hall.areaAt(track.x, track.z)?.id ?? '';
+          this.tracks.set(sessionId, { ...track, areaId });
+          if (avatar && avatar.area !== areaId) avatar.area = areaId;
+        }
       }
       const areas = new Set(deps.hall.layout.areas.map((a) => a.id));
       for (const id of [...this.state.areaCounts.keys()])
