@@ -13,21 +13,26 @@ interface RubyState {
 }
 const useRubyStore = create<RubyState>(() => ({ readings: null, loading: false }));
 
-/** The interface's readings come with the build, the catalogue's and the plan's from the server; only when asked. */
+/**
+ * The interface's readings come with the build, the catalogue's and the plan's from the server; only
+ * when asked. Each shows as soon as it is here: the plan's are made by the server on the first ask and
+ * may take it a few seconds, which the interface's must not wait for.
+ */
 async function loadReadings(): Promise<void> {
   if (useRubyStore.getState().loading) return;
   useRubyStore.setState({ loading: true });
+  const add = (more: Readings) => useRubyStore.setState((s) => ({ readings: { ...more, ...s.readings } }));
   try {
-    const served = (url: string) => fetch(url).then((r) => (r.ok ? (r.json() as Promise<Readings>) : {}));
-    const [ui, catalog, hall] = await Promise.all([
-      import('virtual:ui-readings').then((m) => m.default),
-      served('/api/catalog/readings'),
-      served('/api/hall/readings'),
-    ]);
-    useRubyStore.setState({ readings: { ...hall, ...catalog, ...ui } });
+    add(await import('virtual:ui-readings').then((m) => m.default));
   } catch {
     // Without readings the texts show as they are; the next switch-on tries again.
     useRubyStore.setState({ loading: false });
+    return;
+  }
+  for (const url of ['/api/catalog/readings', '/api/hall/readings']) {
+    fetch(url)
+      .then((r) => (r.ok ? (r.json() as Promise<Readings>) : {}))
+      .then(add, () => {});
   }
 }
 
