@@ -138,11 +138,20 @@ try {
   await timed('GET /api/figures/counters.csv, 90 days', 10, () =>
     get(`/api/figures/counters.csv?from=${dayBefore(90)}&to=${dayBefore(1)}`, admin),
   );
-  await timed('GET /api/open-data/waits.csv, 30 days', 10, () =>
+  // Open data answers are cached for 5 minutes: each run asks for another period, so none is cached.
+  let shift = 0;
+  await timed('GET /api/open-data/waits.csv, 30 days (not cached)', 10, () => {
+    shift++;
+    return get(`/api/open-data/waits.csv?from=${dayBefore(30 + shift)}&to=${dayBefore(1 + shift)}`);
+  });
+  await timed('GET /api/open-data/visits-hourly.json, 60 days (not cached)', 10, () => {
+    shift++;
+    return get(
+      `/api/open-data/visits-hourly.json?from=${dayBefore(60 + (shift % 25))}&to=${dayBefore(1 + (shift % 25))}`,
+    );
+  });
+  await timed('GET /api/open-data/waits.csv, 30 days (cached)', 10, () =>
     get(`/api/open-data/waits.csv?from=${dayBefore(30)}&to=${dayBefore(1)}`),
-  );
-  await timed('GET /api/open-data/visits-hourly.json, 90 days', 10, () =>
-    get(`/api/open-data/visits-hourly.json?from=${dayBefore(90)}&to=${dayBefore(1)}`),
   );
   await timed('GET /api/hall (the plan, 14 KB gzip-able JSON)', 50, () => get('/api/hall'));
 
