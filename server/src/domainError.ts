@@ -7,6 +7,8 @@ export class DomainError<C extends string = string> extends Error {
   constructor(
     readonly code: C,
     message: string,
+    /** For a refusal that passes with time (a rate limit): the seconds until it is worth asking again. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -25,3 +25,15 @@ export function round(value: number, digits: number): number {
 
 /** Milliseconds as minutes with one decimal (waits are told in minutes). */
 export const minutes = (ms: number): number => round(ms / 60_000, 1);
+
+/** Groups items by a key, keeping first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

@@ -42,7 +42,6 @@ export const LayoutDraftView = z.object({
   problems: z.array(LayoutProblem),
   /** What moves for residents: counters added, removed or moved, areas added or removed. */
   changes: z.array(LayoutChange),
-  liveAt: z.string().nullable(),
 });
 export type LayoutDraftView = z.infer<typeof LayoutDraftView>;
 

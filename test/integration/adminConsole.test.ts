@@ -207,7 +207,9 @@ describe('admin console: accounts, catalogue sheets, audit log', () => {
     // One wins; the other is refused as the last admin, or as no longer an admin if it came second.
     expect(statuses[0]).toBe(200);
     expect([403, 409]).toContain(statuses[1]);
-    const admins = (await auth.listAllAccounts()).filter((x) => x.role === 'admin' && !x.disabled);
+    const admins = (await auth.listAccounts({ includeDisabled: true })).filter(
+      (x) => x.role === 'admin' && !x.disabled,
+    );
     expect(admins).toHaveLength(1);
     // Back to demo-admin as the admin of the remaining tests.
     await auth.setRole(adminId, 'admin');

@@ -9,7 +9,8 @@ import type {
   SheetUploadResult,
   StaffAccountView,
 } from '../../../shared/protocol/admin.ts';
-import { fetchJson as request, sendJson as post } from './catalogApi.ts';
+import type { LayoutDraftView, LayoutUpload } from '../../../shared/protocol/hallLayout.ts';
+import { ApiError, fetchJson as request, sendJson as post } from './catalogApi.ts';
 
 const account = (id: number, what: string, body?: unknown) =>
   request<unknown>(`/api/staff/accounts/${id}/${what}`, post(body ?? {}));
@@ -31,13 +32,22 @@ export const adminApi = {
   sheetUrl: (file: SheetFile) => `/api/admin/catalog/${file}`,
   /** An upload's problems are an answer to show, not a failure: they come back as the refusal. */
   async uploadSheets(input: SheetUploadInput): Promise<UploadAnswer> {
-    const res = await fetch('/api/admin/catalog', post(input));
-    const body = (await res.json().catch(() => null)) as SheetUploadResult | SheetRefusal | null;
-    if (res.ok) return { ok: true, result: body as SheetUploadResult };
-    if (body && 'problems' in body) return { ok: false, refusal: body };
-    const message = (body as { message?: string } | null)?.message ?? res.statusText;
-    return { ok: false, refusal: { error: 'invalidSheets', message, problems: [], more: 0 } };
+    try {
+      const body = await request<SheetUploadResult | SheetRefusal>('/api/admin/catalog', post(input), [422]);
+      return 'problems' in body ? { ok: false, refusal: body } : { ok: true, result: body };
+    } catch (err) {
+      // Refused for another reason (too large, signed out): the sentence, with no rows to list.
+      if (!(err instanceof ApiError)) throw err;
+      return { ok: false, refusal: { error: 'invalidSheets', message: err.message, problems: [], more: 0 } };
+    }
   },
+
+  /** The checked upload: a preview, or (422) every problem of the file; nothing changes either way. */
+  uploadLayout: (upload: LayoutUpload) =>
+    request<LayoutDraftView>('/api/admin/hall/drafts', post(upload), [422]),
+  putLayoutLive: (draftId: number) =>
+    request<{ version: string }>(`/api/admin/hall/drafts/${draftId}/live`, post()),
+  layoutUrl: '/api/admin/hall/layout.json',
 
   audit: (params: { before?: number; actor?: string; action?: string; limit?: number }) => {
     const query = new URLSearchParams();

@@ -42,10 +42,15 @@ export class ApiError extends Error {
 /**
  * A JSON request to the API: the body, or an ApiError with the server's reason and refusal code.
  * `url` is as given (same-origin paths keep the staff session cookie; catalogue reads add the endpoint).
+ * `answers`: refusal statuses whose body is an answer to show (an upload's list of problems, 422).
  */
-export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  init?: RequestInit,
+  answers: readonly number[] = [],
+): Promise<T> {
   const res = await fetch(url, init);
-  if (!res.ok) {
+  if (!res.ok && !answers.includes(res.status)) {
     const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
     throw new ApiError(res.status, body.message ?? res.statusText, body.error);
   }

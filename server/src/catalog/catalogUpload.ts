@@ -68,9 +68,9 @@ export function checkUpload(
   for (const s of sheets) {
     const wrong = fileProblems(s.file, s.text);
     problems.push(...wrong);
-    // A byte order mark from a spreadsheet's "CSV UTF-8" is not part of the first column's name. A file
-    // that is wrong as a whole is not read; the others are still checked, so every problem is listed.
-    if (wrong.length === 0) sources[kindOfSheet(s.file)] = s.text.replace(/^\uFEFF/, '');
+    // A file that is wrong as a whole is not read; the others are still checked, so every problem is
+    // listed (the CSV reader drops a spreadsheet's byte order mark).
+    if (wrong.length === 0) sources[kindOfSheet(s.file)] = s.text;
   }
   try {
     const catalog = readCatalog(sources, counterIds);

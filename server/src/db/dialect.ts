@@ -1,4 +1,4 @@
-import { PostgresAdapter, type CreateTableBuilder, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type CreateTableBuilder, type Kysely } from 'kysely';
 
 /** The few places where SQLite and PostgreSQL differ are decided here, by the database in use. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,4 +21,13 @@ export const binaryType = (db: Kysely<any>) => (isPostgres(db) ? 'bytea' : 'blob
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Inside a transaction: one at a time, among every process, for changes named `name` (PostgreSQL's
+ * advisory lock, released at commit). SQLite has one writer at a time already.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function lockUntilCommit(trx: Kysely<any>, name: string): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${`city-hall:${name}`}))`.execute(trx);
 }

@@ -30,15 +30,3 @@ export function counterStats(tickets: readonly TicketFact[], staffMinutes: numbe
     servedPerStaffHour: staffMinutes > 0 ? round(served / (staffMinutes / 60), 2) : null,
   };
 }
-
-/** Groups items by a key, keeping first-seen order. */
-export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

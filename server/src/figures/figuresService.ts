@@ -1,24 +1,32 @@
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { CatalogService } from '../services/catalogService.ts';
-import type {
-  BriefingFigure,
-  CounterFigure,
-  Figures,
-  OutcomeFigure,
-  OutcomeKey,
-} from '../../../shared/protocol/figures.ts';
-import { Outcome } from '../../../shared/protocol/records.ts';
+import type { UsageKind } from '../services/usageCounts.ts';
+import type { BriefingFigure, CounterFigure, Figures } from '../../../shared/protocol/figures.ts';
 import { eachDay } from '../../../shared/figures/days.ts';
+import { groupBy } from '../../../shared/figures/figureMaths.ts';
 import type { ActivityReader } from './activity.ts';
-import { counterStats, groupBy } from './counterStats.ts';
+import { counterStats } from './counterStats.ts';
+import { outcomeCounts, ratingCounts, visitsByDay } from './tallies.ts';
 
-export const TOP_PROCEDURES = 20;
+const TOP_PROCEDURES = 20;
+/** Every kind of count the figures show, read in one query. */
+const KINDS: UsageKind[] = [
+  'hall',
+  'staffMinutes',
+  'checklist',
+  'briefingJoin',
+  'briefingQuestion',
+  'guideAnswered',
+  'guideUnanswered',
+];
 
 const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 const most = (values: Iterable<number>) => [...values].reduce((a, b) => Math.max(a, b), 0);
 
+type UsageRow = Awaited<ReturnType<ActivityReader['usage']>>[number];
+
 /** Counts per subject of some usage rows. */
-function bySubject(rows: readonly { subject: string; count: number; peak: number }[]) {
+function bySubject(rows: readonly UsageRow[] = []) {
   const out = new Map<string, { count: number; peak: number }>();
   for (const r of rows) {
     const s = out.get(r.subject) ?? { count: 0, peak: 0 };
@@ -38,12 +46,12 @@ export function createFiguresService(deps: {
 }) {
   const { activity } = deps;
 
-  async function counters(from: string, to: string): Promise<CounterFigure[]> {
-    const tickets = groupBy(await activity.tickets(from, to), (t) => t.counterId);
-    const minutes = bySubject(await activity.usage(['staffMinutes'], from, to));
+  function counters(ticketFacts: Awaited<ReturnType<ActivityReader['tickets']>>, staffMinutes?: UsageRow[]) {
+    const tickets = groupBy(ticketFacts, (t) => t.counterId);
+    const minutes = bySubject(staffMinutes);
     const desks = deps.hall.serviceDesks;
     const ids = [...new Set([...desks.map((c) => c.id), ...tickets.keys(), ...minutes.keys()])];
-    return ids.map((id) => {
+    return ids.map((id): CounterFigure => {
       const desk = desks.find((c) => c.id === id);
       return {
         counterId: id,
@@ -54,23 +62,9 @@ export function createFiguresService(deps: {
     });
   }
 
-  async function consultations(from: string, to: string) {
-    const facts = await activity.consultations(from, to);
-    const keys: OutcomeKey[] = [...Outcome.options, 'none'];
-    const outcomes: OutcomeFigure[] = keys.map((outcome) => ({
-      outcome,
-      consultations: facts.filter((f) => (f.outcome ?? 'none') === outcome).length,
-    }));
-    const ratings = [1, 2, 3, 4, 5].map((rating) => ({
-      rating,
-      count: facts.filter((f) => f.rating === rating).length,
-    }));
-    return { outcomes, ratings };
-  }
-
-  async function briefings(from: string, to: string): Promise<BriefingFigure[]> {
-    const joins = bySubject(await activity.usage(['briefingJoin'], from, to));
-    const questions = bySubject(await activity.usage(['briefingQuestion'], from, to));
+  async function briefings(joinRows?: UsageRow[], questionRows?: UsageRow[]): Promise<BriefingFigure[]> {
+    const joins = bySubject(joinRows);
+    const questions = bySubject(questionRows);
     const ids = [...new Set([...joins.keys(), ...questions.keys()])].map(Number).filter(Number.isInteger);
     const events = await activity.events(ids);
     return ids
@@ -91,26 +85,23 @@ export function createFiguresService(deps: {
   return {
     async figures(from: string, to: string, peopleNow: number): Promise<Figures> {
       const catalog = deps.catalog.get();
-      const hall = await activity.usage(['hall'], from, to);
-      const visits = await activity.visitsPerDay(from, to);
+      const [usage, visits, links, consultations, tickets] = await Promise.all([
+        activity.usage(KINDS, from, to),
+        activity.visitsPerDay(from, to),
+        activity.linkOpens(from, to),
+        activity.consultations(from, to),
+        activity.tickets(from, to),
+      ]);
+      const of = groupBy(usage, (r) => r.kind);
+      const hall = of.get('hall') ?? [];
       const days = eachDay(from, to);
-      const hallByDay = groupBy(hall, (r) => r.day);
       const byHour = Array.from({ length: 24 }, (_, hour) => {
         const rows = hall.filter((r) => r.hour === hour);
         return { hour, entries: sum(rows.map((r) => r.count)), peak: most(rows.map((r) => r.peak)) };
       });
-      const byDay = days.map((day) => {
-        const v = visits.find((x) => x.day === day);
-        const hours = hallByDay.get(day) ?? [];
-        return {
-          day,
-          entries: v?.entries ?? sum(hours.map((r) => r.count)),
-          peak: Math.max(v?.peak ?? 0, most(hours.map((r) => r.peak))),
-        };
-      });
 
       const opens = new Map<string, number>();
-      for (const o of await activity.linkOpens(from, to)) {
+      for (const o of links) {
         opens.set(o.procedureId, (opens.get(o.procedureId) ?? 0) + o.opens);
       }
       const procedures = [...opens]
@@ -122,7 +113,7 @@ export function createFiguresService(deps: {
           opens: n,
         }));
 
-      const checklists = [...bySubject(await activity.usage(['checklist'], from, to))]
+      const checklists = [...bySubject(of.get('checklist'))]
         .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
         .map(([lifeEventId, c]) => ({
           lifeEventId,
@@ -131,7 +122,7 @@ export function createFiguresService(deps: {
         }));
 
       const guideRows = groupBy(
-        await activity.usage(['guideAnswered', 'guideUnanswered'], from, to),
+        [...(of.get('guideAnswered') ?? []), ...(of.get('guideUnanswered') ?? [])],
         (r) => r.day,
       );
       const guide = days.map((day) => {
@@ -146,12 +137,13 @@ export function createFiguresService(deps: {
         timeZone: deps.hall.layout.timeZone,
         peopleNow,
         byHour,
-        byDay,
-        counters: await counters(from, to),
-        ...(await consultations(from, to)),
+        byDay: visitsByDay(days, visits, hall),
+        counters: counters(tickets, of.get('staffMinutes')),
+        outcomes: outcomeCounts(consultations),
+        ratings: ratingCounts(consultations),
         procedures,
         checklists,
-        briefings: await briefings(from, to),
+        briefings: await briefings(of.get('briefingJoin'), of.get('briefingQuestion')),
         guide,
       };
     },

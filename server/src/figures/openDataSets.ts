@@ -1,10 +1,11 @@
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { CatalogService } from '../services/catalogService.ts';
-import { Outcome } from '../../../shared/protocol/records.ts';
 import type { JaEn, OpenDataColumn } from '../../../shared/protocol/openData.ts';
 import { eachDay } from '../../../shared/figures/days.ts';
 import type { ActivityReader } from './activity.ts';
-import { counterStats, groupBy } from './counterStats.ts';
+import { counterStats } from './counterStats.ts';
+import { groupBy } from '../../../shared/figures/figureMaths.ts';
+import { outcomeCounts, ratingCounts, visitsByDay } from './tallies.ts';
 import {
   SUPPRESSED,
   peopleCount,
@@ -73,13 +74,15 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
         people('peak_people', '同時にいた最大の人数', 'Most people inside at once'),
       ],
       async rows(from, to) {
-        const visits = await activity.visitsPerDay(from, to);
-        const hours = groupBy(await activity.usage(['hall'], from, to), (r) => r.day);
-        return eachDay(from, to).map((d) => {
-          const v = visits.find((x) => x.day === d);
-          const peak = Math.max(v?.peak ?? 0, ...(hours.get(d) ?? []).map((r) => r.peak));
-          return { day: d, entries: peopleCount(v?.entries ?? 0), peak_people: peopleCount(peak) };
-        });
+        const [visits, hours] = await Promise.all([
+          activity.visitsPerDay(from, to),
+          activity.usage(['hall'], from, to),
+        ]);
+        return visitsByDay(eachDay(from, to), visits, hours).map((v) => ({
+          day: v.day,
+          entries: peopleCount(v.entries),
+          peak_people: peopleCount(v.peak),
+        }));
       },
     },
     {
@@ -247,10 +250,10 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
         return [...facts]
           .sort((a, b) => a[0].localeCompare(b[0]))
           .flatMap(([d, list]) =>
-            [...Outcome.options, 'none'].map((outcome) => ({
+            outcomeCounts(list).map((o) => ({
               day: d,
-              outcome,
-              consultations: peopleCount(list.filter((f) => (f.outcome ?? 'none') === outcome).length),
+              outcome: o.outcome,
+              consultations: peopleCount(o.consultations),
             })),
           );
       },
@@ -275,10 +278,10 @@ export function openDataSets({ activity, catalog, hall }: Sources): OpenDataSet[
         return [...facts]
           .sort((a, b) => a[0].localeCompare(b[0]))
           .flatMap(([d, list]) =>
-            [1, 2, 3, 4, 5].map((rating) => ({
+            ratingCounts(list).map((r) => ({
               day: d,
-              rating,
-              consultations: peopleCount(list.filter((f) => f.rating === rating).length),
+              rating: r.rating,
+              consultations: peopleCount(r.count),
             })),
           );
       },

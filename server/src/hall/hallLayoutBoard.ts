@@ -16,10 +16,12 @@ export function createHallLayoutBoard(service: HallLayoutService, fromFile: Live
   async function reload(): Promise<void> {
     const seq = ++started;
     try {
-      const live = (await service.live()) ?? fromFile;
+      // Every 2 s a version is read; the layout itself only when it is not the one in use.
+      const version = (await service.liveVersion()) ?? fromFile.version;
+      const live = version === hallVersion() ? null : ((await service.live()) ?? fromFile);
       if (seq < applied) return;
       applied = seq;
-      putHallInUse(live.layout, live.version);
+      if (live) putHallInUse(live.layout, live.version);
     } catch (err) {
       log.warn('reading the live hall layout failed', err);
     }

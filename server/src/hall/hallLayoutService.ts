@@ -1,17 +1,15 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { isPostgres } from '../db/dialect.ts';
+import { lockUntilCommit } from '../db/dialect.ts';
 import type { HallLayout } from '../../../shared/layout/layoutSchema.ts';
 import { HallLayout as HallLayoutSchema } from '../../../shared/layout/layoutSchema.ts';
 import { infoDeskCounter } from '../../../shared/layout/infoDeskCounter.ts';
 import type { LayoutDraftView, LayoutProblem, LayoutUpload } from '../../../shared/protocol/hallLayout.ts';
 import { DomainError } from '../domainError.ts';
-import { checkLayoutText, layoutVersion } from './layoutCheck.ts';
+import { checkLayoutText } from './layoutCheck.ts';
 import { layoutChanges } from './layoutChanges.ts';
 
 /** Tickets still in a queue: their counter must stay in the plan. */
 const ACTIVE_TICKETS = ['waiting', 'called', 'serving'];
-const DRAFTS_LISTED = 10;
 
 export interface LiveLayout {
   layout: HallLayout;
@@ -86,45 +84,21 @@ export function createHallLayoutService(
     return problems;
   }
 
-  function view(row: {
-    id: number;
-    file_name: string;
-    uploaded_by: string;
-    uploaded_at: string;
-    layout: string;
-    version: string;
-    live_at: string | null;
-  }): Omit<LayoutDraftView, 'problems'> {
-    const layout = HallLayoutSchema.parse(JSON.parse(row.layout));
-    return {
-      id: row.id,
-      fileName: row.file_name,
-      uploadedBy: row.uploaded_by,
-      uploadedAt: row.uploaded_at,
-      layout,
-      version: row.version,
-      changes: layoutChanges(inUse().layout, layout),
-      liveAt: row.live_at,
-    };
-  }
-
-  async function draftRow(id: number) {
-    const row = await db.selectFrom('hall_layouts').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError('noSuchLayout', 'no such uploaded layout');
-    return row;
-  }
+  /** A stored layout was checked on upload; parsing gives it the schema's types (and defaults). */
+  const stored = (text: string): HallLayout => HallLayoutSchema.parse(JSON.parse(text));
+  const newestLive = () =>
+    db.selectFrom('hall_layouts').where('live_order', 'is not', null).orderBy('live_order', 'desc');
 
   return {
+    /** The version of the layout an admin put live last, or null (then HALL_FILE is used): a small read. */
+    async liveVersion(): Promise<string | null> {
+      return (await newestLive().select('version').executeTakeFirst())?.version ?? null;
+    },
+
     /** The layout an admin put live last, or null (then HALL_FILE is used). */
     async live(): Promise<LiveLayout | null> {
-      const row = await db
-        .selectFrom('hall_layouts')
-        .select(['layout', 'version'])
-        .where('live_order', 'is not', null)
-        .orderBy('live_order', 'desc')
-        .executeTakeFirst();
-      if (!row) return null;
-      return { layout: HallLayoutSchema.parse(JSON.parse(row.layout)), version: row.version };
+      const row = await newestLive().select(['layout', 'version']).executeTakeFirst();
+      return row ? { layout: stored(row.layout), version: row.version } : null;
     },
 
     /**
@@ -134,51 +108,31 @@ export function createHallLayoutService(
     async upload(upload: LayoutUpload, by: string): Promise<LayoutDraftView> {
       const checked = checkLayoutText(upload.text);
       const problems = checked.ok ? await referenceProblems(checked.layout) : checked.problems;
-      const uploadedAt = new Date().toISOString();
-      if (!checked.ok || problems.length > 0) {
+      const draft = {
+        fileName: upload.fileName,
+        uploadedBy: by,
+        uploadedAt: new Date().toISOString(),
         // A plan that is sound in itself but does not fit the running city hall is still shown.
-        return {
-          id: 0,
-          fileName: upload.fileName,
-          uploadedBy: by,
-          uploadedAt,
-          layout: checked.ok ? checked.layout : null,
-          version: null,
-          problems,
-          changes: checked.ok ? layoutChanges(inUse().layout, checked.layout) : [],
-          liveAt: null,
-        };
-      }
+        layout: checked.ok ? checked.layout : null,
+        changes: checked.ok ? layoutChanges(inUse().layout, checked.layout) : [],
+        problems,
+      };
+      if (!checked.ok || problems.length > 0) return { ...draft, id: 0, version: null };
       const row = await db
         .insertInto('hall_layouts')
         .values({
           version: checked.version,
           layout: JSON.stringify(checked.layout),
-          file_name: upload.fileName,
+          file_name: draft.fileName,
           uploaded_by: by,
-          uploaded_at: uploadedAt,
+          uploaded_at: draft.uploadedAt,
           live_at: null,
           live_by: null,
           live_order: null,
         })
-        .returningAll()
+        .returning('id')
         .executeTakeFirstOrThrow();
-      return { ...view(row), problems: [] };
-    },
-
-    async draft(id: number): Promise<LayoutDraftView> {
-      const v = view(await draftRow(id));
-      return { ...v, problems: await referenceProblems(v.layout!) };
-    },
-
-    async drafts(): Promise<LayoutDraftView[]> {
-      const rows = await db
-        .selectFrom('hall_layouts')
-        .selectAll()
-        .orderBy('id', 'desc')
-        .limit(DRAFTS_LISTED)
-        .execute();
-      return rows.map((r) => ({ ...view(r), problems: [] }));
+      return { ...draft, id: row.id, version: checked.version };
     },
 
     /**
@@ -187,11 +141,14 @@ export function createHallLayoutService(
      */
     async putLive(id: number, by: string): Promise<LiveLayout> {
       return db.transaction().execute(async (trx) => {
-        if (isPostgres(trx))
-          await sql`select pg_advisory_xact_lock(hashtext('city-hall:catalog'))`.execute(trx);
-        const row = await trx.selectFrom('hall_layouts').selectAll().where('id', '=', id).executeTakeFirst();
+        await lockUntilCommit(trx, 'catalog');
+        const row = await trx
+          .selectFrom('hall_layouts')
+          .select(['layout', 'version'])
+          .where('id', '=', id)
+          .executeTakeFirst();
         if (!row) throw new DomainError('noSuchLayout', 'no such uploaded layout');
-        const layout = HallLayoutSchema.parse(JSON.parse(row.layout));
+        const layout = stored(row.layout);
         const problems = await referenceProblems(layout, trx);
         if (problems.length > 0) {
           throw new DomainError('layoutProblems', problems.map((p) => p.reason).join('; '));
@@ -205,7 +162,7 @@ export function createHallLayoutService(
           .set({ live_at: new Date().toISOString(), live_by: by, live_order: Number(last?.n ?? 0) + 1 })
           .where('id', '=', id)
           .execute();
-        return { layout, version: layoutVersion(layout) };
+        return { layout, version: row.version };
       });
     },
   };

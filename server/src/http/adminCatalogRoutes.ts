@@ -1,4 +1,5 @@
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+import { sendCsv } from './sendCsv.ts';
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService.ts';
 import type { CatalogService } from '../services/catalogService.ts';
@@ -92,11 +93,7 @@ export function mountAdminCatalogRoutes(
     if (!p.success) return sendBadRequest(res, p.error);
     await catalog.refresh();
     const text = writeCatalog(catalog.get())[kindOfSheet(p.data.file)];
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${p.data.file}"`);
-    res.setHeader('Cache-Control', 'no-store');
-    // The byte order mark makes spreadsheet programs read the Japanese as UTF-8; an upload drops it.
-    res.send(`\uFEFF${text}`);
+    sendCsv(res, p.data.file, text);
   });
 
   app.post('/api/admin/catalog', admin, sheetsBody, async (req: Authed, res: Response) => {

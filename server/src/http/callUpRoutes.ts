@@ -1,11 +1,11 @@
 import express, { type Application, type Request, type Response } from 'express';
+import { sendCsv } from './sendCsv.ts';
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService.ts';
 import type { CallUpService } from '../services/callUpService.ts';
 import type { Logger } from '../logger.ts';
 import { recordChange, type AuditLog } from '../services/auditLog.ts';
 import { CallUpAnswer, NewCallUp } from '../../../shared/protocol/callups.ts';
-import { toCsv } from '../../../shared/csv/writeCsv.ts';
 import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
 
@@ -87,10 +87,7 @@ export function mountCallUpRoutes(
         a.minutes,
         a.answeredAt,
       ]);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="callup-${id}.csv"`);
-      // A byte-order mark so spreadsheet programs read the Japanese names as UTF-8.
-      res.send(toCsv([['name', 'department', 'answer', 'minutes', 'answered_at'], ...rows], { bom: true }));
+      sendCsv(res, `callup-${id}.csv`, [['name', 'department', 'answer', 'minutes', 'answered_at'], ...rows]);
     }),
   );
 

@@ -1,10 +1,10 @@
 import type { Application, Request, Response } from 'express';
+import { sendCsv } from './sendCsv.ts';
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService.ts';
 import type { FiguresService } from '../figures/figuresService.ts';
 import type { CityClock } from '../services/usageCounts.ts';
 import { FIGURE_CHARTS, figureTable, type CellWords } from '../../../shared/figures/figureTables.ts';
-import { toCsv } from '../../../shared/csv/writeCsv.ts';
 import { readDayRange } from './dayRange.ts';
 import { sendBadRequest } from './refusals.ts';
 import { staffGuard } from './staffGuard.ts';
@@ -48,12 +48,6 @@ export function mountFiguresRoutes(
     if (!r.ok) return sendBadRequest(res, r.message);
     const figures = await deps.figures.figures(r.from, r.to, await deps.peopleNow());
     const { columns, rows } = figureTable(figures, chart.data.chart, csvWords);
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="figures-${chart.data.chart}-${r.from}_${r.to}.csv"`,
-    );
-    res.send(toCsv([columns, ...rows], { bom: true }));
+    sendCsv(res, `figures-${chart.data.chart}-${r.from}_${r.to}.csv`, [columns, ...rows]);
   });
 }

@@ -80,10 +80,6 @@ export function mountHallRoutes(
     res.type('application/json').send(formatLayoutJson(layout));
   });
 
-  app.get('/api/admin/hall/drafts', admin, async (_req: Request, res: Response) => {
-    res.json(await layouts.drafts());
-  });
-
   app.post('/api/admin/hall/drafts', admin, json, async (req: Authed, res: Response) => {
     const parsed = LayoutUpload.safeParse(req.body);
     if (!parsed.success) return sendBadRequest(res, parsed.error);
@@ -96,12 +92,6 @@ export function mountHallRoutes(
       detail: `draft ${draft.id}, ${draft.changes.length} changes`,
     });
     res.status(201).json(draft);
-  });
-
-  app.get('/api/admin/hall/drafts/:id', admin, async (req: Request, res: Response) => {
-    const p = DraftParam.safeParse(req.params);
-    if (!p.success) return sendBadRequest(res, p.error);
-    await layouts.draft(p.data.id).then((d) => res.json(d), refused(res));
   });
 
   app.post('/api/admin/hall/drafts/:id/live', admin, async (req: Authed, res: Response) => {

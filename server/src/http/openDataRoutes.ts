@@ -11,7 +11,8 @@ import { addDays } from '../../../shared/figures/days.ts';
 import { toCsv } from '../../../shared/csv/writeCsv.ts';
 import { requestAddress } from './clientAddress.ts';
 import { readDayRange } from './dayRange.ts';
-import { sendBadRequest } from './refusals.ts';
+import { sendBadRequest, sendRefusal } from './refusals.ts';
+import { DomainError } from '../domainError.ts';
 
 const BASE = '/api/open-data';
 /** Open data changes when a day ends, not by the minute: answers are kept this long, here and by caches. */
@@ -41,14 +42,13 @@ export function mountOpenDataRoutes(
 
   /** Counts the request; false (and 429 sent) when this address asked too often. */
   async function allowed(req: Request, res: Response): Promise<boolean> {
-    const waitS = await deps.requests.take(requestAddress(req));
-    if (waitS === null) return true;
-    res.setHeader('Retry-After', String(waitS));
-    res.status(429).json({
-      error: 'rateLimited',
-      message: `too many open data requests from this address: try again in ${waitS} s`,
-    });
-    return false;
+    return deps.requests.spend(requestAddress(req), 'open data requests').then(
+      () => true,
+      (err: unknown) => {
+        sendRefusal(res, err);
+        return false;
+      },
+    );
   }
 
   function send(res: Response, answer: Answer): void {
@@ -117,7 +117,7 @@ export function mountOpenDataRoutes(
     if (!file.success) return sendBadRequest(res, file.error);
     const [id, format] = file.data.file.split('.') as [string, 'csv' | 'json'];
     const set = deps.sets.find((s) => s.id === id);
-    if (!set) return void res.status(404).json({ error: 'notFound', message: `No open data set "${id}"` });
+    if (!set) return sendRefusal(res, new DomainError('noSuchDataSet', `No open data set "${id}"`));
     const latest = addDays(deps.clock.day(), -1);
     const range = readDayRange(req.query, { to: latest, days: DEFAULT_DAYS });
     if (!range.ok) return sendBadRequest(res, range.message);

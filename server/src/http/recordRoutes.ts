@@ -1,4 +1,5 @@
 import express, { type Application, type Response } from 'express';
+import { sendCsv } from './sendCsv.ts';
 import { z } from 'zod';
 import { RecordUpdate, type ConsultationRecordView } from '../../../shared/protocol/index.ts';
 import type { RecordService } from '../services/recordService.ts';
@@ -6,7 +7,6 @@ import { sendRefusal } from './refusals.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { staffGuard, type Authed } from './staffGuard.ts';
-import { toCsv } from '../../../shared/csv/writeCsv.ts';
 
 const TicketParam = z.object({ ticketId: z.coerce.number().int().positive() });
 
@@ -41,9 +41,7 @@ export function mountRecordRoutes(
 
   app.get('/api/records/export.csv', signedIn('manageStaff'), async (_req: Authed, res: Response) => {
     const rows = await deps.records.all();
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', 'attachment; filename="consultation-records.csv"');
-    res.send(toCsv([COLUMNS, ...rows.map((r) => COLUMNS.map((c) => r[c]))]));
+    sendCsv(res, 'consultation-records.csv', [COLUMNS, ...rows.map((r) => COLUMNS.map((c) => r[c]))]);
   });
 
   app.get('/api/records/:ticketId', signedIn(), async (req: Authed, res: Response) => {

@@ -16,11 +16,13 @@ const STATUS: Record<string, number> = {
   noSuchEvent: 404,
   noSuchRecord: 404,
   noSuchAccount: 404,
+  noSuchDepartment: 404,
   noSuchSlide: 404,
   noSuchAnnouncement: 404,
   noSuchCounter: 404,
   noSuchCallUp: 404,
   noSuchLayout: 404,
+  noSuchDataSet: 404,
   layoutProblems: 422,
   stageUnavailable: 502,
 };
@@ -31,6 +33,7 @@ export const statusOf = (code: string) => STATUS[code] ?? 409;
 /** Answers a refusal as `{ error: code, message }`; anything that is not a refusal is a fault, rethrown. */
 export function sendRefusal(res: Response, err: unknown): void {
   if (!(err instanceof DomainError)) throw err;
+  if (err.retryAfterS !== undefined) res.setHeader('Retry-After', String(err.retryAfterS));
   res.status(statusOf(err.code)).json({ error: err.code, message: err.message });
 }
 

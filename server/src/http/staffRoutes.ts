@@ -1,4 +1,5 @@
 import express, { type Application, type NextFunction, type Request, type Response } from 'express';
+import { DomainError } from '../domainError.ts';
 import { z } from 'zod';
 import { LoginRequest, NewStaffAccount } from '../../../shared/auth/roles.ts';
 import { StaffDepartment } from '../../../shared/protocol/callups.ts';
@@ -8,7 +9,6 @@ import { sendBadRequest, sendRefusal } from './refusals.ts';
 import { RoleChange } from '../../../shared/protocol/admin.ts';
 import { recordChange, type AuditLog } from '../services/auditLog.ts';
 import type { Logger } from '../logger.ts';
-import { formatIssues } from '../rooms/common/formatIssues.ts';
 import { requestAddress } from './clientAddress.ts';
 
 /**
@@ -42,13 +42,11 @@ export function mountStaffRoutes(
     ].join('; ');
 
   const signedIn = staffGuard(auth);
+  const noSuchDepartment = (id: string) => new DomainError('noSuchDepartment', `no department "${id}"`);
 
   app.post('/api/staff/login', json, async (req: Request, res: Response) => {
     const body = LoginRequest.safeParse(req.body);
-    if (!body.success) {
-      res.status(400).json({ error: 'badRequest', message: formatIssues(body.error) });
-      return;
-    }
+    if (!body.success) return sendBadRequest(res, body.error);
     const result = await auth.login(body.data.username, body.data.password, requestAddress(req));
     if (result.ok) {
       res.setHeader('Set-Cookie', cookie(result.token, deps.sessionHours * 3600));
@@ -87,7 +85,7 @@ export function mountStaffRoutes(
 
   /** Every account, disabled ones included, with its department (admins only). */
   app.get('/api/staff/accounts', signedIn('manageStaff'), async (_req: Request, res: Response) => {
-    res.json(await auth.listAllAccounts());
+    res.json(await auth.listAccounts({ includeDisabled: true }));
   });
 
   const audited = (req: Authed, action: string, subject: string, detail?: unknown) =>
@@ -110,9 +108,10 @@ export function mountStaffRoutes(
       const b = body.safeParse(req.body ?? {});
       if (!b.success) return sendBadRequest(res, b.error);
       if (p.data.id === req.staff!.id) {
-        return void res
-          .status(409)
-          .json({ error: 'ownAccount', message: 'Ask another admin to do this to your own account' });
+        return sendRefusal(
+          res,
+          new DomainError('ownAccount', 'Ask another admin to do this to your own account'),
+        );
       }
       try {
         const result = await act(p.data.id, b.data);
@@ -190,11 +189,8 @@ export function mountStaffRoutes(
       const body = StaffDepartment.safeParse(req.body);
       if (!p.success || !body.success) return sendBadRequest(res, !p.success ? p.error : body.error!);
       const { department } = body.data;
-      if (department && !deps.departmentExists(department)) {
-        return void res
-          .status(404)
-          .json({ error: 'noSuchDepartment', message: `no department "${department}"` });
-      }
+      if (department && !deps.departmentExists(department))
+        return sendRefusal(res, noSuchDepartment(department));
       try {
         const changed = await auth.setDepartment(p.data.id, department);
         await audited(req, 'staff.department', changed.username, { department });
@@ -209,8 +205,7 @@ export function mountStaffRoutes(
     const body = NewStaffAccount.safeParse(req.body);
     if (!body.success) return sendBadRequest(res, body.error);
     if (body.data.department && !deps.departmentExists(body.data.department)) {
-      res.status(404).json({ error: 'noSuchDepartment', message: `no department "${body.data.department}"` });
-      return;
+      return sendRefusal(res, noSuchDepartment(body.data.department));
     }
     try {
       const made = await auth.createAccount(body.data);

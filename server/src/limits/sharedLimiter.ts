@@ -33,17 +33,26 @@ export function sharedLimiter(name: string, limit: Limit, redis?: Redis) {
       throw err;
     }
   }
+  /** Uses one point, or refuses with `rateLimited`, saying what and for how long (also as Retry-After). */
+  async function spend(key: string, what: string): Promise<void> {
+    const waitS = await take(key);
+    if (waitS !== null) {
+      throw new DomainError(
+        'rateLimited',
+        `too many ${what} from this address: try again in ${waitS} s`,
+        waitS,
+      );
+    }
+  }
   return {
     take,
+    spend,
     /**
-     * Runs an action that costs a point: refused with `rateLimited` (saying what and for how long) when
-     * none is left, and the point comes back if the action is refused (it did not happen).
+     * Runs an action that costs a point: refused as `spend` refuses when none is left, and the point
+     * comes back if the action is refused (it did not happen).
      */
     async counted<T>(key: string, what: string, run: () => Promise<T>): Promise<T> {
-      const waitS = await take(key);
-      if (waitS !== null) {
-        throw new DomainError('rateLimited', `too many ${what} from this address: try again in ${waitS} s`);
-      }
+      await spend(key, what);
       try {
         return await run();
       } catch (err) {

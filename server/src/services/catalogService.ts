@@ -15,10 +15,8 @@ import { buildChecklist } from '../../../shared/catalog/checklist.ts';
 import { japaneseTexts } from '../../../shared/i18n/localized.ts';
 import { hasKanji, type Readings, type RubySegment } from '../../../shared/i18n/ruby.ts';
 import { furiganaFor } from '../i18n/furigana.ts';
-import { isPostgres } from '../db/dialect.ts';
+import { isPostgres, lockUntilCommit } from '../db/dialect.ts';
 import { DomainError } from '../domainError.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Several processes may make the same readings at once: the same text gives the same segments. */
 async function storeReadings(db: Db, made: Readings): Promise<void> {
@@ -166,8 +164,7 @@ export function createCatalogService(db: Db) {
       expectedRevision?: number,
     ): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        if (isPostgres(trx))
-          await sql`select pg_advisory_xact_lock(hashtext('city-hall:catalog'))`.execute(trx);
+        await lockUntilCommit(trx, 'catalog');
         const stored = await storedRevision(trx);
         if (expectedRevision !== undefined && stored !== expectedRevision) {
           throw new DomainError(
@@ -245,7 +242,8 @@ export function createCatalogService(db: Db) {
     },
 
     /** `day`: the city's day (the figures count by the city's calendar). */
-    async countLinkOpen(procedureId: string, day = today()): Promise<void> {
+    /** `day` is the city's (the plan's time zone), as every count the figures read. */
+    async countLinkOpen(procedureId: string, day: string): Promise<void> {
       await db
         .insertInto('procedure_link_opens')
         .values({ procedure_id: procedureId, day, opens: 1 })

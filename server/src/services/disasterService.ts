@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { isPostgres } from '../db/dialect.ts';
+import { lockUntilCommit } from '../db/dialect.ts';
 import type { StaffProfile } from '../../../shared/auth/roles.ts';
 import {
   DISASTER_OFF,
@@ -23,8 +22,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  * PostgreSQL the switch takes a transaction-wide lock; SQLite runs one writer at a time anyway.
  */
 async function lockSwitch(trx: Db): Promise<void> {
-  if (isPostgres(trx))
-    await sql`select pg_advisory_xact_lock(hashtext('city-hall:disaster-switch'))`.execute(trx);
+  await lockUntilCommit(trx, 'disaster-switch');
 }
 
 /** The latest switch is the state. */

@@ -12,8 +12,8 @@ import { SheetsSection } from './SheetsSection.tsx';
 import { AuditLogSection } from './AuditLogSection.tsx';
 
 /**
- * A section of the page: its heading (an h2, like the hall layout section, which brings its own) and
- * an id the nav list links to. The components inside start at h3.
+ * A section of the page: its heading (an h2) and an id the nav list links to. The components inside
+ * start at h3.
  */
 function AdminSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -45,13 +45,12 @@ function AdminGate({ who }: { who: StaffProfile | null }) {
   );
 }
 
-/** `own`: wrapped here in a section with its heading; the hall layout is a section with its own. */
-const SECTIONS: { id: string; title: MessageKey; own: boolean }[] = [
-  { id: 'admin-figures', title: 'admin.figures', own: true },
-  { id: 'admin-accounts', title: 'admin.accounts', own: true },
-  { id: 'admin-sheets', title: 'admin.sheets', own: true },
-  { id: 'admin-hall', title: 'admin.hall.heading', own: false },
-  { id: 'admin-audit', title: 'admin.audit', own: true },
+const SECTIONS: { id: string; title: MessageKey }[] = [
+  { id: 'admin-figures', title: 'admin.figures' },
+  { id: 'admin-accounts', title: 'admin.accounts' },
+  { id: 'admin-sheets', title: 'admin.sheets' },
+  { id: 'admin-hall', title: 'admin.hall.heading' },
+  { id: 'admin-audit', title: 'admin.audit' },
 ];
 
 /**
@@ -104,17 +103,11 @@ export function AdminPage() {
         </ul>
       </nav>
       <main id="main" className="admin-main">
-        {SECTIONS.map((s) =>
-          s.own ? (
-            <AdminSection key={s.id} id={s.id} title={t(s.title)}>
-              {body[s.id]}
-            </AdminSection>
-          ) : (
-            <div key={s.id} id={s.id} className="admin-anchor">
-              {body[s.id]}
-            </div>
-          ),
-        )}
+        {SECTIONS.map((s) => (
+          <AdminSection key={s.id} id={s.id} title={t(s.title)}>
+            {body[s.id]}
+          </AdminSection>
+        ))}
       </main>
     </div>
   );

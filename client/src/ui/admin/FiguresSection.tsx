@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { adminErrorText } from './adminErrors.ts';
 import './figures/figures.css';
 import type { Figures } from '../../../../shared/protocol/figures.ts';
 import { MAX_RANGE_DAYS, rangeProblem } from '../../../../shared/protocol/figures.ts';
@@ -9,7 +10,7 @@ import { FigureChart } from './figures/FigureChart.tsx';
 import { FigureTable } from './figures/FigureTable.tsx';
 import { figurePanels } from './figures/figurePanels.ts';
 
-type Load = { state: 'loading' } | { state: 'failed'; reason: string } | { state: 'ready'; figures: Figures };
+type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; figures: Figures };
 
 /**
  * The city's figures for admins: a period, then every chart with its table and CSV file. Opens on the
@@ -32,7 +33,7 @@ export function FiguresSection() {
         // The first answer, without a range, ends on the city's today.
         if (!range) setToday(figures.to);
       },
-      (err: unknown) => setLoad({ state: 'failed', reason: figuresActions.reason(err) }),
+      (error: unknown) => setLoad({ state: 'failed', error }),
     );
   }, []);
   useEffect(() => fetchRange(), [fetchRange]);
@@ -107,7 +108,7 @@ export function FiguresSection() {
       </div>
       {load.state === 'failed' && (
         <p role="alert" className="form-error">
-          {t('figures.failed', { reason: load.reason })}
+          {t('figures.failed', { reason: adminErrorText(load.error, t) })}
         </p>
       )}
 

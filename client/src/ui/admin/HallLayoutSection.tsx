@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { LayoutDraftView } from '../../../../shared/protocol/hallLayout.ts';
 import type { HallLayout } from '../../../../shared/layout/layoutSchema.ts';
-import { hallAdminActions } from '../../app/hallAdminActions.ts';
+import { adminActions } from '../../app/adminActions.ts';
 import { adminErrorText } from './adminErrors.ts';
 import { useT } from '../../i18n/useT.ts';
 import { PlanShapes } from '../PlanShapes.tsx';
@@ -23,7 +23,7 @@ export function HallLayoutSection() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  const refresh = () => hallAdminActions.planInUse().then(setInUse, () => setInUse(null));
+  const refresh = () => adminActions.planInUse().then(setInUse, () => setInUse(null));
   useEffect(() => void refresh(), []);
 
   const check = async (e: FormEvent) => {
@@ -33,7 +33,7 @@ export function HallLayoutSection() {
     setOutcome(null);
     setConfirming(false);
     try {
-      setDraft(await hallAdminActions.check(file));
+      setDraft(await adminActions.uploadLayout({ fileName: file.name, text: await file.text() }));
     } catch (err) {
       setDraft(null);
       setOutcome({ kind: 'failed', message: adminErrorText(err, t) });
@@ -46,7 +46,7 @@ export function HallLayoutSection() {
     if (!draft) return;
     setBusy(true);
     try {
-      const { version } = await hallAdminActions.putLive(draft.id);
+      const { version } = await adminActions.putLayoutLive(draft.id);
       setOutcome({ kind: 'live', version });
       setDraft(null);
       setConfirming(false);
@@ -61,13 +61,12 @@ export function HallLayoutSection() {
   const preview = draft?.layout;
   const b = preview?.bounds;
   return (
-    <section className="admin-section" aria-labelledby="admin-hall-heading">
-      <h2 id="admin-hall-heading">{t('admin.hall.heading')}</h2>
+    <>
       <p>{t('admin.hall.intro')}</p>
       {inUse && (
         <p>
           {t('admin.hall.inUse', { name: tl(inUse.layout.name), version: inUse.version })}{' '}
-          <a href={hallAdminActions.downloadUrl} download>
+          <a href={adminActions.layoutUrl} download>
             {t('admin.hall.download')}
           </a>
         </p>
@@ -93,7 +92,7 @@ export function HallLayoutSection() {
         </p>
       )}
       {outcome?.kind === 'live' && (
-        <p role="status" className="admin-done">
+        <p role="status" className="admin-ok">
           {t('admin.hall.liveDone', { version: outcome.version })}
         </p>
       )}
@@ -151,6 +150,6 @@ export function HallLayoutSection() {
           )}
         </div>
       )}
-    </section>
+    </>
   );
 }

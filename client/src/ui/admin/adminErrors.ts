@@ -1,4 +1,4 @@
-import { refusalOf } from '../../app/adminActions.ts';
+import { refusalOf } from '../../app/refusals.ts';
 import { isMessageKey } from '../../i18n/translate.ts';
 import type { MessageKey } from '../../i18n/ja.ts';
 

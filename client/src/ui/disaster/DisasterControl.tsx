@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DisasterSwitch } from '../../../../shared/protocol/disaster.ts';
 import { can } from '../../../../shared/auth/roles.ts';
 import { disasterActions } from '../../app/disasterActions.ts';
-import { refusalReason } from '../../app/announcementActions.ts';
+import { refusalReason } from '../../app/refusals.ts';
 import { useDisasterStore } from '../../store/disasterStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';

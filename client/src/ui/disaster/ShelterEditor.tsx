@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { disasterActions, loadDisasterInfo } from '../../app/disasterActions.ts';
-import { refusalReason } from '../../app/announcementActions.ts';
+import { refusalReason } from '../../app/refusals.ts';
 import { useDisasterStore, type ShelterView } from '../../store/disasterStore.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useT } from '../../i18n/useT.ts';

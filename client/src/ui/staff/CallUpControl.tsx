@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { CallUpTally, CallUpView, TallyRow } from '../../../../shared/protocol/callups.ts';
 import { can } from '../../../../shared/auth/roles.ts';
 import { callUpActions } from '../../app/callUpActions.ts';
-import { refusalReason } from '../../app/announcementActions.ts';
+import { refusalReason } from '../../app/refusals.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useCatalogStore } from '../../store/catalogStore.ts';
 import { useT } from '../../i18n/useT.ts';

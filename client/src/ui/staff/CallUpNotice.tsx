@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CallUpStatus, MyCallUp } from '../../../../shared/protocol/callups.ts';
 import { callUpActions } from '../../app/callUpActions.ts';
-import { refusalReason } from '../../app/announcementActions.ts';
+import { refusalReason } from '../../app/refusals.ts';
 import { useQueueStore } from '../../store/queueStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useWhen } from '../../i18n/useWhen.ts';
