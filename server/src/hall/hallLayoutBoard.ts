@@ -1,5 +1,6 @@
 import { hallVersion, onHallChange, putHallInUse } from '../../../shared/layout/hallLayout.ts';
 import type { Logger } from '../logger.ts';
+import { pollInOrder } from '../services/pollInOrder.ts';
 import type { HallLayoutService, LiveLayout } from './hallLayoutService.ts';
 
 /** How often each process looks for a layout put live through another process. */
@@ -11,31 +12,24 @@ const RELOAD_MS = 2000;
  * move their people; HTTP routes read `getHall()`, which always answers with the layout in use.
  */
 export function createHallLayoutBoard(service: HallLayoutService, fromFile: LiveLayout, log: Logger) {
-  let started = 0;
-  let applied = 0;
-  async function reload(): Promise<void> {
-    const seq = ++started;
-    try {
-      // Every 2 s a version is read; the layout itself only when it is not the one in use.
+  const { reload, stop } = pollInOrder(
+    // Each turn reads a version; the layout itself only when it is not the one in use.
+    async () => {
       const version = (await service.liveVersion()) ?? fromFile.version;
-      const live = version === hallVersion() ? null : ((await service.live()) ?? fromFile);
-      if (seq < applied) return;
-      applied = seq;
+      return version === hallVersion() ? null : ((await service.live()) ?? fromFile);
+    },
+    (live) => {
       if (live) putHallInUse(live.layout, live.version);
-    } catch (err) {
-      log.warn('reading the live hall layout failed', err);
-    }
-  }
-  const timer = setInterval(() => void reload(), RELOAD_MS);
+    },
+    { everyMs: RELOAD_MS, what: 'the live hall layout', log },
+  );
 
   return {
     version: hallVersion,
     /** Called with the new version after the layout in use changed (in this process). */
     subscribe: (listener: (version: string) => void) => onHallChange(listener),
     reload,
-    close(): void {
-      clearInterval(timer);
-    },
+    close: stop,
   };
 }
 export type HallLayoutBoard = ReturnType<typeof createHallLayoutBoard>;

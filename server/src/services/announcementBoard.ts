@@ -1,6 +1,7 @@
 import type { AnnouncementRecord, AnnouncementView } from '../../../shared/protocol/announcements.ts';
 import type { AnnouncementService } from './announcementService.ts';
 import type { Logger } from '../logger.ts';
+import { pollInOrder } from './pollInOrder.ts';
 
 /** How often each process reads the announcements again: another process's new one shows within this. */
 export const ANNOUNCEMENT_RELOAD_MS = 2000;
@@ -42,23 +43,14 @@ export function createAnnouncementBoard(service: AnnouncementService, log: Logge
     for (const l of listeners) l(current);
   }
 
-  /** Reads are numbered: one that started before a newer one finished must not undo it. */
-  let started = 0;
-  let applied = 0;
-  async function reload(): Promise<void> {
-    const seq = ++started;
-    try {
-      const read = await service.notOver();
-      if (seq < applied) return;
-      applied = seq;
+  const { reload, stop } = pollInOrder(
+    () => service.notOver(),
+    (read) => {
       notOver = read;
       recompute();
-    } catch (err) {
-      log.warn('reading announcements failed', err);
-    }
-  }
-
-  const reloader = setInterval(() => void reload(), ANNOUNCEMENT_RELOAD_MS);
+    },
+    { everyMs: ANNOUNCEMENT_RELOAD_MS, what: 'announcements', log },
+  );
   const ticker = setInterval(() => recompute(), TICK_MS);
 
   return {
@@ -70,7 +62,7 @@ export function createAnnouncementBoard(service: AnnouncementService, log: Logge
     },
     reload,
     close(): void {
-      clearInterval(reloader);
+      stop();
       clearInterval(ticker);
       listeners.clear();
     },

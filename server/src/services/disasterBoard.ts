@@ -1,6 +1,7 @@
 import { DISASTER_OFF, type DisasterView } from '../../../shared/protocol/disaster.ts';
 import type { DisasterService } from './disasterService.ts';
 import type { Logger } from '../logger.ts';
+import { pollInOrder } from './pollInOrder.ts';
 
 /** How often each process reads disaster mode again: a switch made through another process shows within this. */
 const RELOAD_MS = 2000;
@@ -14,25 +15,17 @@ export function createDisasterBoard(service: DisasterService, log: Logger) {
   let key = JSON.stringify(current);
   const listeners = new Set<(view: DisasterView) => void>();
 
-  /** Reads are numbered: one that started before a newer one finished must not undo it. */
-  let started = 0;
-  let applied = 0;
-  async function reload(): Promise<void> {
-    const seq = ++started;
-    try {
-      const next = await service.state();
-      if (seq < applied) return;
-      applied = seq;
+  const { reload, stop } = pollInOrder(
+    () => service.state(),
+    (next) => {
       const nextKey = JSON.stringify(next);
       if (nextKey === key) return;
       key = nextKey;
       current = next;
       for (const l of listeners) l(current);
-    } catch (err) {
-      log.warn('reading disaster mode failed', err);
-    }
-  }
-  const timer = setInterval(() => void reload(), RELOAD_MS);
+    },
+    { everyMs: RELOAD_MS, what: 'disaster mode', log },
+  );
 
   return {
     current: () => current,
@@ -42,7 +35,7 @@ export function createDisasterBoard(service: DisasterService, log: Logger) {
     },
     reload,
     close(): void {
-      clearInterval(timer);
+      stop();
       listeners.clear();
     },
   };
