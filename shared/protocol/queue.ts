@@ -14,10 +14,17 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 
 // Resident → server
 /** `lang`: the language the resident reads now (they may have switched since entering), for the ticket. */
+/** The longest line of a handed-over conversation (the client cuts longer ones, the server refuses them). */
+export const MAX_HANDOVER_CHARS = 600;
 /** One turn of the resident's conversation with the guide, handed over with a number at the desk. */
 export const HandoverLine = z.strictObject({
   from: z.enum(['resident', 'guide']),
-  text: plainText({ label: 'a line of the conversation', max: 600, required: true, lines: true }),
+  text: plainText({
+    label: 'a line of the conversation',
+    max: MAX_HANDOVER_CHARS,
+    required: true,
+    lines: true,
+  }),
 });
 export type HandoverLine = z.infer<typeof HandoverLine>;
 export const MAX_HANDOVER_LINES = 20;

@@ -6,7 +6,7 @@ import { useAppStore } from '../store/appStore.ts';
 import { queueActions } from './queueActions.ts';
 import { localized, translate } from '../i18n/translate.ts';
 import { INFO_DESK_ID } from '../../../shared/layout/infoDeskCounter.ts';
-import { HandoverLine, MAX_HANDOVER_LINES } from '../../../shared/protocol/queue.ts';
+import { HandoverLine, MAX_HANDOVER_CHARS, MAX_HANDOVER_LINES } from '../../../shared/protocol/queue.ts';
 
 /** The questions to pick from are fetched once; a failure leaves typing, which always works. */
 async function loadQuestions(): Promise<void> {
@@ -69,7 +69,7 @@ export function askStaffAtDesk(): void {
   }
   // Only lines the server takes: one refused line (a pasted control character) must not stop the rest.
   const handover = lines
-    .map((l) => ({ ...l, text: l.text.slice(0, 600) }))
+    .map((l) => ({ ...l, text: l.text.slice(0, MAX_HANDOVER_CHARS) }))
     .filter((l) => HandoverLine.safeParse(l).success)
     .slice(-MAX_HANDOVER_LINES);
   queueActions.takeTicket(INFO_DESK_ID, undefined, handover);

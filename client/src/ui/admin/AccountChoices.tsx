@@ -1,6 +1,9 @@
 import { StaffRole } from '../../../../shared/auth/roles.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { DepartmentChoice } from './useDepartments.ts';
+import type { CatalogOverview } from '../../../../shared/protocol/admin.ts';
+
+/** A department an account's call-ups can come from. */
+export type DepartmentChoice = CatalogOverview['departments'][number];
 
 /** The roles an account may have, by their names in the reader's language. */
 export function RoleSelect({

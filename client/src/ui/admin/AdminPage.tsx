@@ -10,6 +10,7 @@ import { HallLayoutSection } from './HallLayoutSection.tsx';
 import { StaffAccountsSection } from './StaffAccountsSection.tsx';
 import { SheetsSection } from './SheetsSection.tsx';
 import { AuditLogSection } from './AuditLogSection.tsx';
+import { useAdminLoad } from './useAdminLoad.ts';
 
 /**
  * A section of the page: its heading (an h2) and an id the nav list links to. The components inside
@@ -61,8 +62,6 @@ const SECTIONS: { id: string; title: MessageKey }[] = [
 export function AdminPage() {
   const { t } = useT();
   const [who, setWho] = useState<StaffProfile | null | undefined>(undefined);
-  // Changes made in one section show in the audit log without reloading it by hand.
-  const [changes, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     void adminActions.whoIsSignedIn().then(setWho);
   }, []);
@@ -75,11 +74,24 @@ export function AdminPage() {
     );
   }
   if (!who || !can(who.role, 'manageStaff')) return <AdminGate who={who} />;
+  return <AdminConsole who={who} />;
+}
+
+/** The console itself, for a signed-in admin. */
+function AdminConsole({ who }: { who: StaffProfile }) {
+  const { t } = useT();
+  // Changes made in one section show in the audit log without reloading it by hand.
+  const [changes, changed] = useReducer((n: number) => n + 1, 0);
+  // The catalogue's sheets and departments, read once: the sheets section and the accounts' department
+  // choices show the same, and an upload refreshes both.
+  const catalog = useAdminLoad(adminActions.catalog);
 
   const body: Record<string, ReactNode> = {
     'admin-figures': <FiguresSection />,
-    'admin-accounts': <StaffAccountsSection self={who} onChanged={changed} />,
-    'admin-sheets': <SheetsSection onChanged={changed} />,
+    'admin-accounts': (
+      <StaffAccountsSection self={who} departments={catalog.data?.departments ?? []} onChanged={changed} />
+    ),
+    'admin-sheets': <SheetsSection catalog={catalog} onChanged={changed} />,
     'admin-hall': <HallLayoutSection />,
     'admin-audit': <AuditLogSection changes={changes} />,
   };

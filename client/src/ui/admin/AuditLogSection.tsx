@@ -42,7 +42,8 @@ export function AuditLogSection({ changes }: { changes: number }) {
   const [filters, setFilters] = useState({ area: '', actor: '' });
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [next, setNext] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as it came and worded at render time: switching the language does not fetch again.
+  const [failed, setFailed] = useState<{ error: unknown } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(
@@ -54,13 +55,13 @@ export function AuditLogSection({ changes }: { changes: number }) {
           (page) => {
             setEntries((shown) => (before === undefined ? page.entries : [...shown, ...page.entries]));
             setNext(page.next);
-            setProblem(null);
+            setFailed(null);
           },
-          (err: unknown) => setProblem(adminErrorText(err, t)),
+          (error: unknown) => setFailed({ error }),
         )
         .finally(() => setBusy(false));
     },
-    [filters, t],
+    [filters],
   );
   useEffect(() => load(), [load, changes]);
 
@@ -102,9 +103,9 @@ export function AuditLogSection({ changes }: { changes: number }) {
           {t('admin.audit.reload')}
         </button>
       </form>
-      {problem && (
+      {failed && (
         <p role="alert" className="form-error">
-          {problem}
+          {adminErrorText(failed.error, t)}
         </p>
       )}
       <div className="admin-table-wrap">

@@ -4,7 +4,7 @@ import { DepartmentSelect, RoleSelect } from './AccountChoices.tsx';
 import { adminActions } from '../../app/adminActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { adminErrorText } from './adminErrors.ts';
-import type { DepartmentChoice } from './useDepartments.ts';
+import type { DepartmentChoice } from './AccountChoices.tsx';
 
 /** A new staff account: the admin gives its first password to the person, who signs in at /staff. */
 export function CreateAccountForm({

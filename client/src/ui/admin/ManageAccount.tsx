@@ -5,7 +5,7 @@ import type { PasswordReset, StaffAccountView } from '../../../../shared/protoco
 import { adminActions } from '../../app/adminActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { adminErrorText } from './adminErrors.ts';
-import type { DepartmentChoice } from './useDepartments.ts';
+import type { DepartmentChoice } from './AccountChoices.tsx';
 
 /**
  * One account's changes: role, department, sign out everywhere, a new password (made by the server and

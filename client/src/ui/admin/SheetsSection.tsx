@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   SHEET_FILES,
   type CatalogOverview,
@@ -11,6 +11,7 @@ import { useT } from '../../i18n/useT.ts';
 import type { MessageKey } from '../../i18n/ja.ts';
 import { adminErrorText } from './adminErrors.ts';
 import { readSheetFiles, type ChosenSheet } from './readSheetFiles.ts';
+import type { AdminLoad } from './useAdminLoad.ts';
 
 const SHEET_NAMES: Record<SheetFile, MessageKey> = {
   'departments.csv': 'admin.sheet.departments',
@@ -32,30 +33,23 @@ type Outcome =
  * upload whole against the rest first and stores nothing when anything is wrong; every problem is
  * listed with its file, line and reason (the reasons come from the checker, in English).
  */
-export function SheetsSection({ onChanged }: { onChanged: () => void }) {
+export function SheetsSection({
+  catalog,
+  onChanged,
+}: {
+  /** The catalogue as stored (the page reads it once; the accounts' department choices use it too). */
+  catalog: AdminLoad<CatalogOverview>;
+  onChanged: () => void;
+}) {
   const { t } = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [overview, setOverview] = useState<CatalogOverview | null>(null);
   const [chosen, setChosen] = useState<ChosenSheet[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [loadProblem, setLoadProblem] = useState<string | null>(null);
-
-  const reload = useCallback(
-    () =>
-      adminActions.catalog().then(
-        (c) => {
-          setOverview(c);
-          setLoadProblem(null);
-        },
-        (err: unknown) => setLoadProblem(adminErrorText(err, t)),
-      ),
-    [t],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const overview = catalog.data;
+  const loadProblem = catalog.failed && adminErrorText(catalog.failed.error, t);
+  const reload = catalog.reload;
 
   const choose = async (files: File[]) => {
     setOutcome(null);

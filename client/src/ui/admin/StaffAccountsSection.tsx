@@ -1,36 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { StaffProfile } from '../../../../shared/auth/roles.ts';
-import type { StaffAccountView } from '../../../../shared/protocol/admin.ts';
 import { adminActions } from '../../app/adminActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { adminErrorText } from './adminErrors.ts';
-import { useDepartments } from './useDepartments.ts';
+import { useAdminLoad } from './useAdminLoad.ts';
+import type { DepartmentChoice } from './AccountChoices.tsx';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 import { ManageAccount } from './ManageAccount.tsx';
 
 /** Staff accounts: every account with its role, department and state; create one; manage one. */
-export function StaffAccountsSection({ self, onChanged }: { self: StaffProfile; onChanged: () => void }) {
+export function StaffAccountsSection({
+  self,
+  departments,
+  onChanged,
+}: {
+  self: StaffProfile;
+  departments: DepartmentChoice[];
+  onChanged: () => void;
+}) {
   const { t, tl } = useT();
-  const [accounts, setAccounts] = useState<StaffAccountView[]>([]);
-  const [problem, setProblem] = useState<string | null>(null);
+  const loaded = useAdminLoad(adminActions.accounts);
+  const accounts = loaded.data ?? [];
+  const problem = loaded.failed && adminErrorText(loaded.failed.error, t);
+  const reload = loaded.reload;
   const [managing, setManaging] = useState<number | null>(null);
-  const departments = useDepartments();
   const manageButtons = useRef(new Map<number, HTMLButtonElement>());
-
-  const reload = useCallback(
-    () =>
-      adminActions.accounts().then(
-        (list) => {
-          setAccounts(list);
-          setProblem(null);
-        },
-        (err: unknown) => setProblem(adminErrorText(err, t)),
-      ),
-    [t],
-  );
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   const departmentName = (id: string | null) =>
     id === null ? t('admin.noDepartment') : tl(departments.find((d) => d.id === id)?.name ?? { ja: id });
