@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { startTestServer } from '../support/testServer.ts';
 import { signIn } from '../integration/staffQueue.ts';
+import { ticketRow } from '../support/ticketRow.ts';
 import { checkLayoutText } from '../../server/src/hall/layoutCheck.ts';
 import { DEMO_HALL_FILE } from '../../server/src/hall/hallFromFile.ts';
 import { createHall } from '../../shared/layout/hallLayout.ts';
@@ -60,27 +61,17 @@ try {
       const taken = opens + random() * 8 * 3_600_000;
       const wait = random() * 40 * 60_000;
       const noShow = random() < 0.05;
-      return {
+      return ticketRow(new Date(taken).toISOString(), {
         day,
         number: i + 1,
         counter_id: COUNTERS[i % COUNTERS.length]!,
-        procedure_id: null,
         resident_key: `rk-${d}-${i}`,
         status: noShow ? 'noShow' : 'done',
-        taken_at: new Date(taken).toISOString(),
-        queued_at: new Date(taken).toISOString(),
         called_at: new Date(taken + wait).toISOString(),
         served_at: noShow ? null : new Date(taken + wait).toISOString(),
         finished_at: new Date(taken + wait + 600_000).toISOString(),
         staff_id: 1,
-        transfer_from: null,
-        transfer_note: null,
-        last_seen_at: new Date(taken).toISOString(),
-        priority: 1,
-        booking_code: null,
-        lang: 'ja',
-        handover: null,
-      };
+      });
     });
     for (let i = 0; i < tickets.length; i += 100) {
       const rows = await db

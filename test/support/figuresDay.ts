@@ -1,4 +1,5 @@
 import type { Db } from '../../server/src/db/database.ts';
+import { ticketRow } from './ticketRow.ts';
 import { dayStartsAt } from '../../shared/hours/openingHours.ts';
 
 const MIN = 60_000;
@@ -85,27 +86,21 @@ export async function scriptFiguresDay(db: Db, day: string, timeZone: string): P
     const called = waitMin === null ? null : at(10, i + waitMin);
     const row = await db
       .insertInto('queue_tickets')
-      .values({
-        day: past,
-        number: i + 1,
-        counter_id: counterId,
-        procedure_id: null,
-        resident_key: `rk-secret-${i}`,
-        status,
-        taken_at: taken,
-        queued_at: taken,
-        called_at: called,
-        served_at: status === 'done' ? called : null,
-        finished_at: status === 'done' || status === 'noShow' ? at(11, i) : null,
-        staff_id: called ? 1 : null,
-        transfer_from: null,
-        transfer_note: null,
-        last_seen_at: taken,
-        priority: 1,
-        booking_code: null,
-        lang: 'ja',
-        handover: null,
-      })
+      .values(
+        ticketRow(taken, {
+          day: past,
+          number: i + 1,
+          counter_id: counterId,
+          resident_key: `rk-secret-${i}`,
+          status,
+          called_at: called,
+          served_at: status === 'done' ? called : null,
+          finished_at: status === 'done' || status === 'noShow' ? at(11, i) : null,
+          staff_id: called ? 1 : null,
+          priority: 1,
+          lang: 'ja',
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     if (status !== 'done') continue;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ticketRow } from '../support/ticketRow.ts';
 import { openDatabase, migrateToLatest, type Db } from '../../server/src/db/database.ts';
 import { pruneOldRows } from '../../server/src/services/retention.ts';
 import { testDatabase } from '../support/testDatabase.ts';
@@ -18,24 +19,7 @@ describe('pruning what residents leave behind', () => {
   async function ticket(status: string, takenAt: number, n: number) {
     await db
       .insertInto('queue_tickets')
-      .values({
-        day: iso(takenAt).slice(0, 10),
-        number: n,
-        counter_id: 'shimin',
-        procedure_id: null,
-        resident_key: `r${n}`,
-        status,
-        taken_at: iso(takenAt),
-        queued_at: iso(takenAt),
-        called_at: null,
-        served_at: null,
-        finished_at: null,
-        staff_id: null,
-        transfer_from: null,
-        transfer_note: null,
-        last_seen_at: iso(takenAt),
-        booking_code: null,
-      })
+      .values(ticketRow(iso(takenAt), { number: n, resident_key: `r${n}`, status }))
       .execute();
   }
   async function slotWithBooking(startsAt: number, code: string) {
