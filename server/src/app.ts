@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { defineRoom, defineServer, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import compression from 'compression';
-import type { Config } from './config.ts';
+import { janusInstances, type Config } from './config.ts';
 import { openDatabase, migrateToLatest, type Db } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { getHall, hallVersion, putHallInUse } from '../../shared/layout/hallLayout.ts';
@@ -62,11 +62,12 @@ import { createEventService } from './services/eventService.ts';
 import { mountEventRoutes } from './http/eventRoutes.ts';
 import { createBriefingRoom } from './rooms/briefing/BriefingRoom.ts';
 import { briefingLifecycle, tellDeck } from './rooms/briefing/briefingLifecycle.ts';
+import { tellHalls } from './rooms/hall/hallBriefings.ts';
 import { createSlideService } from './services/slideService.ts';
 import { mountSlideRoutes } from './http/slideRoutes.ts';
 import { createJanusClient } from './media/janusClient.ts';
 import { createStageRooms } from './media/stageRooms.ts';
-import { createJanusAccess } from './media/janusAccess.ts';
+import { createJanusAccess, createStageAccess } from './media/janusAccess.ts';
 import { createIceServers } from './media/iceServers.ts';
 import { BRIEFING_ROOM } from '../../shared/protocol/index.ts';
 import { createQueueService, type QueueService } from './services/queueService.ts';
@@ -190,20 +191,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const bookings = createBookingService(db);
   const events = createEventService(db);
   const slides = createSlideService(db);
-  const stage = config.JANUS_URL
-    ? createStageRooms(
-        createJanusClient(config.JANUS_URL, config.JANUS_API_SECRET),
-        config.JANUS_PUBLIC_URL ?? config.JANUS_URL,
-        events.stageKeys,
-      )
-    : null;
+  const janus = janusInstances(config);
+  const stage =
+    janus.length > 0
+      ? createStageRooms(
+          janus.map((j) => ({ ...j, janus: createJanusClient(j.url, config.JANUS_API_SECRET) })),
+          events.stageKeys,
+          { viewersPerInstance: config.JANUS_VIEWERS_PER_INSTANCE },
+        )
+      : null;
   await stage
     ?.restore(async (id) => (await events.get(id)).title.en)
     .catch((err: unknown) => log.error('could not restore the live briefing stages in Janus', err));
-  const stageAccess =
-    config.JANUS_ADMIN_URL && config.JANUS_ADMIN_SECRET
-      ? createJanusAccess(config.JANUS_ADMIN_URL, config.JANUS_ADMIN_SECRET)
-      : undefined;
+  const stageAccess = config.JANUS_ADMIN_SECRET
+    ? createStageAccess(janus.map((j) => createJanusAccess(j.adminUrl!, config.JANUS_ADMIN_SECRET!)))
+    : undefined;
   // Anyone who publishes to a stage without a feed id the briefing handed out is removed within seconds;
   // members' Janus tokens a dead process could not withdraw go after a day.
   let sweeps = 0;
@@ -273,10 +275,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     visitors,
     events,
     seats,
-    stage: async (eventId) => {
-      const info = await stage?.info(eventId);
-      return info ?? null;
-    },
+    stage: async (eventId) => (await stage?.info(eventId)) ?? null,
+    place: async (eventId, sessionId, publisherRole) =>
+      (await stage?.place(eventId, sessionId, publisherRole)) ?? null,
+    left: (eventId, sessionId) => stage?.left(eventId, sessionId),
     stageAccess,
     deckSize: (eventId) => slides.count(eventId),
     allowFeeds: (eventId, feeds) => stage?.allow(eventId, feeds),
@@ -326,7 +328,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       app.use(compression());
       mountOriginPolicy(app, {
         allowedOrigins: config.ALLOWED_ORIGINS,
-        janusPublicUrl: config.JANUS_PUBLIC_URL ?? config.JANUS_URL,
+        janusPublicUrls: janus.map((j) => j.publicUrl),
         trustProxy: config.TRUST_PROXY === 'on',
       });
       mountHealthRoutes(app, { version: VERSION, startedAt, visits, metrics });
@@ -380,7 +382,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
         hall,
         worksAt: (staffId, counterId) => desk.worksAt(staffId, counterId),
       });
-      mountEventRoutes(app, { auth, events, hall, ...briefingLifecycle(stage, log) });
+      mountEventRoutes(app, {
+        auth,
+        events,
+        hall,
+        ...briefingLifecycle(stage, log),
+        onChange: (e) =>
+          void tellHalls(e, log).catch((err: unknown) =>
+            log.warn('could not tell the hall of a briefing', err),
+          ),
+      });
       mountSlideRoutes(app, {
         auth,
         redis: cluster?.redis,

@@ -19,6 +19,8 @@ const commaList = z
       .filter(Boolean),
   );
 
+const urlList = commaList.pipe(z.array(z.url({ protocol: /^https?$/ })));
+
 /**
  * Every setting comes from the environment and is checked here at start-up, so a typo stops the
  * server with a message naming the variable instead of surfacing later as odd behaviour.
@@ -118,17 +120,34 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: z.enum(['on', 'off']).default('off'),
   /** Janus HTTP API (e.g. http://127.0.0.1:8088/janus): briefings stream through its VideoRoom when set. */
   JANUS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Several Janus instances instead of JANUS_URL (their HTTP APIs, comma-separated). A briefing opens on
+   * the one with the fewest live briefings; when its audience outgrows JANUS_VIEWERS_PER_INSTANCE there,
+   * the next attendees are sent to the next instance, to which the stage is forwarded (VideoRoom remote
+   * publishers). All share JANUS_API_SECRET and JANUS_ADMIN_SECRET.
+   */
+  JANUS_URLS: urlList,
   /** The Janus address browsers use, when it differs from JANUS_URL (e.g. behind a proxy). */
   JANUS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** With JANUS_URLS: the address browsers use for each, in the same order. */
+  JANUS_PUBLIC_URLS: urlList,
   /**
    * Janus with `api_secret` and `token_auth = true`: the server calls it with the secret and, through the
    * admin API (e.g. http://127.0.0.1:7088/admin), gives each briefing member a token of their own that
-   * is withdrawn when they leave. Set all three or none.
+   * is withdrawn when they leave. Set all three or none (with JANUS_URLS: JANUS_ADMIN_URLS, one each).
    */
   JANUS_API_SECRET: z.string().min(16).optional(),
   JANUS_ADMIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  JANUS_ADMIN_URLS: urlList,
   JANUS_ADMIN_SECRET: z.string().min(16).optional(),
-  /** Without JANUS_URL: how many people receive a briefing's video straight from the presenter's browser. */
+  /** Viewers of one briefing a Janus instance takes before the next instance of JANUS_URLS serves more. */
+  JANUS_VIEWERS_PER_INSTANCE: int(1, 100_000).default(300),
+  /**
+   * With JANUS_URLS: the address each instance receives forwarded media on (RTP over UDP from the other
+   * instances), in the same order; by default the host of its JANUS_URLS entry.
+   */
+  JANUS_FORWARD_HOSTS: commaList.pipe(z.array(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP'))),
+  /** Without Janus: how many people receive a briefing's video straight from the presenter's browser. */
   P2P_STAGE_VIEWERS: int(1, 30).default(6),
   /** Auditorium seats briefings may use (fewer than the layout's, e.g. to keep distance); 0 = all. */
   BRIEFING_SEATS: int(0, 10_000).default(0),
@@ -180,12 +199,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (result.success) {
     const c = result.data;
-    const janusAuth = [c.JANUS_API_SECRET, c.JANUS_ADMIN_URL, c.JANUS_ADMIN_SECRET].filter(Boolean).length;
-    if (janusAuth !== 0 && (janusAuth !== 3 || !c.JANUS_URL)) {
-      throw new ConfigError(
-        'Invalid configuration:\n  JANUS_API_SECRET, JANUS_ADMIN_URL, JANUS_ADMIN_SECRET: set all three, with JANUS_URL',
-      );
-    }
+    const janusProblem = checkJanus(c);
+    if (janusProblem) throw new ConfigError(`Invalid configuration:\n  ${janusProblem}`);
     if (c.TURN_URLS.length > 0 !== Boolean(c.TURN_SECRET)) {
       throw new ConfigError('Invalid configuration:\n  TURN_URLS and TURN_SECRET: set both or neither');
     }
@@ -196,4 +211,46 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return `  ${key}=${JSON.stringify(env[key])}: ${i.message}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** What is wrong with the Janus settings taken together, or null. */
+function checkJanus(c: Config): string | null {
+  if (c.JANUS_URL && c.JANUS_URLS.length > 0) return 'JANUS_URL and JANUS_URLS: set one of them';
+  const several = c.JANUS_URLS.length > 0;
+  const count = several ? c.JANUS_URLS.length : 1;
+  for (const [name, list] of [
+    ['JANUS_PUBLIC_URLS', c.JANUS_PUBLIC_URLS],
+    ['JANUS_ADMIN_URLS', c.JANUS_ADMIN_URLS],
+    ['JANUS_FORWARD_HOSTS', c.JANUS_FORWARD_HOSTS],
+  ] as const) {
+    if (list.length > 0 && !several) return `${name}: only with JANUS_URLS`;
+    if (list.length > 0 && list.length !== count)
+      return `${name}: one entry for each of JANUS_URLS (${count})`;
+  }
+  if (several && (c.JANUS_PUBLIC_URL || c.JANUS_ADMIN_URL))
+    return 'JANUS_PUBLIC_URL, JANUS_ADMIN_URL: with JANUS_URLS, use JANUS_PUBLIC_URLS and JANUS_ADMIN_URLS';
+  const adminUrl = several ? c.JANUS_ADMIN_URLS.length > 0 : Boolean(c.JANUS_ADMIN_URL);
+  const auth = [c.JANUS_API_SECRET, adminUrl, c.JANUS_ADMIN_SECRET].filter(Boolean).length;
+  if (auth !== 0 && (auth !== 3 || !(c.JANUS_URL || several)))
+    return 'JANUS_API_SECRET, JANUS_ADMIN_URL, JANUS_ADMIN_SECRET: set all three, with JANUS_URL';
+  return null;
+}
+
+/** One Janus the briefings use: the server's address for it, the browsers', its admin API, and where the others forward media to it. */
+export interface JanusInstanceConfig {
+  url: string;
+  publicUrl: string;
+  adminUrl?: string;
+  forwardHost: string;
+}
+
+/** The Janus instances configured (JANUS_URL alone is one), in order; empty without Janus. */
+export function janusInstances(c: Config): JanusInstanceConfig[] {
+  const urls = c.JANUS_URLS.length > 0 ? c.JANUS_URLS : c.JANUS_URL ? [c.JANUS_URL] : [];
+  return urls.map((url, i) => ({
+    url,
+    publicUrl: c.JANUS_PUBLIC_URLS[i] ?? (c.JANUS_URLS.length > 0 ? url : (c.JANUS_PUBLIC_URL ?? url)),
+    adminUrl: c.JANUS_ADMIN_URLS[i] ?? c.JANUS_ADMIN_URL,
+    forwardHost: c.JANUS_FORWARD_HOSTS[i] ?? new URL(url).hostname.replace(/^\[|\]$/g, ''),
+  }));
 }

@@ -36,6 +36,7 @@ export const MODERATOR_MESSAGES: ReadonlySet<string> = new Set([
   'lowerHand',
   'invite',
   'remove',
+  'removeAuthor',
   'slide',
 ]);
 
@@ -63,6 +64,22 @@ export const CAPTION_LIMITS = { kept: 300, max: CAPTION_MAX } as const;
 
 /** Limits that keep one attendee from flooding the question list everyone receives. */
 export const QUESTION_LIMITS = { openPerPerson: 3, gapS: 10, total: 200 } as const;
+
+/**
+ * What an attendee receives of the question board: one page of it in display order (the top one unless
+ * they turn pages), the newest few (so a new question can be seen and voted up) and their own; on the top
+ * page, questions that slipped up to `slack` places below it are kept rather than sent again and again.
+ * Moderators receive every question.
+ */
+export const QUESTION_VIEW = { page: 20, newest: 5, slack: 5 } as const;
+/** An attendee turns the page of questions they receive (0: the top ones). */
+export const QuestionPageMessage = z.strictObject({
+  page: z
+    .number()
+    .int()
+    .min(0)
+    .max(Math.ceil(QUESTION_LIMITS.total / QUESTION_VIEW.page) - 1),
+});
 
 /** Why a briefing refused a message; also i18n keys where the client has words for them. */
 export const BriefingErrorCode = z.enum([

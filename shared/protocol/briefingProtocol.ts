@@ -8,6 +8,7 @@ import {
   OnAirMessage,
   PersonRef,
   PinMessage,
+  QuestionPageMessage,
   QuestionRef,
   RaiseHandMessage,
   RequestFeedMessage,
@@ -39,6 +40,7 @@ export const BriefingProtocol = defineProtocol({
     raiseHand: RaiseHandMessage,
     ask: AskMessage,
     vote: QuestionRef,
+    questionPage: QuestionPageMessage,
     // Moderators only
     pin: PinMessage,
     hide: QuestionRef,
@@ -46,6 +48,8 @@ export const BriefingProtocol = defineProtocol({
     lowerHand: PersonRef,
     invite: PersonRef,
     remove: PersonRef,
+    /** Removes whoever asked a question (a spammer who never raised a hand); the server knows who. */
+    removeAuthor: QuestionRef,
     // Moderators for anyone, an invited speaker for themselves
     stopSpeaking: PersonRef,
     // Peer-to-peer stage (no SFU): between the presenter and a viewer or an invited speaker
@@ -68,6 +72,8 @@ export const BriefingProtocol = defineProtocol({
   close: {
     /** An attendee a moderator removed: they cannot come back from that tab. */
     removed: 4403,
+    /** The host ended the briefing: everyone in it is closed out, and it cannot be joined again. */
+    ended: 4410,
   },
   joinRefusals: z.enum(['invalidOptions', 'eventFull', 'eventNotLive', 'removed', 'staffPassInvalid']),
 });

@@ -27,15 +27,19 @@ export type NewEventInput = z.input<typeof NewEvent>;
 export const EventStatus = z.enum(['scheduled', 'live', 'ended']);
 export type EventStatus = z.infer<typeof EventStatus>;
 
-export interface EventView {
-  id: number;
-  title: { ja: string; en: string };
-  description: { ja: string; en: string };
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  presenters: string[];
-  captioners: string[];
-  interpreters: string[];
-  status: EventStatus;
-}
+const Localized = z.object({ ja: z.string(), en: z.string() });
+
+/** A briefing as everyone sees it (the list, and what the hall pushes when one starts or ends). */
+export const EventView = z.object({
+  id: z.number().int().positive(),
+  title: Localized,
+  description: Localized,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  presenters: z.array(z.string()),
+  captioners: z.array(z.string()),
+  interpreters: z.array(z.string()),
+  status: EventStatus,
+});
+export type EventView = z.infer<typeof EventView>;

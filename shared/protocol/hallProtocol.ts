@@ -19,6 +19,7 @@ import { VisitorToken } from './join.ts';
 import { AnnouncementView } from './announcements.ts';
 import { DisasterView } from './disaster.ts';
 import { LayoutChangedMessage } from './hallLayout.ts';
+import { EventView } from './events.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
@@ -60,6 +61,11 @@ export const HallProtocol = defineProtocol({
     disaster: DisasterView,
     /** To everyone: the hall plan in use (on entering and when an admin puts another live). */
     layout: LayoutChangedMessage,
+    /**
+     * To everyone: a briefing was created, started or ended (on every process), so the list, the prompt
+     * and the sign change at once rather than at the next poll. An ended one leaves the list.
+     */
+    briefing: EventView,
     /** Where the nearest people stand, those who moved (poses.ts). */
     poses: Bytes,
     /** Where the next ring of people stand, as nameless markers (poses.ts). */

@@ -52,18 +52,39 @@ export const Caption = schema(
 );
 export type Caption = SchemaType<typeof Caption>;
 
-/** One briefing: who is in (seated or overflow), raised hands, questions, and the slide on screen. */
+/**
+ * One briefing: who is in (seated or overflow), raised hands, questions, and the slide on screen.
+ * `people` and `questions` are tagged `.view()`: each client receives only what the server adds to its
+ * StateView (server/src/rooms/briefing/briefingViews.ts) — hosts everything, an attendee themselves, who
+ * is on stage and the top questions — so what an attendee downloads does not grow with the audience. The
+ * counts below are what everyone learns of the rest.
+ */
 export const BriefingState = schema(
   {
     eventId: t.uint32().default(0),
     seats: t.uint16().default(0),
-    people: t.map(BriefingPerson),
-    questions: t.array(Question),
+    /** Keyed by session id. */
+    people: t.map(BriefingPerson).view(),
+    /** Keyed by the question's id (as a string); shown in `orderQuestions` order. */
+    questions: t.map(Question).view(),
+    /** The audience (attendees only), seated, in the overflow hall, hands up and invited speakers. */
+    attendees: t.uint16().default(0),
+    seated: t.uint16().default(0),
+    overflow: t.uint16().default(0),
+    hands: t.uint16().default(0),
+    speakers: t.uint16().default(0),
+    /** Questions on the board, whether or not this client receives them all. */
+    questionCount: t.uint16().default(0),
     /** The captioners' lines, the latest last; the oldest go past CAPTION_LIMITS.kept. */
     captions: t.array(Caption),
     /** Page on screen (0-based) and how many pages the deck has (0: no slides). */
     slide: t.uint16().default(0),
     slides: t.uint16().default(0),
+    /**
+     * Bumped whenever the deck is replaced (a new deck may have as many pages as the old one): clients
+     * fetch the page list again when it changes. Only the server sets it (through `setDeck`).
+     */
+    deckVersion: t.uint32().default(0),
     /** `sfu`: the stage streams through Janus; `p2p`: from the presenter's browser to `p2pLimit` viewers. */
     media: t.string().default('p2p'),
     p2pLimit: t.uint16().default(0),

@@ -70,6 +70,7 @@ export async function startBot(
   room.onMessage('announcements', () => {});
   room.onMessage('disaster', () => {});
   room.onMessage('layout', () => {});
+  room.onMessage('briefing', () => {});
   return {
     room,
     bytesIn: () => bytes,

@@ -80,7 +80,7 @@ async function join(i: number): Promise<void> {
       bot.route = findPath(hall.world, hall.nav, bot.pos, placeToStand()) ?? [];
     }
   });
-  for (const type of ['error', 'ticket', 'identity', 'announcements', 'disaster', 'layout'])
+  for (const type of ['error', 'ticket', 'identity', 'announcements', 'disaster', 'layout', 'briefing'])
     room.onMessage(type, () => {});
   room.send('move', { x: 999, z: 999, ry: 0 });
   bots.push(bot);

@@ -28,7 +28,16 @@ export async function probe(endpoint: string, name: string): Promise<Probe> {
     lang: 'ja',
   });
   const p: Probe = { room, at: { x: NaN, z: NaN }, seen: new Map(), onPose: null };
-  for (const type of ['error', 'ticket', 'identity', 'far', 'announcements', 'disaster'])
+  for (const type of [
+    'error',
+    'ticket',
+    'identity',
+    'far',
+    'announcements',
+    'disaster',
+    'layout',
+    'briefing',
+  ])
     room.onMessage(type, () => {});
   room.onMessage('correction', (c: { x: number; z: number }) => (p.at = { x: c.x, z: c.z }));
   room.onMessage('poses', (bytes: Uint8Array) =>

@@ -284,7 +284,7 @@ describe('a process dies during briefings (kill -9)', () => {
     const presenter = await clients.join(first.id, 'x', await hallPass(a.url, host));
     const ai = await clients.join(first.id, 'あい', undefined, { visitorToken: await tokenOf('あい') });
     ai.send('ask', { text: '避難所はどこですか' });
-    await waitFor(() => presenter.state.questions.length === 1, 10_000, 'a question');
+    await waitFor(() => presenter.state.questions?.size === 1, 10_000, 'a question');
     b = await startServerProcess(env);
     via(b);
     // The second opens on B (the process with fewer rooms).
@@ -319,12 +319,12 @@ describe('a process dies during briefings (kill -9)', () => {
     expect(me(presenter2).role).toBe('presenter');
     expect(me(ai2).role).toBe('attendee');
     ai2.send('ask', { text: 'もう一度：避難所はどこですか' });
-    await waitFor(() => presenter2.state.questions.length === 1, 10_000, 'questions reach the presenter');
+    await waitFor(() => presenter2.state.questions?.size === 1, 10_000, 'questions reach the presenter');
 
     // The second briefing never noticed: the same connection, still taking questions.
     expect(bun.connection.isOpen).toBe(true);
     bun.send('ask', { text: '保育所の申込期限は？' });
-    await waitFor(() => bun.state.questions.length === 1, 10_000, 'the other briefing goes on');
+    await waitFor(() => bun.state.questions?.size === 1, 10_000, 'the other briefing goes on');
     console.log(`back in the briefing ${elapsed} ms after kill -9`);
   });
 });

@@ -9,7 +9,6 @@ import { settle, waitFor } from '../support/waitFor.ts';
 import { joinHall, signIn, type Participant } from '../integration/staffQueue.ts';
 import { briefingClients } from '../integration/briefingClients.ts';
 import type { TestServer } from '../support/testServer.ts';
-import { janusRoomOf } from '../../server/src/media/janusClient.ts';
 
 const portOf = (room: { connection: unknown }) =>
   (room.connection as { transport: { ws: { url: string } } }).transport.ws.url.match(/:(\d+)\//)?.[1];
@@ -25,14 +24,14 @@ describe('a briefing stage opened on one process, served by another', () => {
   const processes: ServerProcess[] = [];
   let resident: Participant | undefined;
   let databaseUrl = '';
-  /** The stage PIN the database holds for the event. */
-  const starterKeys = async (eventId: number): Promise<{ pin: string } | null> => {
+  /** The stage PIN and room id the database holds for the event. */
+  const starterKeys = async (eventId: number): Promise<{ pin: string; room: number } | null> => {
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const r = await db.query('select stage_pin from events where id = $1', [eventId]);
+      const r = await db.query('select stage_pin, stage_room from events where id = $1', [eventId]);
       const pin = r.rows[0]?.stage_pin as string | null | undefined;
-      return pin ? { pin } : null;
+      return pin ? { pin, room: Number(r.rows[0]?.stage_room) } : null;
     } finally {
       await db.end();
     }
@@ -85,10 +84,10 @@ describe('a briefing stage opened on one process, served by another', () => {
     const attendee = await clients.join(event.id, 'あい');
     expect(portOf(attendee)).not.toBe(hallPort);
     const stage = await waitFor(() => attendee.inbox.find((m) => m.type === 'stage'), 5000, 'the stage');
-    expect(stage.message).toMatchObject({ mode: 'sfu', room: janusRoomOf(event.id) });
+    expect(stage.message).toMatchObject({ mode: 'sfu' });
     expect(attendee.state.media).toBe('sfu');
-    // The PIN is the one the stage was opened with (kept in the database by the starting process).
-    const saved = await waitFor(async () => (await starterKeys(event.id))?.pin, 5000, 'saved keys');
-    expect(stage.message.pin).toBe(saved);
+    // The PIN and room are those the stage was opened with (kept in the database by the starting process).
+    const saved = await waitFor(async () => await starterKeys(event.id), 5000, 'saved keys');
+    expect(stage.message).toMatchObject({ pin: saved.pin, room: saved.room });
   });
 });

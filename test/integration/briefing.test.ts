@@ -82,24 +82,27 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
     await waitFor(() => moderator!.state.people.get(a!.sessionId)?.hand, 5000, 'hand up');
     a!.send('ask', { text: '申請はオンラインでできますか？' });
     b!.send('ask', { text: '保育所の空き状況は？' });
-    await waitFor(() => moderator!.state.questions.length === 2, 5000, 'two questions');
-    const second = [...moderator!.state.questions].find((q) => q.author === 'ぶん')!;
+    await waitFor(() => moderator!.state.questions.size === 2, 5000, 'two questions');
+    const second = [...moderator!.state.questions.values()].find((q) => q.author === 'ぶん')!;
     for (const r of [a!, c!]) r.send('vote', { questionId: second.id });
     await waitFor(() => second.votes === 2, 5000, 'two votes');
     a!.send('vote', { questionId: second.id });
     expect(await refusal(a!, 'vote')).toBe('alreadyVoted');
     a!.send('ask', { text: 'もう一つ質問です' });
     expect(await refusal(a!, 'ask')).toBe('askTooSoon');
-    expect(orderQuestions(moderator!.state.questions).map((q) => q.author)).toEqual(['ぶん', 'あい']);
+    expect(orderQuestions(moderator!.state.questions.values()).map((q) => q.author)).toEqual([
+      'ぶん',
+      'あい',
+    ]);
 
-    const first = [...moderator!.state.questions].find((q) => q.author === 'あい')!;
+    const first = [...moderator!.state.questions.values()].find((q) => q.author === 'あい')!;
     a!.send('pin', { questionId: first.id, pinned: true });
     expect(await refusal(a!, 'pin')).toBe('forbidden');
     moderator!.send('pin', { questionId: first.id, pinned: true });
-    await waitFor(() => b!.state.questions.find((q) => q.id === first.id)?.pinned, 5000, 'pinned for all');
-    expect(orderQuestions(b!.state.questions).map((q) => q.author)).toEqual(['あい', 'ぶん']);
+    await waitFor(() => b!.state.questions?.get(String(first.id))?.pinned, 5000, 'pinned for all');
+    expect(orderQuestions(b!.state.questions.values()).map((q) => q.author)).toEqual(['あい', 'ぶん']);
     moderator!.send('hide', { questionId: second.id });
-    await waitFor(() => c!.state.questions.length === 1, 5000, 'hidden for all');
+    await waitFor(() => c!.state.questions?.size === 1, 5000, 'hidden for all');
 
     moderator!.send('invite', { sessionId: a!.sessionId });
     await waitFor(() => b!.state.people.get(a!.sessionId)?.speaking, 5000, 'invited to speak');
@@ -110,7 +113,7 @@ describe('briefings: events, seats and overflow, hands and Q&A', () => {
 
   it('a vote counts once per person, also after leaving and coming back', async () => {
     const [moderator, , b] = rooms;
-    const q = [...moderator!.state.questions][0]!;
+    const q = [...moderator!.state.questions.values()][0]!;
     const before = q.votes;
     b!.send('vote', { questionId: q.id });
     await waitFor(() => q.votes === before + 1, 5000, 'voted');

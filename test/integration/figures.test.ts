@@ -323,7 +323,7 @@ describe('figures for the city and open data', () => {
     const live = await briefing.liveEvent(host);
     const attendee = await briefing.join(live.id, 'さくら');
     attendee.send('ask', { text: 'ないしょの質問' });
-    await waitFor(() => attendee.state.questions?.length === 1, 5000, 'the question on the board');
+    await waitFor(() => attendee.state.questions?.size === 1, 5000, 'the question on the board');
     secretsToday.push('さくら', 'ないしょの質問');
 
     // Today (and tomorrow, should the city's midnight pass during the test), the scripted day left out.

@@ -7,7 +7,7 @@ import { startJanus, type RunningJanus } from '../support/janus.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
 import { briefingClients } from './briefingClients.ts';
-import { createJanusClient, janusRoomOf } from '../../server/src/media/janusClient.ts';
+import { createJanusClient } from '../../server/src/media/janusClient.ts';
 import { createJanusAccess } from '../../server/src/media/janusAccess.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
 
@@ -48,7 +48,12 @@ describe('briefing media rooms on a real Janus', () => {
   const clients = briefingClients(() => server);
   const { post, join: joinEvent, me, refusal } = clients;
   const rooms$ = () => createJanusClient(janus.url, janus.apiSecret);
-  const room = () => janusRoomOf(event.id);
+  /** The event's Janus room id, as the server keeps it (drawn when the event goes live). */
+  let stageRoom = 0;
+  const room = () => stageRoom;
+  const savedRoom = async (id: number) =>
+    (await server.db.selectFrom('events').select('stage_room').where('id', '=', id).executeTakeFirstOrThrow())
+      .stage_room;
   beforeAll(async () => {
     janus = await startJanus();
     server = await boot();
@@ -77,8 +82,10 @@ describe('briefing media rooms on a real Janus', () => {
         host,
       )
     ).json()) as EventView;
-    expect(await rooms$().exists(room())).toBe(false);
+    expect(await savedRoom(event.id)).toBeNull();
     expect((await post(`/api/events/${event.id}/start`, {}, host)).status).toBe(200);
+    stageRoom = (await savedRoom(event.id))!;
+    expect(stageRoom).toBeGreaterThan(0);
     expect(await rooms$().exists(room())).toBe(true);
     await expect(rooms$().destroyRoom(room(), 'guessed')).rejects.toThrow();
     expect(await rooms$().exists(room())).toBe(true);

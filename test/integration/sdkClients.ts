@@ -54,6 +54,7 @@ export async function joinResident(
   room.onMessage('announcements', () => {});
   room.onMessage('disaster', () => {});
   room.onMessage('layout', () => {});
+  room.onMessage('briefing', () => {});
   const avatars = () => [...(room.state.avatars?.values() ?? [])];
   const mineAvatar = () => room.state.avatars?.get(room.sessionId);
   const r: Resident = {

@@ -5,6 +5,7 @@ import type { HallState } from '../../shared/state/hallState.ts';
 import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import type {
   ConsultationInvite,
+  EventView,
   ServerErrorMessage,
   StaffQueueView,
   TicketView,
@@ -42,6 +43,8 @@ export interface Participant {
   disaster: DisasterView[];
   /** Every hall plan version the hall named (on entering, and when an admin put another live). */
   layouts: string[];
+  /** Every briefing the hall said was created, started or ended, in the order told. */
+  briefings: EventView[];
   visitorToken?: string;
   ticket(): TicketView | null | undefined;
   queue(): StaffQueueView | undefined;
@@ -67,6 +70,7 @@ export async function joinHall(
     announcements: [],
     disaster: [],
     layouts: [],
+    briefings: [],
     visitorToken: options.visitorToken,
     ticket: () => p.tickets.at(-1),
     queue: () => p.queues.at(-1),
@@ -90,6 +94,7 @@ export async function joinHall(
   room.onMessage('announcements', (m: AnnouncementView[]) => p.announcements.push(m));
   room.onMessage('disaster', (m: DisasterView) => p.disaster.push(m));
   room.onMessage('layout', (m: { version: string }) => p.layouts.push(m.version));
+  room.onMessage('briefing', (m: EventView) => p.briefings.push(m));
   await waitFor(() => room.state.avatars?.get(room.sessionId), 5000, `${options.nickname}'s avatar`);
   return p;
 }

@@ -23,12 +23,15 @@ export interface RunningJanus {
  * ICE restricted to the loopback interface so no media leaves this machine. Locked as in production:
  * an API secret for the server, and a token per person (added through the admin API) for browsers.
  */
-export async function startJanus(): Promise<RunningJanus> {
+export async function startJanus(
+  /** Several instances serving one hall share their secrets (JANUS_URLS): pass the first one's. */
+  secrets: { apiSecret?: string; adminSecret?: string } = {},
+): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
   const port = await freePort();
   const adminPort = await freePort();
-  const apiSecret = randomBytes(18).toString('base64url');
-  const adminSecret = randomBytes(18).toString('base64url');
+  const apiSecret = secrets.apiSecret ?? randomBytes(18).toString('base64url');
+  const adminSecret = secrets.adminSecret ?? randomBytes(18).toString('base64url');
   writeFileSync(
     join(dir, 'janus.jcfg'),
     `general: {

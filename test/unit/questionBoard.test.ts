@@ -17,7 +17,7 @@ describe('the question board', () => {
     const state = new BriefingState();
     const board = createQuestionBoard(state.questions, limits);
     const t0 = 1_000_000;
-    board.ask('resident:a', 'あい', 'q1', t0);
+    const q1 = board.ask('resident:a', 'あい', 'q1', t0);
     expect(codeOf(() => board.ask('resident:a', 'あい', 'q2', t0 + 9_999))).toBe('askTooSoon');
     const q2 = board.ask('resident:a', 'あい', 'q2', t0 + 10_000);
     expect(codeOf(() => board.ask('resident:a', 'あい', 'q3', t0 + 20_000))).toBe('tooManyQuestions');
@@ -26,11 +26,15 @@ describe('the question board', () => {
     // An answered question no longer counts as waiting.
     q2.answered = true;
     board.ask('resident:a', 'あい', 'q3', t0 + 30_000);
-    expect(state.questions.length).toBe(4);
+    expect(state.questions.size).toBe(4);
     expect(codeOf(() => board.ask('resident:c', 'ちか', 'c1', t0 + 40_000))).toBe('questionsFull');
     // Hiding one makes room again.
     board.hide(q2.id);
     expect(codeOf(() => board.ask('resident:c', 'ちか', 'c1', t0 + 40_000))).toBe('accepted');
+    // Who asked what stays with the board (not in what everyone receives), hidden questions gone.
+    expect(board.askedBy('resident:a').map((q) => q.text)).toEqual(['q1', 'q3']);
+    expect(board.askerOf(q1.id)).toBe('resident:a');
+    expect(codeOf(() => board.askerOf(q2.id))).toBe('noSuchQuestion');
   });
 
   it('one vote per person; ids of hidden questions are gone for good', () => {

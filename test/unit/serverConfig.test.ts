@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../server/src/config.ts';
+import { ConfigError, janusInstances, loadConfig } from '../../server/src/config.ts';
 
 describe('loadConfig', () => {
   it('has working defaults for the embedded single-process setup', () => {
@@ -30,6 +30,50 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.org' })).toThrow(/TURN_SECRET/);
     expect(() => loadConfig({ TURN_URLS: 'https://turn.example.org', TURN_SECRET: 'x'.repeat(16) })).toThrow(
       /TURN_URLS/,
+    );
+  });
+
+  it('several Janus instances: one list each, in the same order, sharing their secrets', () => {
+    const two = {
+      JANUS_URLS: 'http://10.0.0.5:8088/janus, http://10.0.0.6:8088/janus',
+      JANUS_PUBLIC_URLS: 'https://a.example/janus,https://b.example/janus',
+      JANUS_ADMIN_URLS: 'http://10.0.0.5:7088/admin,http://10.0.0.6:7088/admin',
+      JANUS_API_SECRET: 'a-long-api-secret-1',
+      JANUS_ADMIN_SECRET: 'a-long-admin-secret',
+    };
+    expect(janusInstances(loadConfig(two))).toEqual([
+      {
+        url: 'http://10.0.0.5:8088/janus',
+        publicUrl: 'https://a.example/janus',
+        adminUrl: 'http://10.0.0.5:7088/admin',
+        forwardHost: '10.0.0.5',
+      },
+      {
+        url: 'http://10.0.0.6:8088/janus',
+        publicUrl: 'https://b.example/janus',
+        adminUrl: 'http://10.0.0.6:7088/admin',
+        forwardHost: '10.0.0.6',
+      },
+    ]);
+    expect(loadConfig(two).JANUS_VIEWERS_PER_INSTANCE).toBe(300);
+    // JANUS_URL alone is one instance, as before.
+    expect(janusInstances(loadConfig({ JANUS_URL: 'http://127.0.0.1:8088/janus' }))).toEqual([
+      {
+        url: 'http://127.0.0.1:8088/janus',
+        publicUrl: 'http://127.0.0.1:8088/janus',
+        adminUrl: undefined,
+        forwardHost: '127.0.0.1',
+      },
+    ]);
+    expect(janusInstances(loadConfig({}))).toEqual([]);
+    expect(() => loadConfig({ ...two, JANUS_URL: 'http://10.0.0.5:8088/janus' })).toThrow(/set one of them/);
+    expect(() => loadConfig({ ...two, JANUS_PUBLIC_URLS: 'https://a.example/janus' })).toThrow(
+      /JANUS_PUBLIC_URLS: one entry for each of JANUS_URLS \(2\)/,
+    );
+    expect(() => loadConfig({ ...two, JANUS_ADMIN_URLS: '' })).toThrow(/set all three/);
+    expect(() => loadConfig({ ...two, JANUS_FORWARD_HOSTS: '10.0.0.5;rm' })).toThrow(/JANUS_FORWARD_HOSTS/);
+    expect(() => loadConfig({ JANUS_URL: 'http://x:1/janus', JANUS_ADMIN_URLS: 'http://x:2/admin' })).toThrow(
+      /JANUS_ADMIN_URLS: only with JANUS_URLS/,
     );
   });
 

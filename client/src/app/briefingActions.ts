@@ -1,21 +1,19 @@
 import { BriefingClientMessage, type EventView, type NewEventInput } from '../../../shared/protocol/index.ts';
 import { joinBriefing, leaveBriefing, sendBriefing } from '../net/briefingConnection.ts';
 import { eventsApi } from '../net/eventsApi.ts';
-import { publishStage, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
+import { eventList } from '../net/eventList.ts';
+import { publishStage, setAudioOnly, shareScreen, speak, watchStage } from '../media/stageMedia.ts';
 import { DeckError, deckFromFiles } from '../slides/deckFromFiles.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { mySeat, nearestFreeSeat, standUp, walkToSeat } from './seating.ts';
-import { useBriefingStore } from '../store/briefingStore.ts';
+import { selfOf, useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 
 const m = BriefingClientMessage;
 
-const self = () => {
-  const b = useBriefingStore.getState();
-  return b.people.find((p) => p.id === b.selfId);
-};
+const self = () => selfOf(useBriefingStore.getState());
 
 const announce = (...a: Parameters<ReturnType<typeof useHallStore.getState>['announce']>) =>
   useHallStore.getState().announce(...a);
@@ -33,30 +31,32 @@ const orSay = (p: Promise<unknown>): Promise<boolean> =>
 let briefingWatch: (() => void) | null = null;
 /**
  * Changes a screen reader should hear while in a briefing: a seat freed for someone waiting in the overflow
- * hall (the avatar walks to it), being invited to speak, and (for moderators) a newly raised hand.
+ * hall (the avatar walks to it), being invited to speak and the end of that turn (the notice line would
+ * otherwise keep asking them to speak), and (for moderators) a newly raised hand.
  */
 function watchBriefing(): void {
   briefingWatch?.();
   briefingWatch = useBriefingStore.subscribe((now, before) => {
     if (now.people === before.people) return;
-    const me = now.people.find((p) => p.id === now.selfId);
-    const was = before.people.find((p) => p.id === before.selfId);
+    const me = selfOf(now);
+    const was = selfOf(before);
     if (was?.overflow && me && !me.overflow && me.seat) {
       announce('briefing.seatFreed', { seat: me.seat });
       walkToSeat(me.seat);
     }
     if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');
+    if (me && was?.speaking && !me.speaking) announce('briefing.turnEnded');
     if (!me || (me.role !== 'presenter' && me.role !== 'moderator')) return;
-    const handsBefore = new Set(before.people.flatMap((p) => (p.hand ? [p.id] : [])));
-    const raised = now.people.find((p) => p.hand && !handsBefore.has(p.id));
+    // Only the people this patch changed are new objects: the rest are the same as before.
+    const raised = Object.values(now.people).find(
+      (p) => p.hand && before.people[p.id] !== p && !before.people[p.id]?.hand,
+    );
     if (raised) announce('briefing.handRaised', { name: raised.nickname });
   });
 }
 
 export const briefingActions = {
-  async refresh(): Promise<void> {
-    useBriefingStore.getState().set({ events: await eventsApi.list() });
-  },
+  refresh: (): Promise<void> => eventList.refresh(),
   calendarUrl: eventsApi.calendarUrl,
   /**
    * Joins a live briefing. A resident already sitting in the auditorium keeps that seat when it is free;
@@ -89,6 +89,11 @@ export const briefingActions = {
     if (stage) void orSay(watchStage(stage));
   },
   shareScreen: (on: boolean) => orSay(shareScreen(on)),
+  /** Sound and slides only (the video stops coming: for a weak connection), or the video back. */
+  async audioOnly(on: boolean): Promise<void> {
+    await setAudioOnly(on);
+    announce(on ? 'briefing.audioOnlyOn' : 'briefing.audioOnlyOff');
+  },
   /** An invited attendee turns their microphone on the stage on or off. */
   async speak(on: boolean): Promise<boolean> {
     const stage = useBriefingStore.getState().stage;
@@ -125,6 +130,13 @@ export const briefingActions = {
   lowerHand: (sessionId: string) => sendBriefing(m.lowerHand, { sessionId }),
   invite: (sessionId: string) => sendBriefing(m.invite, { sessionId }),
   remove: (sessionId: string) => sendBriefing(m.remove, { sessionId }),
+  /** Removes whoever asked a question (the server knows who; moderators are not told their session). */
+  removeAuthor: (questionId: number) => sendBriefing(m.removeAuthor, { questionId }),
+  /** An attendee turns to another page of questions (they receive one page at a time). */
+  questionPage(page: number): void {
+    useBriefingStore.getState().set({ questionPage: page });
+    sendBriefing(m.questionPage, { page });
+  },
   async create(e: NewEventInput) {
     const r = await eventsApi.create(e);
     await briefingActions.refresh();
@@ -135,7 +147,13 @@ export const briefingActions = {
     const result = await eventsApi.setLive(id, live);
     await briefingActions.refresh();
     if (result !== 'ok')
-      announce(result === 'stageUnavailable' ? 'events.stageUnavailable' : 'events.statusFailed');
+      announce(
+        result === 'stageUnavailable'
+          ? 'events.stageUnavailable'
+          : result === 'stageRefused'
+            ? 'events.stageRefused'
+            : 'events.statusFailed',
+      );
     return result === 'ok';
   },
   /** Walks to the nearest free auditorium seat and sits down (for the 2D view, where seats are not drawn). */

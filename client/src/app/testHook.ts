@@ -54,6 +54,13 @@ export interface CityHallTestHook {
   loseCandidates(): void;
   /** Briefing stage: video frames decoded from the SFU. */
   readonly stageFrames: number;
+  /**
+   * The screen over the stage in the 3D auditorium: shown (in a briefing, in the 3D hall), with the
+   * stage video on it, and the slide image's address on it (null without).
+   */
+  stageScreen: { shown: boolean; video: boolean; slide: string | null };
+  /** Video frames uploaded to the 3D stage screen since the page loaded: grows only while video plays. */
+  stageScreenFrames: number;
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
   readonly stageVoices: number;
   dropConnection(): void;
@@ -118,6 +125,8 @@ export function installTestHook(): void {
       return useBriefingStore.getState().voices.length;
     },
     sceneReady: false,
+    stageScreen: { shown: false, video: false, slide: null },
+    stageScreenFrames: 0,
     fps: 0,
     framesDrawn: 0,
     get drawEveryFrame() {
@@ -149,7 +158,12 @@ export function installTestHook(): void {
 
 /** Scene code reports through this so it does not depend on the hook being installed. */
 export function reportScene(
-  patch: Partial<Pick<CityHallTestHook, 'sceneReady' | 'fps' | 'drawn' | 'framesDrawn'>>,
+  patch: Partial<
+    Pick<
+      CityHallTestHook,
+      'sceneReady' | 'fps' | 'drawn' | 'framesDrawn' | 'stageScreen' | 'stageScreenFrames'
+    >
+  >,
 ): void {
   if (window.__cityHall) Object.assign(window.__cityHall, patch);
 }

@@ -101,11 +101,20 @@ export const en: Dictionary = {
   'hall.cannotReach': 'You cannot get to that spot.',
   'hall.infoDesk': 'Information',
   'hall.stage': 'Stage',
+  'briefing.audioOnly': 'Sound and slides only',
+  'briefing.audioOnlyHint':
+    'For a weak connection: the video stops coming; the sound, slides and captions continue.',
+  'briefing.audioOnlyOn': 'Video off: you still receive the sound and the slides.',
+  'briefing.audioOnlyOff': 'Video back on.',
+  'events.stageRefused':
+    'Could not start: the video server refused to open the stage (its settings may be wrong). The briefing is still scheduled; please tell the administrator.',
   'plan.heading': 'Floor plan',
   'plan.label': 'Floor plan of the hall, north is up, showing you and the people near you.',
   'plan.you': 'You',
   'scene.label': 'The hall in 3D. Walk with the arrow keys or W, A, S, D.',
   'scene.loading': 'Loading the hall…',
+  'briefing.onStageScreen':
+    'The presenter’s video and the slides are on the screen above the stage. Switch to the 2D view to see them larger.',
   'hall.planLoading': 'Loading the floor plan…',
   'hall.planFailed': 'The floor plan could not be loaded. Please check your connection.',
   'hall.planRetry': 'Try again',

@@ -2,7 +2,7 @@
  * A browser-side Janus session over its HTTP API: requests by POST, events by long polling. Enough for
  * the VideoRoom plugin: a few publishers (the presenter, invited speakers) and many subscribers.
  */
-type JanusMessage = {
+export type JanusMessage = {
   janus: string;
   transaction?: string;
   sender?: number;
@@ -16,33 +16,43 @@ const tx = () => Math.random().toString(36).slice(2);
 
 export class JanusHandle {
   private listeners = new Set<(m: JanusMessage) => void>();
+  /** What Janus says on its own (no request of ours): a hangup, a slow link, the feed gone. */
+  onEvent: ((m: JanusMessage) => void) | null = null;
   constructor(
     private readonly session: JanusSession,
     readonly id: number,
   ) {}
 
   deliver(m: JanusMessage): void {
+    if (m.transaction === undefined) this.onEvent?.(m);
     for (const l of this.listeners) l(m);
   }
 
   /** Sends a plugin message and resolves with the plugin's answer (sync reply or the async event). */
   async send(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<JanusMessage> {
     const transaction = tx();
+    let listener: (m: JanusMessage) => void = () => {};
     const event = new Promise<JanusMessage>((resolve, reject) => {
-      const l = (m: JanusMessage) => {
+      listener = (m) => {
         if (m.transaction !== transaction || m.janus === 'ack') return;
-        this.listeners.delete(l);
+        this.listeners.delete(listener);
         if (m.plugindata?.data.error) reject(new Error(String(m.plugindata.data.error)));
         else resolve(m);
       };
-      this.listeners.add(l);
+      this.listeners.add(listener);
     });
-    const reply = await this.session.post(`/${this.id}`, { janus: 'message', body, jsep, transaction });
-    if (reply.janus === 'success') {
-      if (reply.plugindata?.data.error) throw new Error(String(reply.plugindata.data.error));
-      return reply;
-    }
-    return event;
+    // An error event may come before the synchronous reply is read: it is handled (returned) below.
+    event.catch(() => {});
+    const reply = await this.session
+      .post(`/${this.id}`, { janus: 'message', body, jsep, transaction })
+      .catch((err: unknown) => {
+        this.listeners.delete(listener);
+        throw err;
+      });
+    if (reply.janus !== 'success') return event;
+    this.listeners.delete(listener);
+    if (reply.plugindata?.data.error) throw new Error(String(reply.plugindata.data.error));
+    return reply;
   }
 
   detach(): void {

@@ -1,137 +1,187 @@
 import type { StageInfo } from '../store/briefingStore.ts';
-import { JanusSession, type JanusHandle } from './janusSession.ts';
+import { JanusSession, type JanusHandle, type JanusMessage } from './janusSession.ts';
+import { firstChoice, LADDER, nextChoice, type LayerChoice } from './layerChoice.ts';
+import { sampleLink, type LinkCounters } from './linkSample.ts';
 
 export type SfuInfo = Extract<StageInfo, { mode: 'sfu' }>;
-
-export interface SfuPublisher {
-  /** Janus's id for this feed, so our own feeds are not watched back. */
-  feed: number;
-  pc: RTCPeerConnection;
-  close(): void;
-}
-
-/**
- * Sends `stream` (camera and microphone, or a speaker's microphone alone) to the event's VideoRoom as the
- * publisher id the briefing handed out (Janus removes publishers with any other id).
- */
-export async function sfuPublish(
-  info: SfuInfo,
-  feed: number,
-  display: string,
-  stream: MediaStream,
-): Promise<SfuPublisher> {
-  const session = await JanusSession.create(info.url, info.token);
-  try {
-    const handle = await session.attach();
-    await handle.send({
-      request: 'join',
-      ptype: 'publisher',
-      room: info.room,
-      pin: info.pin,
-      id: feed,
-      display: display.slice(0, 64),
-    });
-    const pc = new RTCPeerConnection({ iceServers: info.iceServers });
-    for (const t of stream.getTracks()) pc.addTransceiver(t, { direction: 'sendonly', streams: [stream] });
-    pc.onicecandidate = ({ candidate }) => handle.trickle(candidate ? candidate.toJSON() : null);
-    await pc.setLocalDescription(await pc.createOffer());
-    const answer = await handle.send(
-      {
-        request: 'configure',
-        audio: stream.getAudioTracks().length > 0,
-        video: stream.getVideoTracks().length > 0,
-      },
-      pc.localDescription!.toJSON(),
-    );
-    if (answer.jsep) await pc.setRemoteDescription(answer.jsep);
-    return {
-      feed,
-      pc,
-      close() {
-        pc.close();
-        session.destroy();
-      },
-    };
-  } catch (err) {
-    session.destroy();
-    throw err;
-  }
-}
 
 interface Feed {
   handle: JanusHandle;
   pc: RTCPeerConnection;
   stream: MediaStream;
+  /** The subscription's video m-line, when the feed has video. */
+  videoMid?: string;
+  layer: LayerChoice;
+  counters: LinkCounters | null;
+  slowLinks: number;
 }
 
+/** After a failed subscription (the feed not yet on this Janus), the next try waits 1, 2, 4, then 8 s. */
+const retryDelayMs = (tries: number) => Math.min(8000, 1000 * 2 ** tries);
+const ADAPT_MS = 2000;
+
 /**
- * Everyone who publishes in the room, as received: the presenter's camera (a feed with video) and
- * invited speakers' voices (audio-only feeds). New publishers are found by asking Janus every 1.5 s.
+ * Everyone on stage, as received: the presenter's camera (a feed with video) and invited speakers' voices
+ * (audio-only feeds). Which feeds are on stage comes from the briefing's own state (people with a feed),
+ * not from asking Janus: a feed is subscribed when it appears there, dropped when it goes. Each video
+ * subscription gets the simulcast layer its connection carries (layerChoice.ts); audio-only asks Janus
+ * to stop sending video altogether.
  */
 export class SfuAudience {
   private session: JanusSession | null = null;
-  private lister: JanusHandle | null = null;
   private feeds = new Map<number, Feed>();
+  private subscribing = new Set<number>();
+  private retries = new Map<number, { at: number; tries: number }>();
   private timer: ReturnType<typeof setInterval> | null = null;
-  private busy = false;
+  private audioOnly = false;
 
   constructor(
     private readonly info: SfuInfo,
-    /** Feeds the briefing handed out, minus our own: anything else in the room is not ours to play. */
+    /** Feeds the briefing shows on stage, minus our own: anything else in the room is not ours to play. */
     private readonly wanted: () => ReadonlySet<number>,
     private readonly onChange: (streams: { feed: number; stream: MediaStream }[]) => void,
   ) {}
 
   async start(): Promise<void> {
     this.session = await JanusSession.create(this.info.url, this.info.token);
-    this.lister = await this.session.attach();
-    this.timer = setInterval(() => void this.look(), 1500);
-    await this.look();
+    this.timer = setInterval(() => {
+      this.sync();
+      void this.adapt();
+    }, ADAPT_MS);
+    this.sync();
   }
 
-  private async look(): Promise<void> {
-    if (this.busy || !this.lister) return;
-    this.busy = true;
-    try {
-      const r = await this.lister.send({ request: 'listparticipants', room: this.info.room });
-      const list = (r.plugindata?.data.participants ?? []) as { id: number; publisher: boolean }[];
-      const wanted = this.wanted();
-      const live = new Set(list.filter((p) => p.publisher && wanted.has(p.id)).map((p) => p.id));
-      for (const [id, feed] of this.feeds) {
-        if (live.has(id)) continue;
-        feed.pc.close();
-        feed.handle.detach();
-        this.feeds.delete(id);
-        this.emit();
-      }
-      for (const id of live) if (!this.feeds.has(id)) await this.subscribe(id);
-    } catch {
-      // Janus unreachable for a moment: the next look tries again.
-    } finally {
-      this.busy = false;
+  /** The briefing's people changed (or a retry is due): subscribe to new feeds, drop those gone. */
+  sync(): void {
+    if (!this.session) return;
+    const wanted = this.wanted();
+    for (const id of this.feeds.keys()) if (!wanted.has(id)) this.drop(id);
+    for (const id of this.retries.keys()) if (!wanted.has(id)) this.retries.delete(id);
+    const now = Date.now();
+    for (const id of wanted) {
+      const retry = this.retries.get(id);
+      if (this.feeds.has(id) || this.subscribing.has(id) || (retry && retry.at > now)) continue;
+      void this.subscribe(id, retry?.tries ?? 0);
     }
   }
 
-  private async subscribe(feed: number): Promise<void> {
-    const handle = await this.session!.attach();
-    const offer = await handle.send({
-      request: 'join',
-      ptype: 'subscriber',
-      room: this.info.room,
-      pin: this.info.pin,
-      streams: [{ feed }],
-    });
-    const pc = new RTCPeerConnection({ iceServers: this.info.iceServers });
-    const stream = new MediaStream();
-    this.feeds.set(feed, { handle, pc, stream });
-    pc.ontrack = ({ track }) => {
-      stream.addTrack(track);
-      this.emit();
-    };
-    pc.onicecandidate = ({ candidate }) => handle.trickle(candidate ? candidate.toJSON() : null);
-    await pc.setRemoteDescription(offer.jsep!);
-    await pc.setLocalDescription(await pc.createAnswer());
-    await handle.send({ request: 'start', room: this.info.room }, pc.localDescription!.toJSON());
+  /** Video off (Janus stops sending it; the sound and the slides stay) or back on. */
+  async setAudioOnly(on: boolean): Promise<void> {
+    this.audioOnly = on;
+    await Promise.all([...this.feeds.values()].map((f) => this.applyVideo(f)));
+  }
+
+  private async applyVideo(f: Feed): Promise<void> {
+    if (!f.videoMid) return;
+    for (const t of f.stream.getVideoTracks()) t.enabled = !this.audioOnly;
+    const layer = LADDER[f.layer.step]!;
+    await f.handle
+      .send({ request: 'configure', streams: [{ mid: f.videoMid, send: !this.audioOnly, ...layer }] })
+      .catch(() => {});
+  }
+
+  private async subscribe(feed: number, tries: number): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    this.subscribing.add(feed);
+    let handle: JanusHandle | null = null;
+    let pc: RTCPeerConnection | null = null;
+    try {
+      handle = await session.attach();
+      const offer = await handle.send({
+        request: 'join',
+        ptype: 'subscriber',
+        room: this.info.room,
+        pin: this.info.pin,
+        streams: [{ feed }],
+      });
+      if (this.session !== session || !this.wanted().has(feed)) throw new Error('no longer wanted');
+      const streams = (offer.plugindata?.data.streams ?? []) as { type: string; mid: string }[];
+      pc = new RTCPeerConnection({ iceServers: this.info.iceServers });
+      const f: Feed = {
+        handle,
+        pc,
+        stream: new MediaStream(),
+        videoMid: streams.find((s) => s.type === 'video')?.mid,
+        layer: firstChoice(),
+        counters: null,
+        slowLinks: 0,
+      };
+      pc.ontrack = ({ track }) => {
+        if (track.kind === 'video') track.enabled = !this.audioOnly;
+        f.stream.addTrack(track);
+        this.emit();
+      };
+      const h = handle;
+      pc.onicecandidate = ({ candidate }) => h.trickle(candidate ? candidate.toJSON() : null);
+      handle.onEvent = (m) => this.onJanus(feed, m);
+      // Listed before the tracks arrive (during setRemoteDescription), so they are shown.
+      this.feeds.set(feed, f);
+      await pc.setRemoteDescription(offer.jsep!);
+      await pc.setLocalDescription(await pc.createAnswer());
+      await handle.send({ request: 'start', room: this.info.room }, pc.localDescription!.toJSON());
+      this.retries.delete(feed);
+      if (this.audioOnly) await this.applyVideo(f);
+    } catch {
+      if (pc && this.feeds.get(feed)?.pc === pc) this.drop(feed);
+      pc?.close();
+      handle?.detach();
+      if (this.session === session)
+        this.retries.set(feed, { at: Date.now() + retryDelayMs(tries), tries: tries + 1 });
+    } finally {
+      this.subscribing.delete(feed);
+    }
+  }
+
+  /**
+   * Janus on its own: the PeerConnection hung up, or the feed left the room (its publisher went, or the
+   * copy forwarded from another Janus was replaced). If the briefing still shows the feed, subscribe again.
+   */
+  private onJanus(feed: number, m: JanusMessage): void {
+    const f = this.feeds.get(feed);
+    if (!f) return;
+    const data = m.plugindata?.data ?? {};
+    if (m.janus === 'slowlink') f.slowLinks++;
+    else if (m.janus === 'hangup' || data.videoroom === 'updated' || data.left !== undefined) {
+      this.drop(feed);
+      this.retries.set(feed, { at: Date.now() + retryDelayMs(0), tries: 1 });
+    }
+  }
+
+  /** Every few seconds: each video subscription's layer follows what its connection carried. */
+  private async adapt(): Promise<void> {
+    if (this.audioOnly) return;
+    for (const f of this.feeds.values()) {
+      if (!f.videoMid) continue;
+      const counters = await sampleLink(f.pc).catch(() => null);
+      if (!counters) continue;
+      const before = f.counters;
+      f.counters = counters;
+      if (!before) continue;
+      const step = f.layer.step;
+      f.layer = nextChoice(
+        f.layer,
+        {
+          lost: Math.max(0, counters.lost - before.lost),
+          received: Math.max(0, counters.received - before.received),
+          availableBps: counters.availableBps,
+          slowLinks: f.slowLinks,
+        },
+        (counters.at - before.at) / 1000,
+      );
+      f.slowLinks = 0;
+      if (f.layer.step !== step) await this.applyVideo(f);
+    }
+  }
+
+  private drop(feed: number): void {
+    const f = this.feeds.get(feed);
+    if (!f) return;
+    this.feeds.delete(feed);
+    f.handle.onEvent = null;
+    f.pc.close();
+    f.handle.detach();
+    this.emit();
   }
 
   private emit(): void {
@@ -149,7 +199,8 @@ export class SfuAudience {
     this.timer = null;
     for (const f of this.feeds.values()) f.pc.close();
     this.feeds.clear();
+    this.retries.clear();
     this.session?.destroy();
-    this.session = this.lister = null;
+    this.session = null;
   }
 }

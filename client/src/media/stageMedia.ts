@@ -1,5 +1,6 @@
-import { useBriefingStore, type StageInfo } from '../store/briefingStore.ts';
-import { SfuAudience, sfuPublish, type SfuPublisher } from './sfuStage.ts';
+import { selfOf, useBriefingStore, type StageInfo } from '../store/briefingStore.ts';
+import { SfuAudience } from './sfuStage.ts';
+import { sfuPublish, type SfuPublisher } from './sfuPublish.ts';
 import {
   p2pConnections,
   p2pMicrophone,
@@ -58,15 +59,14 @@ let received: { feed?: number; stream: MediaStream }[] = [];
 export function showStreams(streams: { feed?: number; stream: MediaStream }[]): void {
   received = streams;
   const b = store();
-  const interpreterFeeds = new Set(b.people.filter((p) => p.role === 'interpreter').map((p) => p.feed));
+  const interpreterFeeds = new Set(
+    Object.values(b.people).flatMap((p) => (p.role === 'interpreter' ? [p.feed] : [])),
+  );
   const signing = streams.find((s) => s.feed !== undefined && interpreterFeeds.has(s.feed));
   const rest = streams.filter((s) => s !== signing).map((s) => s.stream);
   store().set({
     stageRemote: rest.find((s) => s.getVideoTracks().length > 0) ?? null,
-    interpreterRemote:
-      b.people.find((p) => p.id === b.selfId)?.role === 'interpreter'
-        ? b.stageLocal
-        : (signing?.stream ?? null),
+    interpreterRemote: selfOf(b)?.role === 'interpreter' ? b.stageLocal : (signing?.stream ?? null),
     voices: rest.filter((s) => s.getVideoTracks().length === 0 && s.getAudioTracks().length > 0),
   });
 }
@@ -92,7 +92,7 @@ function sampleFrames(): void {
 /** The feeds the briefing handed out to others (presenters, interpreters, invited speakers). */
 const wantedFeeds = () => {
   const b = store();
-  return new Set(b.people.filter((p) => p.id !== b.selfId && p.feed > 0).map((p) => p.feed));
+  return new Set(Object.values(b.people).flatMap((p) => (p.id !== b.selfId && p.feed > 0 ? [p.feed] : [])));
 };
 
 /** Starts receiving what is on stage (through Janus; peer-to-peer links come from the presenter). */
@@ -101,13 +101,14 @@ export async function watchStage(stage: StageInfo): Promise<void> {
   if (stage.mode !== 'sfu' || audience) return;
   audience = new SfuAudience(stage, wantedFeeds, showStreams);
   await audience.start();
+  if (store().audioOnly) await audience.setAudioOnly(true);
 }
 
 /** The presenter (or the sign-language interpreter) goes on stage with camera and microphone. */
 export async function publishStage(stage: StageInfo, display: string): Promise<void> {
   if (local) return;
   // A sign-language interpreter is seen, not heard: their room's sound would cover the presenter's voice.
-  const signing = store().people.find((p) => p.id === store().selfId)?.role === 'interpreter';
+  const signing = selfOf(store())?.role === 'interpreter';
   local = await navigator.mediaDevices.getUserMedia({
     audio: !signing,
     video: signing ? { width: 640, height: 480 } : { width: 640, height: 360 },
@@ -121,7 +122,7 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
       local = camera = null;
       throw err;
     }
-  } else p2pPresent(local, store().people, store().selfId);
+  } else p2pPresent(local, Object.values(store().people), store().selfId);
   store().set({ stageLocal: local, onStage: true });
   if (signing) store().set({ interpreterRemote: local });
   await watchStage(stage); // to hear invited speakers, and for the interpreter to see the presenter
@@ -174,11 +175,18 @@ export async function speak(stage: StageInfo, on: boolean, display: string): Pro
 /** Who is in the briefing changed: the presenter's peer links follow, a speaker no longer invited stops. */
 export function stagePeople(): void {
   const b = store();
-  p2pPeople(b.people, b.selfId);
-  const me = b.people.find((p) => p.id === b.selfId);
+  audience?.sync();
+  p2pPeople(Object.values(b.people), b.selfId);
+  const me = selfOf(b);
   if (microphone && b.stage && me && !me.speaking) void speak(b.stage, false, '');
   // Who is the interpreter may become known after their stream arrived: sort the streams again.
   if (received.length > 0) showStreams(received);
+}
+
+/** Sound and slides only: Janus stops sending this browser the stage video (a weak connection), or resumes. */
+export async function setAudioOnly(on: boolean): Promise<void> {
+  store().set({ audioOnly: on });
+  await audience?.setAudioOnly(on);
 }
 
 export async function stopStage(): Promise<void> {

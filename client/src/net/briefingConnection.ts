@@ -10,8 +10,8 @@ import {
 } from '../../../shared/protocol/index.ts';
 import { receiver, speaker } from './typedRoom.ts';
 import type { BriefingState } from '../../../shared/state/briefingState.ts';
-import { orderQuestions } from '../../../shared/briefing/questionOrder.ts';
-import { useBriefingStore } from '../store/briefingStore.ts';
+import { NO_COUNTS, useBriefingStore } from '../store/briefingStore.ts';
+import { mirrorBriefingLists } from './briefingMirror.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
@@ -20,6 +20,7 @@ import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
 import { forgetVisitorToken, visitorToken as tabVisitorToken } from './visitorToken.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { eventsApi } from './eventsApi.ts';
+import { eventList } from './eventList.ts';
 import { retryUntil } from './retryUntil.ts';
 import { reconnectBriefly } from './reconnectPolicy.ts';
 
@@ -47,54 +48,39 @@ let room: Room<unknown, BriefingState> | null = null;
 
 const EMPTY: Partial<BriefingStoreState> = {
   event: null,
-  people: [],
+  people: {},
+  counts: NO_COUNTS,
   questions: [],
+  questionCount: 0,
+  questionPage: 0,
   captions: [],
   selfId: null,
   stage: null,
   slide: 0,
   slides: 0,
   deck: [],
+  deckVersion: 0,
 };
 
 function mirror(r: Room<unknown, BriefingState>): void {
   const s = r.state;
   const before = useBriefingStore.getState();
-  if (s.slides !== before.slides && before.event) {
+  // A replaced deck may have as many pages as the old one: its version, not its length, says it is new.
+  if (s.deckVersion !== before.deckVersion && before.event) {
     const eventId = before.event.id;
+    const version = s.deckVersion;
     void eventsApi.slides(eventId).then((deck) => {
-      if (useBriefingStore.getState().event?.id === eventId) useBriefingStore.getState().set({ deck });
+      const now = useBriefingStore.getState();
+      // The deck was replaced again meanwhile: that version's answer is the one to show.
+      if (now.event?.id === eventId && now.deckVersion === version) now.set({ deck });
     });
   }
   useBriefingStore.getState().set({
     selfId: r.sessionId,
     slide: s.slide,
     slides: s.slides,
-    people: [...(s.people?.entries() ?? [])].map(([id, p]) => ({
-      id,
-      nickname: p.nickname,
-      role: p.role,
-      seat: p.seat,
-      overflow: p.overflow,
-      hand: p.hand,
-      speaking: p.speaking,
-      viewer: p.viewer,
-      feed: p.feed,
-    })),
-    captions: [...(s.captions ?? [])].map((c) => ({ id: c.id, text: c.text, at: c.at })),
-    questions: orderQuestions(
-      [...(s.questions ?? [])].map((q) => ({
-        id: q.id,
-        text: q.text,
-        author: q.author,
-        votes: q.votes,
-        pinned: q.pinned,
-        answered: q.answered,
-        at: q.at,
-      })),
-    ),
+    deckVersion: s.deckVersion,
   });
-  stagePeople();
 }
 
 /** Joins a live briefing; staff come in with a hall pass (presenter or moderator, decided by the server). */
@@ -138,6 +124,8 @@ async function connect(
     reconnectBriefly(joined);
     useBriefingStore.getState().set({ event });
     joined.onStateChange(() => mirror(joined));
+    // People, questions and captions item by item; the stage's links follow who is here.
+    mirrorBriefingLists(joined, stagePeople);
     onBriefing(joined, 'error', (r) => {
       useHallStore.getState().announce(REFUSALS[r.code] ?? 'briefing.refused', {
         n: QUESTION_LIMITS.openPerPerson,
@@ -188,6 +176,12 @@ async function connect(
         }).then((back) => {
           if (!back && session === mine) useHallStore.getState().announce('briefing.closed');
         });
+        return;
+      }
+      if (code === BriefingProtocol.close.ended) {
+        // Over for everyone: it leaves the list now, whether or not the hall's news came first.
+        eventList.changed({ ...event, status: 'ended' });
+        useHallStore.getState().announce('briefing.ended');
         return;
       }
       useHallStore

@@ -29,6 +29,7 @@ import { createPoseReceiver } from './poseMessages.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { reconnectBriefly } from './reconnectPolicy.ts';
 import { storedVisitorToken, storeVisitorToken } from './visitorToken.ts';
+import { eventList } from './eventList.ts';
 
 type HallRoom = Room<unknown, HallState>;
 
@@ -89,6 +90,8 @@ export async function enterHall(
   // After a reload in the middle of a consultation, this tab goes straight back into it.
   void resumeConsultation(client, !!options.staffPass);
   if (rejoinPending) askToRejoinConsultation();
+  // Briefing news pushed while the room was lost did not reach us: the list is read again.
+  if (again) void eventList.refresh().catch(() => {});
 }
 
 /** The consultation's room was lost for good: the hall (now, or once we are back in it) finds us a seat. */
@@ -178,6 +181,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
   onHall(r, 'announcements', (list) => useAnnouncementStore.getState().setCurrent(list));
   onHall(r, 'disaster', (view) => useDisasterStore.getState().setView(view));
   onHall(r, 'layout', (m) => planInUseIs(m.version));
+  onHall(r, 'briefing', (e) => eventList.changed(e));
   onHall(r, 'consultation', (invite) => {
     if (hallClient) {
       enterConsultation(hallClient, invite).catch(() => store().announce('consult.joinFailed'));

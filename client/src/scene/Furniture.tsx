@@ -4,6 +4,7 @@ import { SignBoard } from './SignBoard.tsx';
 import { SIGN_TILT } from './CounterDesk.tsx';
 import { localized } from '../../../shared/i18n/localized.ts';
 import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
+import { useBriefingStore } from '../store/briefingStore.ts';
 
 const COLORS: Record<FurnitureItem['kind'], string> = {
   infoDesk: '#2f6fa8',
@@ -15,6 +16,8 @@ const COLORS: Record<FurnitureItem['kind'], string> = {
 
 /** Furniture from the layout; the information desk and stage carry their own signs. */
 export function Furniture({ item, lang }: { item: FurnitureItem; lang: Language }) {
+  // In a briefing the stage's screen hangs where its name does (StageScreen).
+  const screenUp = useBriefingStore((s) => s.event !== null);
   const r = item.rect;
   const cx = (r.minX + r.maxX) / 2;
   const cz = (r.minZ + r.maxZ) / 2;
@@ -54,7 +57,7 @@ export function Furniture({ item, lang }: { item: FurnitureItem; lang: Language 
           options={{ background: '#2f6fa8', badge: { text: 'i', background: '#ffffff', color: '#2f6fa8' } }}
         />
       )}
-      {item.name && item.kind === 'stage' && (
+      {item.name && item.kind === 'stage' && !screenUp && (
         <SignBoard
           id={`furniture-${item.id}-${lang}`}
           position={[cx, 3.4, r.minZ + 0.2]}

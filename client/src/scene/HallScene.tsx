@@ -11,6 +11,7 @@ import { Furniture } from './Furniture.tsx';
 import { SeatRows } from './SeatRows.tsx';
 import { InfoDeskGuideFigure } from './InfoDeskGuideFigure.tsx';
 import { EventSign } from './EventSign.tsx';
+import { StageScreen } from './StageScreen.tsx';
 import { AreaLabels } from './AreaLabels.tsx';
 import { RemoteAvatars } from './RemoteAvatars.tsx';
 import { FarCrowd } from './FarCrowd.tsx';
@@ -71,6 +72,7 @@ export function HallScene() {
         <InfoDeskGuideFigure />
         <SeatRows seats={hall.seats} />
         <EventSign hall={hall} />
+        <StageScreen hall={hall} />
         <RemoteAvatars maxTags={light ? 4 : 12} light={light} />
         <FarCrowd />
         <LocalAvatar />

@@ -16,3 +16,10 @@ export const RAISE_SECONDS = 10;
 export const SLOW_FPS = 12;
 /** Seconds in a row that slow before switching, so a moment's hitch (a texture, a crowd passing) does not. */
 export const SLOW_SECONDS = 6;
+
+/**
+ * Most frames a second the stage screen's video asks the hall for (each is the whole hall drawn): enough
+ * for a speaker and their slides, half a camera's rate; fewer in the light view.
+ */
+export const SCREEN_FPS = 15;
+export const LIGHT_SCREEN_FPS = 8;

@@ -95,9 +95,29 @@ export function drawText(
   return width / height;
 }
 
+/** The canvas size each text texture was made for: three.js sizes its GPU storage once, from the canvas. */
+const madeFor = new WeakMap<CanvasTexture, { width: number; height: number }>();
+
 export function createTextTexture(canvas: HTMLCanvasElement): CanvasTexture {
   const texture = new CanvasTexture(canvas);
   texture.colorSpace = SRGBColorSpace;
   texture.anisotropy = 4;
+  madeFor.set(texture, { width: canvas.width, height: canvas.height });
   return texture;
+}
+
+/**
+ * The texture to show `canvas` once it has been drawn again. three.js allocates a texture's storage once,
+ * at the canvas size of its first upload, and later uploads copy into that storage: a canvas redrawn at
+ * another size (new text, a font arriving, another language) overflows it (GL_INVALID_VALUE) and the sign
+ * keeps parts of its old text. So another size gets a new texture; the caller disposes `previous` once it
+ * no longer shows it. The same size reuses `previous`, marked for upload.
+ */
+export function textureAfterRedraw(previous: CanvasTexture, canvas: HTMLCanvasElement): CanvasTexture {
+  const size = madeFor.get(previous);
+  if (previous.image === canvas && size?.width === canvas.width && size.height === canvas.height) {
+    previous.needsUpdate = true;
+    return previous;
+  }
+  return createTextTexture(canvas);
 }

@@ -35,6 +35,7 @@ import { StaffConsole } from './staff/StaffConsole.tsx';
 import { EventsPanel } from './events/EventsPanel.tsx';
 import { AuditoriumPrompt } from './events/AuditoriumPrompt.tsx';
 import { BriefingView } from './events/BriefingView.tsx';
+import { useStageInScene } from './events/useStageInScene.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { useCatalogStore } from '../store/catalogStore.ts';
 
@@ -85,7 +86,9 @@ function HallInside({ profile, version }: { profile: Profile; version: string })
   const status = useHallStore((s) => s.status);
   const consulting = useQueueStore((s) => s.consultation !== null);
   const inBriefing = useBriefingStore((s) => s.event !== null);
-  const show3d = viewMode === '3d' && webglAvailable && !consulting && !inBriefing;
+  // Seated in a briefing on a wide screen, the 3D auditorium stays, its stage screen showing the stage.
+  const stageInScene = useStageInScene();
+  const show3d = viewMode === '3d' && webglAvailable && !consulting && (!inBriefing || stageInScene);
   const isStaff = useQueueStore((s) => s.staff !== null);
   const guideOpen = useCatalogStore((s) => s.panel !== null);
   // A resident in a consultation has nothing beside it unless they look something up: the room gets the width.
@@ -140,7 +143,7 @@ function HallInside({ profile, version }: { profile: Profile; version: string })
         {!webglAvailable && <p className="banner">{t('hud.webglUnavailable')}</p>}
         {consulting ? (
           <ConsultationView />
-        ) : inBriefing ? (
+        ) : inBriefing && !stageInScene ? (
           <BriefingView />
         ) : show3d ? (
           <SceneErrorBoundary key={version} fallback={<Plan2D />}>
@@ -170,6 +173,7 @@ function HallInside({ profile, version }: { profile: Profile; version: string })
           >
             {t(sheetOpen ? 'hud.sheetDown' : 'hud.sheetUp')}
           </button>
+          {stageInScene && <BriefingView />}
           <DisasterPanel />
           <StaffConsole />
           <ShelterEditor />

@@ -27,6 +27,7 @@ import * as m019 from './migrations/019_ticket_handover.ts';
 import * as m020 from './migrations/020_audit_log.ts';
 import * as m021 from './migrations/021_usage_counts.ts';
 import * as m022 from './migrations/022_hall_layouts.ts';
+import * as m023 from './migrations/023_stage_room.ts';
 
 /** Migrations are listed here rather than read from disk so the same list works under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '020_audit_log': m020,
   '021_usage_counts': m021,
   '022_hall_layouts': m022,
+  '023_stage_room': m023,
 };
 
 export type Db = Kysely<Database>;

@@ -242,6 +242,9 @@ export interface EventsTable {
   created_at: string;
   stage_pin: string | null;
   stage_secret: string | null;
+  /** The stage's Janus room id and the Janus (its JANUS_URL) it opened on, while live. */
+  stage_room: number | null;
+  stage_origin: string | null;
 }
 
 export interface EventSlidesTable {

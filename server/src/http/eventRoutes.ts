@@ -28,6 +28,8 @@ export function mountEventRoutes(
     beforeLive?(e: EventView): Promise<(() => Promise<void>) | void>;
     /** Closes the stage and the briefing room once the event is saved as ended. */
     afterEnd?(e: EventView): Promise<void>;
+    /** Once a briefing is saved as created, live or ended (and its room closed): tells the hall. */
+    onChange?(e: EventView): void;
   },
 ): void {
   const signedIn = staffGuard(deps.auth);
@@ -64,7 +66,10 @@ export function mountEventRoutes(
         .json({ error: 'badRequest', message: `no staff account: ${unknown.join(', ')}` });
     }
     await deps.events.create(body.data, req.staff!.id, Date.now()).then(
-      (e) => res.status(201).json(e),
+      (e) => {
+        res.status(201).json(e);
+        deps.onChange?.(e);
+      },
       (e: unknown) => refused(res, e),
     );
   });
@@ -118,6 +123,7 @@ export function mountEventRoutes(
           async (e) => {
             if (status === 'ended') await deps.afterEnd?.(e);
             res.json(e);
+            deps.onChange?.(e);
           },
           (e: unknown) => refused(res, e),
         );

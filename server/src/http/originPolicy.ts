@@ -14,7 +14,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function mountOriginPolicy(
   app: Application,
-  opts: { allowedOrigins: string[]; janusPublicUrl?: string; trustProxy: boolean },
+  opts: { allowedOrigins: string[]; janusPublicUrls: string[]; trustProxy: boolean },
 ): void {
   const allowed = new Set(opts.allowedOrigins);
   (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS = {};
@@ -49,7 +49,7 @@ export function mountOriginPolicy(
     });
   });
 
-  const janus = opts.janusPublicUrl ? new URL(opts.janusPublicUrl).origin : null;
+  const janus = [...new Set(opts.janusPublicUrls.map((u) => new URL(u).origin))];
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -63,7 +63,7 @@ export function mountOriginPolicy(
           mediaSrc: ["'self'", 'blob:'],
           fontSrc: ["'self'", 'data:'],
           // The room sockets are same-origin; the briefing stage talks to Janus where it is published.
-          connectSrc: ["'self'", ...(janus ? [janus, janus.replace(/^http/, 'ws')] : [])],
+          connectSrc: ["'self'", ...janus.flatMap((o) => [o, o.replace(/^http/, 'ws')])],
           workerSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],

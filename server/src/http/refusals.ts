@@ -25,6 +25,7 @@ const STATUS: Record<string, number> = {
   noSuchDataSet: 404,
   layoutProblems: 422,
   stageUnavailable: 502,
+  stageRefused: 502,
 };
 
 /** The HTTP status of a refusal: chosen here, at the edge, not by the service that refused. */

@@ -15,6 +15,15 @@ const Params = z.object({
   id: z.coerce.number().int().positive(),
   page: z.coerce.number().int().min(1).max(MAX_SLIDES).optional(),
 });
+/** The image hash a page URL carries (see SlideService.list); anything else is not one of our URLs. */
+const PageQuery = z.object({
+  v: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+});
+/** A year: the URL's hash names the image, so a cached copy can never be out of date. */
+const FOREVER = 'public, max-age=31536000, immutable';
 
 /**
  * Briefing slides: hosts replace an event's deck (before or during the event); everyone reads the list of
@@ -55,6 +64,8 @@ export function mountSlideRoutes(
   app.get('/api/events/:id/slides/:page', async (req: Request, res: Response) => {
     const p = params(req, res);
     if (!p?.page) return;
+    const q = PageQuery.safeParse(req.query);
+    if (!q.success) return void res.status(400).json({ error: 'badRequest', message: formatIssues(q.error) });
     const missing = () => res.status(404).json({ error: 'noSuchSlide', message: `no page ${p.page}` });
     // Twice at most: a deck replaced between reading the hash and the image is read again.
     for (let attempt = 0; attempt < 2; attempt++) {
@@ -62,9 +73,10 @@ export function mountSlideRoutes(
       if (!info) return void missing();
       res.setHeader('Content-Type', info.mime);
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      // The deck can be replaced under the same URLs: revalidate, by the hash kept at upload (a page
-      // the browser has is answered without reading the image; others come from the cache).
-      res.setHeader('Cache-Control', 'no-cache');
+      // A URL without the page's current hash (an older client's, or one from before a replacement) can
+      // show another image tomorrow: revalidate, by the hash kept at upload (a page the browser has is
+      // answered without reading the image; others come from the cache).
+      res.setHeader('Cache-Control', q.data.v === info.etag ? FOREVER : 'no-cache');
       res.setHeader('ETag', `"${info.etag}"`);
       if (req.fresh) return void res.status(304).end();
       const image = await deps.slides.image(p.id, p.page, info.etag);

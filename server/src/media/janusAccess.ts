@@ -36,3 +36,31 @@ export function createJanusAccess(adminUrl: string, adminSecret: string, timeout
   };
 }
 export type JanusAccess = ReturnType<typeof createJanusAccess>;
+
+/**
+ * Members' tokens on several Janus instances (one admin API each, the same admin secret): a token is
+ * granted on the instance the member was sent to, and good only there.
+ */
+export function createStageAccess(perInstance: JanusAccess[]) {
+  const where = new Map<string, JanusAccess>();
+  return {
+    async grant(instance: number): Promise<string> {
+      const access = perInstance[instance];
+      if (!access) throw new Error(`no Janus admin API for instance ${instance}`);
+      const token = await access.grant();
+      where.set(token, access);
+      return token;
+    },
+    async revoke(token: string): Promise<void> {
+      const access = where.get(token);
+      where.delete(token);
+      await access?.revoke(token);
+    },
+    async sweep(maxAgeMs: number): Promise<number> {
+      let removed = 0;
+      for (const access of perInstance) removed += await access.sweep(maxAgeMs);
+      return removed;
+    },
+  };
+}
+export type StageAccess = ReturnType<typeof createStageAccess>;

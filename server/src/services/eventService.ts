@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { DomainError } from '../domainError.ts';
 import type { EventStatus, EventView, NewEvent } from '../../../shared/protocol/index.ts';
+import type { StageKeys } from '../media/stageTypes.ts';
 
 type Row = {
   id: number;
@@ -92,21 +93,35 @@ export function createEventService(db: Db) {
 
     /** The Janus keys of live stages (see StageKeyStore). */
     stageKeys: {
-      async save(id: number, keys: { pin: string; secret: string } | null): Promise<void> {
+      async save(id: number, keys: StageKeys | null): Promise<void> {
         await db
           .updateTable('events')
-          .set({ stage_pin: keys?.pin ?? null, stage_secret: keys?.secret ?? null })
+          .set({
+            stage_pin: keys?.pin ?? null,
+            stage_secret: keys?.secret ?? null,
+            stage_room: keys?.room ?? null,
+            stage_origin: keys?.origin ?? null,
+          })
           .where('id', '=', id)
           .execute();
       },
       async live() {
         const rows = await db
           .selectFrom('events')
-          .select(['id', 'stage_pin', 'stage_secret'])
+          .select(['id', 'stage_pin', 'stage_secret', 'stage_room', 'stage_origin'])
           .where('status', '=', 'live')
           .where('stage_pin', 'is not', null)
+          .where('stage_room', 'is not', null)
           .execute();
-        return rows.map((r) => ({ eventId: r.id, keys: { pin: r.stage_pin!, secret: r.stage_secret! } }));
+        return rows.map((r) => ({
+          eventId: r.id,
+          keys: {
+            pin: r.stage_pin!,
+            secret: r.stage_secret!,
+            room: r.stage_room!,
+            origin: r.stage_origin ?? '',
+          },
+        }));
       },
     },
 

@@ -54,11 +54,17 @@ export function createSlideService(db: Db, cacheBytes = 64 * 1024 * 1024) {
     async list(eventId: number): Promise<SlideView[]> {
       const rows = await db
         .selectFrom('event_slides')
-        .select(['page', 'text'])
+        .select(['page', 'text', 'etag'])
         .where('event_id', '=', eventId)
         .orderBy('page')
         .execute();
-      return rows.map((r) => ({ ...r, url: `/api/events/${eventId}/slides/${r.page}` }));
+      // The image's hash in its URL: a replaced page has a new URL (browsers load it, even when the new
+      // deck has as many pages), and a URL names one image for good, so it may be cached for good.
+      return rows.map(({ page, text, etag }) => ({
+        page,
+        text,
+        url: `/api/events/${eventId}/slides/${page}${etag ? `?v=${etag}` : ''}`,
+      }));
     },
 
     async count(eventId: number): Promise<number> {

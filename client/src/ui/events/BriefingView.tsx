@@ -1,31 +1,35 @@
 import { useEffect, useRef, useState } from 'react';
 import { StageView } from './StageView.tsx';
+import { AudioOnlyToggle } from './AudioOnlyToggle.tsx';
 import { SlideUploader } from './SlideUploader.tsx';
-import { useBriefingStore } from '../../store/briefingStore.ts';
+import { selfOf, useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
+import { HandsList } from './HandsList.tsx';
+import { AttendeeList } from './AttendeeList.tsx';
+import { QuestionList } from './QuestionList.tsx';
+import { SpeakersLine } from './SpeakersLine.tsx';
 
 /**
- * Inside a briefing: where you sit (or that you are in the overflow hall), raise a hand, ask and vote on
- * questions. Presenters and moderators also see the raised hands and moderate the questions.
+ * Inside a briefing: where you sit (or that you are in the overflow hall), who is speaking, raise a hand,
+ * ask and vote on questions. Presenters and moderators also see the raised hands and the whole audience,
+ * and moderate the questions.
  */
 export function BriefingView() {
   const { t, tl } = useT();
-  const b = useBriefingStore();
+  const event = useBriefingStore((s) => s.event);
+  const me = useBriefingStore(selfOf);
+  const { seated, overflow } = useBriefingStore((s) => s.counts);
   const [text, setText] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
-  if (!b.event) return null;
-  const me = b.people.find((p) => p.id === b.selfId);
+  if (!event) return null;
   const moderating = me?.role === 'presenter' || me?.role === 'moderator';
-  const hands = b.people.filter((p) => p.hand || p.speaking);
-  const seated = b.people.filter((p) => p.seat).length;
-  const overflow = b.people.filter((p) => p.overflow).length;
 
   return (
     <section className="briefing" aria-labelledby="briefing-heading">
       <h2 id="briefing-heading" ref={heading} tabIndex={-1}>
-        {tl(b.event.title)}
+        {tl(event.title)}
       </h2>
       <p>
         {me?.overflow
@@ -46,8 +50,10 @@ export function BriefingView() {
               )}
       </p>
       <p className="muted">{t('briefing.counts', { seated, overflow })}</p>
+      <SpeakersLine />
       <StageView />
-      {moderating && <SlideUploader eventId={b.event.id} />}
+      <AudioOnlyToggle />
+      {moderating && <SlideUploader eventId={event.id} />}
       {!moderating && (
         <button type="button" aria-pressed={!!me?.hand} onClick={() => briefingActions.raiseHand(!me?.hand)}>
           {me?.hand ? t('briefing.lowerHand') : t('briefing.raiseHand')}
@@ -56,30 +62,8 @@ export function BriefingView() {
       {me?.speaking && <p>{t('briefing.youMaySpeak')}</p>}
       {moderating && (
         <>
-          <h3>{t('briefing.hands')}</h3>
-          {hands.length === 0 && <p className="muted">{t('briefing.noHands')}</p>}
-          <ul>
-            {hands.map((p) => (
-              <li key={p.id}>
-                {p.nickname} {p.speaking && <span className="muted">{t('briefing.speaking')}</span>}
-                <button type="button" onClick={() => briefingActions.lowerHand(p.id)}>
-                  {t('briefing.lowerHandOf', { name: p.nickname })}
-                </button>
-                {p.speaking ? (
-                  <button type="button" onClick={() => briefingActions.stopSpeaking(p.id)}>
-                    {t('briefing.stopSpeakingOf', { name: p.nickname })}
-                  </button>
-                ) : (
-                  <button type="button" onClick={() => briefingActions.invite(p.id)}>
-                    {t('briefing.inviteOf', { name: p.nickname })}
-                  </button>
-                )}
-                <button type="button" onClick={() => briefingActions.remove(p.id)}>
-                  {t('briefing.removeOf', { name: p.nickname })}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <HandsList />
+          <AttendeeList />
         </>
       )}
       <h3 id="questions-heading">{t('briefing.questions')}</h3>
@@ -104,39 +88,7 @@ export function BriefingView() {
           {t('briefing.send')}
         </button>
       </form>
-      <ol className="questions" aria-labelledby="questions-heading">
-        {b.questions.map((q) => (
-          <li key={q.id} className={q.pinned ? 'pinned' : undefined}>
-            {q.pinned && <span className="role-badge">{t('briefing.pinned')}</span>} {q.text}{' '}
-            <span className="muted">
-              — {q.author} · {t('briefing.votes', { count: q.votes })}
-              {q.answered && ` · ${t('briefing.answered')}`}
-            </span>
-            <div className="ticket-actions">
-              <button
-                type="button"
-                onClick={() => briefingActions.vote(q.id)}
-                aria-label={t('briefing.voteFor', { text: q.text })}
-              >
-                {t('briefing.vote')}
-              </button>
-              {moderating && (
-                <>
-                  <button type="button" onClick={() => briefingActions.pin(q.id, !q.pinned)}>
-                    {q.pinned ? t('briefing.unpin') : t('briefing.pin')}
-                  </button>
-                  <button type="button" onClick={() => briefingActions.answered(q.id)}>
-                    {t('briefing.markAnswered')}
-                  </button>
-                  <button type="button" onClick={() => briefingActions.hide(q.id)}>
-                    {t('briefing.hide')}
-                  </button>
-                </>
-              )}
-            </div>
-          </li>
-        ))}
-      </ol>
+      <QuestionList moderating={moderating} />
       <button
         type="button"
         onClick={() => {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { useBriefingStore } from '../../store/briefingStore.ts';
+import { selfOf, useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { CAPTION_LIMITS } from '../../../../shared/protocol/index.ts';
@@ -12,8 +12,9 @@ import { CAPTION_LIMITS } from '../../../../shared/protocol/index.ts';
 export function Captions() {
   const { t } = useT();
   const captions = useBriefingStore((s) => s.captions);
-  const captioning = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId)?.role === 'captioner');
-  const hasCaptioner = useBriefingStore((s) => s.people.some((p) => p.role === 'captioner'));
+  const captioning = useBriefingStore((s) => selfOf(s)?.role === 'captioner');
+  // Captioners are among the people every attendee receives.
+  const hasCaptioner = useBriefingStore((s) => Object.values(s.people).some((p) => p.role === 'captioner'));
   const [text, setText] = useState('');
   const history = useRef<HTMLOListElement>(null);
   /** Whether the reader is at the newest line; false once they scroll up to read an earlier one. */

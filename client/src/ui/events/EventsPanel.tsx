@@ -74,7 +74,8 @@ export function EventsPanel() {
                 </button>
               )}
             </div>
-            {isHost && e.status === 'scheduled' && <SlideUploader eventId={e.id} />}
+            {/* Before or during the briefing: attendees are shown the new deck at once. */}
+            {isHost && <SlideUploader eventId={e.id} />}
           </li>
         ))}
       </ul>

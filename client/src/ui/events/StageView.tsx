@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useBriefingStore } from '../../store/briefingStore.ts';
+import { selfOf, useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
 import { useT } from '../../i18n/useT.ts';
 import { SlideScreen } from './SlideScreen.tsx';
 import { Captions } from './Captions.tsx';
+import { useStageInScene } from './useStageInScene.ts';
 
 function MediaOut({
   stream,
@@ -39,11 +40,13 @@ export function StageView() {
   const voices = useBriefingStore((s) => s.voices);
   const sharing = useBriefingStore((s) => s.sharingScreen);
   const micOn = useBriefingStore((s) => s.microphoneOn);
-  const me = useBriefingStore((s) => s.people.find((p) => p.id === s.selfId));
+  const me = useBriefingStore(selfOf);
   const presenting = me?.role === 'presenter';
   const interpreting = me?.role === 'interpreter';
   const signing = useBriefingStore((s) => s.interpreterRemote);
   const [quiet, setQuiet] = useState(false);
+  // The 3D auditorium shows the picture on its stage screen: here only the sound, and where to look.
+  const onScreen = useStageInScene();
   useEffect(() => {
     if (stage && !presenting) briefingActions.watch();
   }, [stage, presenting]);
@@ -57,17 +60,24 @@ export function StageView() {
     <div className="stage" aria-label={t('briefing.stageLabel')} role="region">
       {p2p && <p className="muted">{t('briefing.p2pLimit', { limit: stage.limit })}</p>}
       <div className="stage-screens">
-        <div className="stage-video">
-          {stream ? (
-            <MediaOut stream={stream} muted={presenting || quiet} label={t('briefing.stageVideo')} />
-          ) : (
-            <p>
-              {receives
-                ? t('briefing.waitingForPresenter')
-                : t('briefing.noVideoForYou', { limit: p2p ? stage.limit : 0 })}
-            </p>
-          )}
-        </div>
+        {onScreen ? (
+          <p className="muted">
+            {stream && <MediaOut stream={stream} muted={presenting || quiet} />}
+            {t('briefing.onStageScreen')}
+          </p>
+        ) : (
+          <div className="stage-video">
+            {stream ? (
+              <MediaOut stream={stream} muted={presenting || quiet} label={t('briefing.stageVideo')} />
+            ) : (
+              <p>
+                {receives
+                  ? t('briefing.waitingForPresenter')
+                  : t('briefing.noVideoForYou', { limit: p2p ? stage.limit : 0 })}
+              </p>
+            )}
+          </div>
+        )}
         {signing && (
           <div className="stage-video stage-interpreter">
             <MediaOut stream={signing} muted={interpreting || quiet} label={t('briefing.interpreterVideo')} />
@@ -80,7 +90,6 @@ export function StageView() {
         <MediaOut key={v.id} stream={v} muted={quiet} />
       ))}
       <Captions />
-      {voices.length > 0 && <p className="muted">{t('briefing.voices', { count: voices.length })}</p>}
       <div className="ticket-actions">
         {!presenting && (
           <button type="button" aria-pressed={quiet} onClick={() => setQuiet(!quiet)}>

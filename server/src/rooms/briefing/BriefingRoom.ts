@@ -28,8 +28,10 @@ import { DomainError } from '../../domainError.ts';
 import { freeSeat } from './briefingSeats.ts';
 import { messageBudget } from '../common/messageBudget.ts';
 import { createStageFeeds, mayPublish } from './stageFeeds.ts';
+import type { StageInfo } from '../../media/stageTypes.ts';
 import { assignViewers, mayExchangeSignals } from './p2pStageRules.ts';
 import type { UsageRecorder } from '../../services/usageCounts.ts';
+import { createBriefingViews } from './briefingViews.ts';
 
 const tell = teller(BriefingProtocol);
 
@@ -52,9 +54,12 @@ export function createBriefingRoom(deps: {
   /** The auditorium's seats in the plan in use (an admin may put a new plan live). */
   seats: () => Seat[];
   /** The event's Janus room and PIN, when an SFU is configured. */
-  stage(eventId: number): Promise<{ url: string; room: number; pin: string } | null>;
+  stage(eventId: number): Promise<StageInfo | null>;
+  /** The Janus instance (and room) one member uses: the server decides, by role and each instance's share. */
+  place(eventId: number, sessionId: string, publisherRole: boolean): Promise<StageInfo | null>;
+  left(eventId: number, sessionId: string): void;
   /** With a Janus that requires tokens: one per member, withdrawn when they leave. */
-  stageAccess?: { grant(): Promise<string>; revoke(token: string): Promise<void> };
+  stageAccess?: { grant(instance: number): Promise<string>; revoke(token: string): Promise<void> };
   /** Pages in the event's slide deck when the room opens. */
   deckSize(eventId: number): Promise<number>;
   /** Without an SFU: how many receive the presenter's video directly from the presenter's browser. */
@@ -62,7 +67,7 @@ export function createBriefingRoom(deps: {
   /** STUN/TURN servers for one person (TURN credentials of their own when configured). */
   ice: { forPerson(who: string): IceServer[] };
   /** With an SFU: the only publisher ids Janus should keep in the event's room. */
-  allowFeeds(eventId: number, feeds: number[] | null): void;
+  allowFeeds(eventId: number, feeds: { feed: number; sessionId: string }[] | null): void;
   /** Checks residents' visitor tokens. */
   visitors: VisitorTokens;
   /** The auditorium seat a resident (by resident key) sits on in the hall, '' when none. */
@@ -89,6 +94,8 @@ export function createBriefingRoom(deps: {
     private stage: Awaited<ReturnType<typeof deps.stage>> = null;
     private board = createQuestionBoard(this.state.questions);
     private captions = createCaptionLog(this.state.captions);
+    /** Who receives which people and questions: hosts all, attendees what they look at. */
+    private views = createBriefingViews(this.state, (key) => this.board.askedBy(key));
     /** Person key of each session, and the keys a moderator removed (they cannot come back). */
     private keys = new Map<string, string>();
     private removed = new Set<string>();
@@ -96,7 +103,7 @@ export function createBriefingRoom(deps: {
     private stageTokens = new Map<string, string>();
     private disposed = false;
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
-    private feeds = createStageFeeds((ids) => deps.allowFeeds(this.event.id, ids));
+    private feeds = createStageFeeds((feeds) => deps.allowFeeds(this.event.id, feeds));
 
     override async onCreate(options: { eventId?: unknown }): Promise<void> {
       const id = Number(options?.eventId);
@@ -127,6 +134,7 @@ export function createBriefingRoom(deps: {
       this.state.eventId = event.id;
       this.state.seats = Math.min(deps.seats().length, event.capacity);
       this.state.slides = await deps.deckSize(event.id);
+      this.state.deckVersion = 1;
       this.stage = await deps.stage(event.id);
       this.state.media = this.stage ? 'sfu' : 'p2p';
       // From now on this process keeps the stage to the feeds this room hands out (none yet).
@@ -136,9 +144,11 @@ export function createBriefingRoom(deps: {
       this.on('raiseHand', (c, m) => this.person(c).then((p) => (p.hand = m.up)));
       this.on('ask', async (c, m) => {
         this.board.ask(this.keyOf(c), (await this.person(c)).nickname, m.text);
+        this.views.asked(this.keyOf(c));
         deps.usage?.record('briefingQuestion', String(this.event.id));
       });
       this.on('vote', async (c, m) => this.board.vote(this.keyOf(c), m.questionId));
+      this.on('questionPage', async (c, m) => this.views.turnPage(c.sessionId, m.page));
       this.on('pin', async (_c, m) => (this.board.find(m.questionId).pinned = m.pinned));
       this.on('markAnswered', async (_c, m) => (this.board.find(m.questionId).answered = true));
       this.on('hide', async (_c, m) => this.board.hide(m.questionId));
@@ -150,6 +160,7 @@ export function createBriefingRoom(deps: {
         }),
       );
       this.on('remove', (_c, m) => this.removePerson(m.sessionId));
+      this.on('removeAuthor', async (_c, m) => this.removeMember(this.board.askerOf(m.questionId)));
       this.on('stopSpeaking', (c, m) => this.stopSpeaking(c, m.sessionId));
       this.on('slide', (_c, m) => this.turnTo(m.index));
       this.on('signal', (c, m) => this.relay(c, m));
@@ -206,19 +217,23 @@ export function createBriefingRoom(deps: {
       }
       this.state.people.set(client.sessionId, p);
       this.keys.set(client.sessionId, auth.key);
+      this.views.join(client, p, auth.key);
       if (auth.role === 'attendee') {
         deps.usage?.record('briefingJoin', String(this.event.id), { peak: audience + 1 });
       }
       // Only people inside the briefing learn the stage's PIN, each with their own Janus token.
       const iceServers = deps.ice.forPerson(`e${this.event.id}-${client.sessionId}`);
       if (this.state.media === 'sfu') {
-        if (this.stage)
+        const place = await deps.place(this.event.id, client.sessionId, auth.role !== 'attendee');
+        if (place) {
+          const { instance, ...where } = place;
           tell(client, 'stage', {
             mode: 'sfu',
-            ...this.stage,
-            ...(await this.stageToken(client)),
+            ...where,
+            ...(await this.stageToken(client, instance)),
             iceServers,
           });
+        }
       } else {
         assignViewers(this.state.people.values(), deps.p2pViewers);
         tell(client, 'stage', { mode: 'p2p', iceServers, limit: deps.p2pViewers });
@@ -226,9 +241,9 @@ export function createBriefingRoom(deps: {
     }
 
     /** A Janus token for this member, remembered so it can be withdrawn when they go. */
-    private async stageToken(client: Client): Promise<{ token?: string }> {
+    private async stageToken(client: Client, instance: number): Promise<{ token?: string }> {
       if (!deps.stageAccess) return {};
-      const token = await deps.stageAccess.grant().catch((err: unknown) => {
+      const token = await deps.stageAccess.grant(instance).catch((err: unknown) => {
         deps.log.error('Janus refused a stage token: this member cannot watch the stage', err);
         return undefined;
       });
@@ -253,12 +268,19 @@ export function createBriefingRoom(deps: {
 
     override onLeave(client: Client): void {
       this.withdraw(client.sessionId);
+      if (this.stage) deps.left(this.event.id, client.sessionId);
+      this.views.leave(client);
       const gone = this.state.people.get(client.sessionId);
       this.state.people.delete(client.sessionId);
       this.keys.delete(client.sessionId);
       if (gone?.seat) this.seatFromOverflow(gone.seat);
       if (this.state.media === 'p2p') assignViewers(this.state.people.values(), deps.p2pViewers);
       this.pruneFeeds();
+    }
+
+    /** Views and counts follow whatever changed since the last patch (one pass, not one per change). */
+    override onBeforePatch(): void {
+      this.views.sync();
     }
 
     /** A freed seat goes to whoever has waited longest in the overflow hall (people keep join order). */
@@ -273,6 +295,8 @@ export function createBriefingRoom(deps: {
     /** A new slide deck was uploaded while the event is live. */
     setDeck(pages: number): void {
       this.state.slides = pages;
+      // Same page count or not, the pages are new: clients fetch the list (and its new image URLs) again.
+      this.state.deckVersion++;
       if (this.state.slide >= pages) this.state.slide = 0;
     }
 
@@ -389,13 +413,23 @@ export function createBriefingRoom(deps: {
     }
 
     private async removePerson(sessionId: string): Promise<void> {
-      const target = this.clients.getById(sessionId);
-      const p = this.state.people.get(sessionId);
-      if (!target || !p) throw new DomainError('invalidMessage', 'no such attendee');
-      if (p.role !== 'attendee') throw new DomainError('invalidMessage', 'only attendees can be removed');
       const key = this.keys.get(sessionId);
-      if (key) this.removed.add(key);
-      target.leave(BriefingProtocol.close.removed, 'removed by a moderator');
+      if (!key || !this.clients.getById(sessionId))
+        throw new DomainError('invalidMessage', 'no such attendee');
+      await this.removeMember(key);
+    }
+
+    /**
+     * Removes a person (by key: the same across rejoins) from the briefing, every tab of theirs in it, for
+     * good: also one who already left (the author of a question), so they cannot come back.
+     */
+    private async removeMember(key: string): Promise<void> {
+      const sessions = [...this.keys].flatMap(([sid, k]) => (k === key ? [sid] : []));
+      if (sessions.some((sid) => this.state.people.get(sid)?.role !== 'attendee'))
+        throw new DomainError('invalidMessage', 'only attendees can be removed');
+      this.removed.add(key);
+      for (const sid of sessions)
+        this.clients.getById(sid)?.leave(BriefingProtocol.close.removed, 'removed by a moderator');
     }
   };
 }

@@ -1,7 +1,8 @@
 import { matchMaker } from '@colyseus/core';
-import { BRIEFING_ROOM, type EventView } from '../../../../shared/protocol/index.ts';
+import { BRIEFING_ROOM, BriefingProtocol, type EventView } from '../../../../shared/protocol/index.ts';
 import { DomainError } from '../../domainError.ts';
 import type { StageRooms } from '../../media/stageRooms.ts';
+import { JanusError } from '../../media/janusClient.ts';
 import type { Logger } from '../../logger.ts';
 
 /**
@@ -14,7 +15,11 @@ export function briefingLifecycle(stage: StageRooms | null, log: Logger) {
     async beforeLive(e: EventView): Promise<(() => Promise<void>) | void> {
       if (!stage) return;
       await stage.open(e.id, e.title.en).catch((err: unknown) => {
+        // Only Janus's own failures are the video server's: anything else is a fault, and says so.
+        if (!(err instanceof JanusError)) throw err;
         log.error(`could not open the stage of event ${e.id} in Janus`, err);
+        if (err.reachable)
+          throw new DomainError('stageRefused', `the video server refused to open the stage: ${err.message}`);
         throw new DomainError('stageUnavailable', 'the video server could not open the stage; try again');
       });
       return () => stage.close(e.id);
@@ -37,8 +42,10 @@ const briefingRooms = async (eventId: number) =>
     (r) => (r.metadata as { eventId?: number } | undefined)?.eventId === eventId,
   );
 
+/** Everyone in them is closed out with `ended`, so they are told the briefing is over, not that they left. */
 async function closeBriefingRooms(eventId: number): Promise<void> {
-  for (const r of await briefingRooms(eventId)) await matchMaker.remoteRoomCall(r.roomId, 'disconnect');
+  for (const r of await briefingRooms(eventId))
+    await matchMaker.remoteRoomCall(r.roomId, 'disconnect', [BriefingProtocol.close.ended]);
 }
 
 /** A deck uploaded during the event reaches everyone in it at once. */

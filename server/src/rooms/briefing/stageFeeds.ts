@@ -1,4 +1,4 @@
-import { newFeedId } from '../../media/stageRooms.ts';
+import { newFeedId } from '../../media/stageTypes.ts';
 import type { BriefingPerson } from '../../../../shared/state/briefingState.ts';
 
 /** Presenters, sign-language interpreters and invited speakers publish on the stage; nobody else. */
@@ -10,9 +10,10 @@ export const mayPublish = (p: BriefingPerson | undefined) =>
  * the publisher; `allow` tells the stage which ids to keep (Janus kicks the rest), so an id someone grabbed
  * after it became public stops working as soon as its owner asks for a new one.
  */
-export function createStageFeeds(allow: (ids: number[]) => void) {
+export function createStageFeeds(allow: (feeds: { feed: number; sessionId: string }[]) => void) {
   const handed = new Map<string, number>();
-  const tell = () => allow([...handed.values()]);
+  // With whose they are: a feed may be published only on its owner's Janus instance.
+  const tell = () => allow([...handed].map(([sessionId, feed]) => ({ feed, sessionId })));
   return {
     handOut(sessionId: string): number {
       const id = newFeedId();

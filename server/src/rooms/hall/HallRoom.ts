@@ -4,8 +4,10 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import { StateView } from '@colyseus/schema';
 import { AvatarState, HallState } from '../../../../shared/state/hallState.ts';
 import {
+  EventView,
   HallProtocol,
   STAFF_MESSAGES,
+  type ServerPayload,
   type ClientMessageOf,
   type ClientType,
   type CorrectionMessage,
@@ -246,6 +248,16 @@ export function createHallRoom(deps: HallDeps) {
         // The whole building (every hall room of every process), as the desk counted it at this join.
         .recordEntry(Math.max(this.state.population, this.state.building))
         .catch((err: unknown) => deps.log.error('visit count failed', err));
+    }
+
+    /**
+     * A briefing was created, started or ended. Called by the server through the matchmaker on every hall
+     * room of every process (hallBriefings.ts), never by a client: the message is encoded once for all.
+     */
+    briefingChanged(event: unknown): void {
+      const e = EventView.safeParse(event);
+      if (e.success) this.broadcast('briefing', e.data satisfies ServerPayload<HallProtocol, 'briefing'>);
+      else deps.log.warn(`a briefing change this process does not understand: ${formatIssues(e.error)}`);
     }
 
     /** What everyone in the hall is told: the announcements, disaster mode and the plan, as they are now. */

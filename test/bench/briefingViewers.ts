@@ -1,0 +1,444 @@
+/**
+ * A briefing for hundreds, end to end on this machine: a presenter in Chromium (fake camera, so the
+ * simulcast is Chromium's own), two Chromium attendees that decode the picture, and 50 to 500 lightweight
+ * attendees (werift peers in a few processes, briefingViewerWorker.ts) that join through the BriefingRoom
+ * and Janus like residents and count RTP without decoding. Each case starts from nothing and the attendees
+ * arrive as a join storm, at the rate of 500 in 60 s. Prints per case: the join storm (time until seated or
+ * in the overflow hall), the share of attendees receiving ≥ 90 % of the presenter's packets, bitrate per
+ * attendee, Janus CPU and memory, BriefingRoom download per attendee while questions flow, the server's
+ * event-loop lag, and who used the CPU (the load generator included). Prints numbers; asserts nothing.
+ * Usage: npm run bench:briefing [-- 50 100 300 500x2] (NxK: N attendees over K Janus instances).
+ */
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startJanus, type RunningJanus } from '../support/janus.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { HallPage } from '../e2e/pages/HallPage.ts';
+import { signIn } from '../integration/staffQueue.ts';
+import type { EventView } from '../../shared/protocol/index.ts';
+import { ask, cpuSeconds, pct, sleep, spawnBenchServer } from './benchProcesses.ts';
+
+const CASES = (process.argv.slice(2).length ? process.argv.slice(2) : ['50', '100', '300', '500x2']).map(
+  (c) => {
+    const [n, k] = c.split('x').map(Number);
+    return { viewers: n!, janus: k ?? 1 };
+  },
+);
+/** Arrivals per second in every case: 500 in 60 s. */
+const ARRIVALS_PER_S = 500 / 60;
+const MEASURE_S = 15;
+const VIEWERS_PER_WORKER = 100;
+const TITLE = 'ベンチマーク';
+/** A question every 5 s and two votes a second from the whole audience. */
+const ASK_EVERY_MS = 5000;
+const VOTE_EVERY_MS = 500;
+
+interface Joined {
+  index: number;
+  seatedMs: number;
+  mediaMs: number;
+  overflow: boolean;
+  janusUrl: string;
+}
+interface ViewerReport {
+  audioPackets: number;
+  videoPackets: number;
+  audioBytes: number;
+  videoBytes: number;
+  wsBytes: number;
+  janusUrl: string;
+}
+
+interface WorkerReport {
+  seconds: number;
+  viewers: ViewerReport[];
+  asked: number;
+  votes: number;
+  refusals: Record<string, number>;
+  /** Questions on the board, and how many of them one attendee received. */
+  board: number;
+  received: number;
+  /** The viewer process's own event-loop lag in the window (ms). */
+  lag: { p99: number; max: number };
+}
+
+const memoryMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+
+/** Busy and total CPU time of the machine (all cores), in ticks, from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - f[3]! - f[4]!, total };
+}
+
+/** CPU seconds of every Chromium process on the machine (the bench's browser is the only one running). */
+function chromiumSeconds(): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (/^(chromium|chrome)/.test(readFileSync(`/proc/${pid}/comm`, 'utf8')))
+        sum += cpuSeconds(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
+}
+
+/** Records every RTCPeerConnection a page makes, so the benchmark can read the presenter's sender stats. */
+const capturePeerConnections = () => {
+  const Original = window.RTCPeerConnection;
+  const made: RTCPeerConnection[] = [];
+  (window as unknown as { __benchPcs: RTCPeerConnection[] }).__benchPcs = made;
+  window.RTCPeerConnection = class extends Original {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      made.push(this);
+    }
+  };
+};
+
+interface SentStats {
+  audio: number;
+  layers: { rid: string; packets: number; bytes: number; width: number }[];
+}
+const presenterSent = (page: Page): Promise<SentStats> =>
+  page.evaluate(async () => {
+    const out: SentStats = { audio: 0, layers: [] };
+    for (const pc of (window as unknown as { __benchPcs: RTCPeerConnection[] }).__benchPcs) {
+      if (pc.connectionState !== 'connected') continue;
+      (await pc.getStats()).forEach((s: Record<string, unknown>) => {
+        if (s.type !== 'outbound-rtp') return;
+        if (s.kind === 'audio') out.audio += Number(s.packetsSent ?? 0);
+        else
+          out.layers.push({
+            rid: String(s.rid ?? '-'),
+            packets: Number(s.packetsSent ?? 0),
+            bytes: Number(s.bytesSent ?? 0),
+            width: Number(s.frameWidth ?? 0),
+          });
+      });
+    }
+    return out;
+  });
+
+function startWorker(serverUrl: string, eventId: number, seed: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/briefingViewerWorker.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, BRIEFING_VIEWERS: JSON.stringify({ serverUrl, eventId, seed }) },
+  });
+  const ready = ask(child, null, (m) => ((m as { type?: string }).type === 'ready' ? true : undefined));
+  return { child, ready };
+}
+
+async function presenterOnStage(browser: Browser, url: string): Promise<HallPage> {
+  const host = await HallPage.open(browser, url, 'ja', '/staff?no3d');
+  await host.context.addInitScript(capturePeerConnections);
+  await host.page.reload();
+  await host.page.getByLabel(host.t('staff.username')).fill('demo-host');
+  await host.page.getByLabel(host.t('staff.password')).fill('demo-password');
+  await host.page.getByRole('button', { name: host.t('staff.signIn') }).click();
+  await host.waitForReady();
+  await host.page.getByRole('button', { name: host.t('events.join', { title: TITLE }) }).click();
+  await host.page.getByRole('button', { name: host.t('briefing.goOnStage') }).click();
+  await host.page.waitForFunction(
+    () =>
+      (window as unknown as { __benchPcs: RTCPeerConnection[] }).__benchPcs.some(
+        (pc) => pc.connectionState === 'connected',
+      ),
+    undefined,
+    { timeout: 60_000 },
+  );
+  return host;
+}
+
+async function chromiumViewer(browser: Browser, url: string, name: string): Promise<HallPage> {
+  const p = await HallPage.open(browser, url, 'ja', '/?no3d');
+  await p.enter(name, '青');
+  await p.page.getByRole('button', { name: p.t('events.join', { title: TITLE }) }).click();
+  await p.page.waitForFunction(() => window.__cityHall!.stageFrames > 0, undefined, { timeout: 60_000 });
+  return p;
+}
+
+async function run(browser: Browser, viewers: number, instances: number): Promise<void> {
+  const label = `${viewers} viewers on ${instances} Janus`;
+  const dir = mkdtempSync(join(tmpdir(), 'city-hall-briefing-bench-'));
+  const secrets = {
+    apiSecret: randomBytes(18).toString('base64url'),
+    adminSecret: randomBytes(18).toString('base64url'),
+  };
+  const janus: RunningJanus[] = [];
+  for (let i = 0; i < instances; i++) janus.push(await startJanus(secrets));
+  const janusEnv: Record<string, string> =
+    instances === 1
+      ? janus[0]!.env
+      : {
+          JANUS_URLS: janus.map((j) => j.url).join(','),
+          JANUS_ADMIN_URLS: janus.map((j) => j.env.JANUS_ADMIN_URL).join(','),
+          JANUS_API_SECRET: secrets.apiSecret,
+          JANUS_ADMIN_SECRET: secrets.adminSecret,
+          // An even share per instance (the two Chromium attendees and the presenter included).
+          JANUS_VIEWERS_PER_INSTANCE: String(Math.ceil((viewers + 3) / instances)),
+        };
+  const server = await spawnBenchServer({
+    DATABASE_FILE: join(dir, 'bench.sqlite'),
+    CLIENT_DIR: 'dist/e2e-client',
+    // Attendees come from addresses of their own (X-Forwarded-For), as through the city's proxy.
+    TRUST_PROXY: 'on',
+    ...janusEnv,
+  });
+  const pages: HallPage[] = [];
+  const workers: ReturnType<typeof startWorker>[] = [];
+  try {
+    const cookie = await signIn(server.url, 'demo-host');
+    const post = (path: string, body: unknown = {}) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const event = (await (
+      await post('/api/events', {
+        title: { ja: TITLE, en: 'Benchmark' },
+        description: { ja: '計測', en: 'Measurement' },
+        startsAt: new Date().toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        capacity: viewers + 10,
+        presenters: ['demo-host'],
+      })
+    ).json()) as EventView;
+    const started = await post(`/api/events/${event.id}/start`);
+    if (started.status !== 200)
+      throw new Error(`the event did not start: ${started.status} ${await started.text()}`);
+
+    const presenter = await presenterOnStage(browser, server.url);
+    pages.push(presenter);
+    for (let i = 0; i < 2; i++) pages.push(await chromiumViewer(browser, server.url, `chromium${i}`));
+
+    // The join storm: every attendee arrives at its own moment, spread evenly, across the workers.
+    const count = Math.ceil(viewers / VIEWERS_PER_WORKER);
+    for (let w = 0; w < count; w++) workers.push(startWorker(server.url, event.id, 1000 + w));
+    await Promise.all(workers.map((w) => w.ready));
+    const stormMs = (viewers / ARRIVALS_PER_S) * 1000;
+    const joined: Joined[] = [];
+    const failed: { index: number; error: string }[] = [];
+    for (const w of workers)
+      w.child.on('message', (m: { type: string } & Joined & { error: string }) => {
+        if (m.type === 'joined') joined.push(m);
+        if (m.type === 'joinFailed') failed.push(m);
+      });
+    const c0 = { machine: machineTicks(), workers: workers.map((w) => cpuSeconds(w.child.pid!)) };
+    const stormStart = Date.now();
+    workers.forEach((w, k) => {
+      const indices = Array.from({ length: viewers }, (_, i) => i).filter((i) => i % count === k);
+      w.child.send({ type: 'join', indices, at: indices.map((i) => (i * stormMs) / viewers) });
+    });
+    while (joined.length + failed.length < viewers && Date.now() - stormStart < stormMs + 90_000)
+      await sleep(250);
+    const stormS = (Date.now() - stormStart) / 1000;
+    const stormLag = await Promise.all(
+      workers.map((w) =>
+        ask(w.child, { type: 'lag' }, (m) => (m as { lag?: { p99: number; max: number } }).lag),
+      ),
+    );
+    const stormMachine = machineTicks();
+    const stormBusy = (stormMachine.busy - c0.machine.busy) / (stormMachine.total - c0.machine.total);
+    const stormWorkers =
+      workers.reduce((a, w, i) => a + cpuSeconds(w.child.pid!) - c0.workers[i]!, 0) / stormS;
+
+    // Questions flow while the window is measured (a few asked first, so there is something to vote on).
+    for (const w of workers) w.child.send({ type: 'ask', count: 2 });
+    await sleep(3000);
+    for (const w of workers)
+      w.child.send({
+        type: 'questions',
+        askEveryMs: ASK_EVERY_MS * workers.length,
+        voteEveryMs: VOTE_EVERY_MS * workers.length,
+      });
+    await sleep(2000);
+
+    // The measured window.
+    const viewerPages = pages.slice(1);
+    const frames = () =>
+      Promise.all(viewerPages.map((v) => v.page.evaluate(() => window.__cityHall!.stageFrames)));
+    await Promise.all(
+      workers.map((w) =>
+        ask(w.child, { type: 'mark' }, (m) =>
+          (m as { type?: string }).type === 'marked' ? true : undefined,
+        ),
+      ),
+    );
+    const sent0 = await presenterSent(presenter.page);
+    const f0 = await frames();
+    const cpu0 = {
+      janus: janus.map((j) => cpuSeconds(j.pid)),
+      server: cpuSeconds(server.child.pid!),
+      workers: workers.map((w) => cpuSeconds(w.child.pid!)),
+      main: process.cpuUsage(),
+      chromium: chromiumSeconds(),
+      machine: machineTicks(),
+      at: Date.now(),
+    };
+    server.child.send('lag:reset');
+    await sleep(MEASURE_S * 1000);
+    const reports = await Promise.all(
+      workers.map((w) =>
+        ask(w.child, { type: 'report' }, (m) =>
+          (m as { type?: string }).type === 'report' ? (m as WorkerReport) : undefined,
+        ),
+      ),
+    );
+    const sent1 = await presenterSent(presenter.page);
+    const f1 = await frames();
+    const seconds = (Date.now() - cpu0.at) / 1000;
+    const machine = machineTicks();
+    const share = (s: number) => `${((s / seconds) * 100).toFixed(0)} %`;
+    const janusCpu = janus.map((j, i) => cpuSeconds(j.pid) - cpu0.janus[i]!);
+    const serverCpu = cpuSeconds(server.child.pid!) - cpu0.server;
+    const workerCpu = workers.map((w, i) => cpuSeconds(w.child.pid!) - cpu0.workers[i]!);
+    const main = process.cpuUsage(cpu0.main);
+    const mainCpu = (main.user + main.system) / 1e6;
+    const chromiumCpu = chromiumSeconds() - cpu0.chromium;
+    const busy = (machine.busy - cpu0.machine.busy) / (machine.total - cpu0.machine.total);
+    const lag = await ask(
+      server.child,
+      'lag:read',
+      (m) => (m as { lag?: { p50: number; p99: number; max: number } }).lag,
+    );
+    for (const w of workers) w.child.send({ type: 'questions' });
+
+    // What the presenter sent in the window: audio, and the top video layer (the one Janus sends by default).
+    const audioSent = sent1.audio - sent0.audio;
+    const layers = sent1.layers.map((l) => {
+      const before = sent0.layers.find((b) => b.rid === l.rid);
+      return { ...l, packets: l.packets - (before?.packets ?? 0), bytes: l.bytes - (before?.bytes ?? 0) };
+    });
+    const top = [...layers].sort((a, b) => b.bytes - a.bytes)[0];
+    const videoSent = top?.packets ?? 0;
+    const all = reports.flatMap((r) => r.viewers);
+    const audioOk = all.filter((v) => v.audioPackets >= 0.9 * audioSent).length;
+    const videoOk = all.filter((v) => v.videoPackets >= 0.9 * videoSent).length;
+    const bothOk = all.filter(
+      (v) => v.audioPackets >= 0.9 * audioSent && v.videoPackets >= 0.9 * videoSent,
+    ).length;
+    const sum = (f: (r: WorkerReport) => number) => reports.reduce((a, r) => a + f(r), 0);
+    const refused: Record<string, number> = {};
+    for (const r of reports)
+      for (const [code, n] of Object.entries(r.refusals)) refused[code] = (refused[code] ?? 0) + n;
+    const videoRates = all.map((v) => v.videoPackets / seconds);
+    const kbps = all.map((v) => ((v.audioBytes + v.videoBytes) * 8) / seconds / 1000);
+    const download = all.map((v) => v.wsBytes / seconds / 1000);
+    const perJanus = janus.map((j) => joined.filter((v) => v.janusUrl === j.url).length);
+    const seated = joined.map((v) => v.seatedMs).filter((x) => Number.isFinite(x));
+    const media = joined.map((v) => v.mediaMs);
+    const pc = (x: number, n: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)} %`;
+    const ms = (x: number) => `${Math.round(x)} ms`;
+    const generator = workerCpu.reduce((a, b) => a + b, 0) + mainCpu;
+    const errors = [...new Set(failed.map((f) => f.error))].slice(0, 3);
+
+    console.log(`\n${label}`);
+    console.log(
+      `  joined ${joined.length}/${viewers}` +
+        (failed.length ? ` (${failed.length} failed: ${errors.join(' | ')})` : '') +
+        `, ${joined.filter((v) => v.overflow).length} in the overflow hall; per Janus ${perJanus.join(' / ')}`,
+    );
+    console.log(
+      `  join storm (${viewers} arriving over ${(stormMs / 1000).toFixed(0)} s, done in ${stormS.toFixed(0)} s): ` +
+        `seated p50 ${ms(pct(seated, 50))}, p95 ${ms(pct(seated, 95))}, max ${ms(Math.max(...seated))}; ` +
+        `media up p50 ${ms(pct(media, 50))}, p95 ${ms(pct(media, 95))}; machine ${(stormBusy * 200).toFixed(0)} % ` +
+        `of 200 %, viewer processes ${(stormWorkers * 100).toFixed(0)} % (their event-loop lag p99 ` +
+        `${stormLag.map((l) => l.p99.toFixed(0)).join(', ')} ms)`,
+    );
+    console.log(
+      `  stage: ${pc(bothOk, all.length)} of attendees got ≥ 90 % of the presenter's packets ` +
+        `(audio ${pc(audioOk, all.length)}, video ${pc(videoOk, all.length)}); presenter sent ` +
+        `${(audioSent / seconds).toFixed(0)} audio pkt/s, video layers ` +
+        layers
+          .map(
+            (l) =>
+              `${l.rid} ${l.width}px ${(l.packets / seconds).toFixed(0)} pkt/s ${((l.bytes * 8) / seconds / 1000).toFixed(0)} kbit/s`,
+          )
+          .join(', ') +
+        `; attendees received video at ${pct(videoRates, 50).toFixed(0)} pkt/s (median), p5 ${pct(videoRates, 5).toFixed(0)}`,
+    );
+    console.log(
+      `  bitrate per attendee: median ${pct(kbps, 50).toFixed(0)} kbit/s, p5 ${pct(kbps, 5).toFixed(0)}, ` +
+        `p95 ${pct(kbps, 95).toFixed(0)}; Chromium attendees decoded ` +
+        f1.map((f, i) => `${((f - f0[i]!) / seconds).toFixed(1)}`).join(' and ') +
+        ' fps',
+    );
+    console.log(
+      `  Janus: CPU ${janusCpu.map(share).join(' + ')} of a core, memory ` +
+        `${janus.map((j) => memoryMb(j.pid).toFixed(0)).join(' + ')} MB`,
+    );
+    console.log(
+      `  BriefingRoom download per attendee (questions flowing): median ${pct(download, 50).toFixed(2)} KB/s, ` +
+        `p95 ${pct(download, 95).toFixed(2)} KB/s; in the window ${sum((r) => r.asked)} questions asked, ` +
+        `${sum((r) => r.votes)} votes` +
+        (Object.keys(refused).length ? ` (refused: ${JSON.stringify(refused)})` : '') +
+        `; ${reports[0]?.board ?? '?'} questions on the board, ${reports[0]?.received ?? '?'} received by an attendee`,
+    );
+    console.log(
+      `  server: CPU ${share(serverCpu)} of a core, event-loop lag p50 ${lag.p50.toFixed(1)} ms, ` +
+        `p99 ${lag.p99.toFixed(1)} ms, max ${lag.max.toFixed(0)} ms`,
+    );
+    console.log(
+      `  CPU (window): machine ${(busy * 200).toFixed(0)} % of 200 %; load generator ${share(generator)} ` +
+        `(${workers.length} viewer processes: ${workerCpu.map(share).join(', ')}, event-loop lag p99 ` +
+        `${reports.map((r) => r.lag.p99.toFixed(0)).join(', ')} ms, memory ` +
+        `${workers.map((w) => memoryMb(w.child.pid!).toFixed(0)).join(' + ')} MB; main ${share(mainCpu)}), ` +
+        `Chromium (presenter + 2 attendees) ${share(chromiumCpu)}, Janus ${share(janusCpu.reduce((a, b) => a + b, 0))}, ` +
+        `server ${share(serverCpu)}`,
+    );
+    const limits: string[] = [];
+    if (busy > 0.9) limits.push(`the machine's 2 cores were saturated (${(busy * 200).toFixed(0)} %)`);
+    if (workerCpu.some((c) => c / seconds > 0.9))
+      limits.push('a viewer process used a whole core: the load generator limited the run');
+    if (janusCpu.some((c) => c / seconds > 0.9)) limits.push('a Janus used a whole core');
+    if (reports.some((r) => r.lag.p99 > 100))
+      limits.push(
+        'the viewer processes ran late (event-loop lag p99 > 100 ms): the generator limited the run',
+      );
+    if (failed.length) limits.push(`${failed.length} attendees could not join`);
+    console.log(`  limit: ${limits.length ? limits.join('; ') : 'none seen (no process or core saturated)'}`);
+  } finally {
+    for (const w of workers) w.child.send({ type: 'stop' });
+    await Promise.race([
+      Promise.all(
+        workers.map(
+          (w) => new Promise((r) => (w.child.exitCode !== null ? r(null) : w.child.once('exit', r))),
+        ),
+      ),
+      sleep(8000),
+    ]);
+    for (const w of workers) w.child.kill('SIGKILL');
+    for (const p of pages) await p.context.close().catch(() => {});
+    await server.stop();
+    for (const j of janus) await j.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const browser = await launchBrowser([
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+]);
+try {
+  for (const c of CASES) {
+    try {
+      await run(browser, c.viewers, c.janus);
+    } catch (err) {
+      console.log(
+        `\n${c.viewers} viewers on ${c.janus} Janus: the run stopped: ${String(err).split('\n')[0]}`,
+      );
+    }
+  }
+} finally {
+  await browser.close();
+}
