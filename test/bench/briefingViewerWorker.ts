@@ -4,8 +4,10 @@
  * the server trusting its proxy), watches the stage through Janus and counts RTP without decoding, and
  * counts the bytes its BriefingRoom WebSocket receives. Some ask and vote when told. Controlled over IPC.
  */
-import { joinStageViewer, type StageCounts, type StageViewer } from '../support/stageViewer.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { joinStageViewer, type StageCounts, type StageViewer } from '../support/stageViewer.ts';
+import { joinBriefingStage, type BriefingRoom } from '../support/stageJoin.ts';
+import { newVisitorToken } from '../support/visitorToken.ts';
 import { mulberry32 } from './bots.ts';
 
 interface Settings {
@@ -28,9 +30,23 @@ const members: Member[] = [];
 const activity = { asked: 0, votes: 0 };
 const refusals = new Map<string, number>();
 let marked: { counts: StageCounts[]; ws: number[]; at: number; activity: typeof activity } | null = null;
-let questionTimers: ReturnType<typeof setInterval>[] = [];
+let questionTimers: ReturnType<typeof setTimeout>[] = [];
 
 const send = (m: object) => process.send?.(m);
+/**
+ * The SDK's own notices (a connection closed before its join completed, reconnection attempts): counted
+ * for the report instead of printed once per attendee.
+ */
+const notices = new Map<string, number>();
+for (const level of ['warn', 'info'] as const) {
+  const print = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    const text = String(args[0]);
+    const kind = /closed unexpectedly \(\d+\)|\[Colyseus reconnection\]: \S+ [^0-9]{0,30}/.exec(text)?.[0];
+    if (kind) notices.set(kind, (notices.get(kind) ?? 0) + 1);
+    else print(...args);
+  };
+}
 // This process's own event-loop lag: when it grows, the generator (not Janus or the server) is late.
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
@@ -50,6 +66,8 @@ async function join(index: number): Promise<void> {
       nickname: `viewer${index}`,
       headers: { 'x-forwarded-for': addressOf(index) },
       timeoutMs: 60_000,
+      // Hundreds of viewers on two cores: count SRTP without decrypting it (see srtpCounter.ts).
+      decrypt: false,
     });
     const member: Member = { index, viewer, wsBytes: 0, voted: new Set(), asked: 0 };
     const ws = (
@@ -69,6 +87,41 @@ async function join(index: number): Promise<void> {
       overflow: me?.overflow ?? false,
       janusUrl: viewer.janusUrl,
     });
+  } catch (err) {
+    send({ type: 'joinFailed', index, error: String(err).split('\n')[0]!.slice(0, 200) });
+  }
+}
+
+/** Attendees of the storm without media: only the BriefingRoom, to time being seated on its own. */
+const early: BriefingRoom[] = [];
+
+async function joinWithoutMedia(index: number): Promise<void> {
+  try {
+    const headers = { 'x-forwarded-for': addressOf(index) };
+    const visitorToken = await newVisitorToken(cfg.serverUrl, headers);
+    const started = performance.now();
+    let seatedMs = NaN;
+    const { room } = await joinBriefingStage(
+      cfg.serverUrl,
+      cfg.eventId,
+      { nickname: `early${index}`, visitorToken },
+      60_000,
+      headers,
+    );
+    early.push(room);
+    const placed = () => {
+      const me = room.state.people?.get(room.sessionId);
+      if (me && (me.seat || me.overflow) && Number.isNaN(seatedMs)) seatedMs = performance.now() - started;
+    };
+    placed();
+    if (Number.isNaN(seatedMs))
+      await new Promise<void>((resolve) =>
+        room.onStateChange(() => {
+          placed();
+          if (!Number.isNaN(seatedMs)) resolve();
+        }),
+      );
+    send({ type: 'joined', index, seatedMs, mediaMs: NaN, overflow: false, janusUrl: '' });
   } catch (err) {
     send({ type: 'joinFailed', index, error: String(err).split('\n')[0]!.slice(0, 200) });
   }
@@ -117,13 +170,39 @@ process.on('message', (raw) => {
       setTimeout(() => void join(index), Math.max(0, at[k]! - (Date.now() - t0))),
     );
   }
-  if (m.type === 'lag') send({ type: 'lag', lag: lagRead() });
+  if (m.type === 'joinWithoutMedia') {
+    const at = m.at as number[];
+    const t0 = Date.now();
+    (m.indices as number[]).forEach((index, k) =>
+      setTimeout(() => void joinWithoutMedia(index), Math.max(0, at[k]! - (Date.now() - t0))),
+    );
+  }
+  if (m.type === 'leaveWithoutMedia')
+    void Promise.all(early.splice(0).map((r) => r.leave().catch(() => {}))).then(() =>
+      send({ type: 'left' }),
+    );
+  if (m.type === 'lag') {
+    send({ type: 'lag', lag: lagRead(), notices: Object.fromEntries(notices) });
+    notices.clear();
+  }
   if (m.type === 'ask') for (let i = 0; i < (m.count as number); i++) ask();
   if (m.type === 'questions') {
     for (const t of questionTimers) clearInterval(t);
     questionTimers = [];
-    if (m.askEveryMs) questionTimers.push(setInterval(ask, m.askEveryMs as number));
-    if (m.voteEveryMs) questionTimers.push(setInterval(vote, m.voteEveryMs as number));
+    // Each process starts at its own offset, so together they ask and vote at an even pace.
+    const every = (ms: unknown, act: () => void) => {
+      if (!ms) return;
+      const first = setTimeout(
+        () => {
+          act();
+          questionTimers.push(setInterval(act, ms as number));
+        },
+        (ms as number) * (m.phase as number),
+      );
+      questionTimers.push(first);
+    };
+    every(m.askEveryMs, ask);
+    every(m.voteEveryMs, vote);
   }
   if (m.type === 'mark') {
     marked = {
@@ -147,6 +226,7 @@ process.on('message', (raw) => {
         videoPackets: now.videoPackets - then.videoPackets,
         audioBytes: now.audioBytes - then.audioBytes,
         videoBytes: now.videoBytes - then.videoBytes,
+        videoFrames: now.videoFrames - then.videoFrames,
         wsBytes: x.wsBytes - from.ws[i]!,
         janusUrl: x.viewer.janusUrl,
       };

@@ -7,9 +7,13 @@
  * bytes; frames by the RTP marker bit, which ends each video frame).
  * `await v.audioOnly(true)` asks Janus to stop sending the video (a subscriber `configure` with
  * `send: false` on the video stream), `audioOnly(false)` resumes it. `v.room` is the BriefingRoom
- * connection (state, send), `v.janusUrl` the Janus the server pointed it to. Always `await v.close()`.
- * A publisher without a browser is in stagePublisher.ts; many viewers fit in one process (a few
- * hundred across a few processes on 2 cores — see test/bench/briefingViewers.ts).
+ * connection (state, send), `v.janusUrl` the Janus the server pointed it to, `v.timings` how long being
+ * seated and connecting the media took. Always `await v.close()`. A publisher without a browser:
+ * `joinStagePublisher(server.url, eventId, { staffPass: await hallPass(server.url, hostCookie) })`
+ * (stagePublisher.ts; synthetic Opus + VP8, `stats()` counts what it sent). Viewers from one address
+ * joining at once need BRIEFING_JOINS_PER_ADDRESS raised (or `headers: { 'x-forwarded-for': … }` with
+ * TRUST_PROXY=on). Hundreds of viewers: `decrypt: false` (count-only, about a third cheaper) and a few
+ * processes — see test/bench/briefingViewers.ts.
  */
 import type { MediaStreamTrack, RtpPacket } from 'werift';
 import { JanusSession } from '../../client/src/media/janusSession.ts';
