@@ -474,7 +474,7 @@ async function run(browser: Browser, viewers: number, instances: number): Promis
     for (const w of workers) w.child.send({ type: 'questions' });
 
     // What the presenter sent in the window: audio packets, and frames of the video layer Janus forwards
-    // by default (the highest one being sent). Frames, not packets, for video: Chromium's packet counts
+    // by default (below). Frames, not packets, for video: Chromium's packet counts
     // include padding for bandwidth probing, which Janus does not forward.
     // Rates, each over its own clock: a starved page may answer seconds after the viewers reported.
     const sentSeconds = (sent1.at - sent0.at) / 1000;
@@ -490,7 +490,12 @@ async function run(browser: Browser, viewers: number, instances: number): Promis
         width: Math.max(l.width, before?.width ?? 0),
       };
     });
-    const top = [...layers].filter((l) => l.frames > 0).sort((a, b) => b.width - a.width)[0];
+    // The layer Janus forwards by default is the highest one being sent; one Chromium has all but paused
+    // (a few frames) is not it: the highest of those sending (nearly) as many frames as the busiest.
+    const most = Math.max(0, ...layers.map((l) => l.frames));
+    const top = layers
+      .filter((l) => l.frames > 0 && l.frames >= 0.8 * most)
+      .sort((a, b) => b.width - a.width)[0];
     const framesSent = top?.frames ?? 0;
     const all = reports.flatMap((r) => r.viewers.map((v) => ({ ...v, seconds: r.seconds })));
     type Received = (typeof all)[number];
