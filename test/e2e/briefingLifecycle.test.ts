@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HallPage } from './pages/HallPage.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
-import { hostStartsBriefing } from './pages/briefingFlows.ts';
+import { attendeesJoin, hostStartsBriefing } from './pages/briefingFlows.ts';
 import { pdfWithPages } from '../support/pdf.ts';
 import { signIn } from '../integration/staffQueue.ts';
 
@@ -28,17 +28,8 @@ async function residentJoins(
   path: string,
   title: string,
 ) {
-  const p = await HallPage.open(hall.browser, hall.server.url, 'ja', path);
-  await p.enter(name, '青');
-  await p.page
-    .getByRole('region', { name: p.t('events.heading') })
-    .getByRole('button', { name: p.t('events.join', { title }) })
-    .click();
-  await p.page
-    .getByRole('region', { name: title })
-    .getByText(/講堂の座席/)
-    .waitFor();
-  return p;
+  const [p] = await attendeesJoin(hall.browser, hall.server.url, title, [name], path);
+  return p!;
 }
 
 describe('a briefing from start to end, as residents waiting and attending see it', () => {

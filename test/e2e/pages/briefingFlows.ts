@@ -75,11 +75,17 @@ export async function hostJoins(host: HallPage, title: string) {
   return view;
 }
 
-/** Residents enter the hall (2D view) and join the live briefing from the side panel. */
-export async function attendeesJoin(browser: Browser, url: string, title: string, names: string[]) {
+/** Residents enter the hall (the 2D view unless another path is given) and join the live briefing from the side panel. */
+export async function attendeesJoin(
+  browser: Browser,
+  url: string,
+  title: string,
+  names: string[],
+  path = '/?no3d',
+) {
   const attendees: HallPage[] = [];
   for (const name of names) {
-    const p = await HallPage.open(browser, url, 'ja', '/?no3d');
+    const p = await HallPage.open(browser, url, 'ja', path);
     await p.enter(name, '青');
     await p.page
       .getByRole('region', { name: p.t('events.heading') })
