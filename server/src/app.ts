@@ -292,6 +292,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     joinsPerAddress: config.BRIEFING_JOINS_PER_ADDRESS,
     seatReservationS: config.HALL_SEAT_RESERVATION_S,
     maxMessagesPerSecond: config.ROOM_MAX_MESSAGES_PER_SECOND,
+    reconnectGraceS: config.RECONNECT_GRACE_S,
     usage,
   });
   const HallRoom = createHallRoom(deps);

@@ -1,14 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import type { HallPage } from './pages/HallPage.ts';
-import { SHOTS, useHallInBrowser } from './support.ts';
-import {
-  STAGE_MEDIA_FLAGS,
-  attendeesJoin,
-  hostJoins,
-  hostStartsBriefing,
-  stageFrames,
-} from './pages/briefingFlows.ts';
-import { startJanus, type RunningJanus } from '../support/janus.ts';
+import { describe, expect, it } from 'vitest';
+import { SHOTS } from './support.ts';
+import { presenterOnAir, stageFrames, useHallWithJanus } from './pages/briefingFlows.ts';
 import { settle } from '../support/waitFor.ts';
 import { createJanusClient } from '../../server/src/media/janusClient.ts';
 
@@ -20,19 +12,13 @@ const TITLE = '年金の説明会';
  * slides only), which makes Janus stop sending it, not just hides it.
  */
 describe('a briefing for weak connections', () => {
-  let janus: RunningJanus | undefined;
-  const hall = useHallInBrowser(async () => {
-    janus = await startJanus();
-    return janus.env;
-  }, STAGE_MEDIA_FLAGS);
-  afterAll(async () => janus?.stop());
+  const hall = useHallWithJanus();
 
   it('the camera is sent in several sizes; an attendee turns the video off and on from the keyboard', async () => {
-    const { host } = await hostStartsBriefing(hall.browser, hall.server.url, TITLE);
-    const hostView = await hostJoins(host, TITLE);
-    const [a] = (await attendeesJoin(hall.browser, hall.server.url, TITLE, ['あお'])) as [HallPage];
-    await hostView.getByRole('button', { name: host.t('briefing.goOnStage') }).click();
-    await expect.poll(() => stageFrames(a), { timeout: 30_000 }).toBeGreaterThan(0);
+    const { host, hostView, attendees } = await presenterOnAir(hall.browser, hall.server.url, TITLE, [
+      'あお',
+    ]);
+    const a = attendees[0]!;
 
     // Janus receives the presenter's video as simulcast.
     const stage = await hall.server.db
@@ -40,7 +26,7 @@ describe('a briefing for weak connections', () => {
       .select(['stage_room', 'stage_pin'])
       .where('status', '=', 'live')
       .executeTakeFirstOrThrow();
-    const rooms = createJanusClient(janus!.url, janus!.apiSecret);
+    const rooms = createJanusClient(hall.janus.url, hall.janus.apiSecret);
     const [presenter] = (await rooms.participants(stage.stage_room!)).filter((p) => p.publisher);
     const streams = await rooms.publishedStreams(
       stage.stage_room!,
@@ -59,8 +45,13 @@ describe('a briefing for weak connections', () => {
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await a.page.getByText(a.t('briefing.audioOnlyOn')).first().waitFor();
     await a.page.screenshot({ path: `${SHOTS}/briefing-audio-only-ja.png` });
-    // No more video frames arrive (what was in flight is decoded first).
-    await settle(1000);
+    // What was in flight is decoded first: wait until a second passes without a new frame, then no more come.
+    const stillFor = async (ms: number) => {
+      const n = await stageFrames(a);
+      await settle(ms);
+      return (await stageFrames(a)) === n;
+    };
+    await expect.poll(() => stillFor(1000), { timeout: 10_000 }).toBe(true);
     const frozen = await stageFrames(a);
     await settle(2500);
     expect(await stageFrames(a)).toBe(frozen);

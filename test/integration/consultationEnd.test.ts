@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from '@colyseus/sdk';
 import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { dropSocket } from '../support/dropSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
@@ -89,14 +90,14 @@ describe('ending and resuming a consultation', () => {
     const staffToken = staffRoom.reconnectionToken;
     const drop = (r: Room<unknown, ConsultationState>) => {
       r.reconnection.enabled = false;
-      (r.connection.transport as unknown as { ws: { close(): void } }).ws.close();
+      dropSocket(r);
     };
     // A page that went away is not left politely at the end.
     const gone = (p: Participant) => open.splice(open.indexOf(p), 1);
     // The resident's page goes away (a reload): a new hall session with the same resume token.
     gone(res);
     drop(resRoom);
-    (res.room.connection.transport as unknown as { ws: { close(): void } }).ws.close();
+    dropSocket(res.room);
     res.room.reconnection.enabled = false;
     const back = await joinHall(server.endpoint, { nickname: 'リロード', visitorToken: res.visitorToken });
     open.push(back);
@@ -122,7 +123,7 @@ describe('ending and resuming a consultation', () => {
     gone(staff);
     drop(staffRoom);
     staff.room.reconnection.enabled = false;
-    (staff.room.connection.transport as unknown as { ws: { close(): void } }).ws.close();
+    dropSocket(staff.room);
     const staffBack = await joinHall(server.endpoint, {
       nickname: 'x',
       staffPass: await hallPass(server.url, cookie),

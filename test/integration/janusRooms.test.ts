@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { startJanus, type RunningJanus } from '../support/janus.ts';
+import { dropSocket } from '../support/dropSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { hallPass, signIn } from './staffQueue.ts';
-import { briefingClients } from './briefingClients.ts';
+import { briefingClients, type Briefing } from './briefingClients.ts';
+import { Client } from '@colyseus/sdk';
+import { matchMaker } from '@colyseus/core';
 import { createJanusClient } from '../../server/src/media/janusClient.ts';
 import { createJanusAccess } from '../../server/src/media/janusAccess.ts';
 import type { EventView } from '../../shared/protocol/index.ts';
@@ -157,14 +160,16 @@ describe('briefing media rooms on a real Janus', () => {
     expect(await ids()).toContain(signing);
   });
 
+  /** Opens a Janus session with these credentials, as a browser would. */
+  const create = async (extra: Record<string, string>) =>
+    (await (
+      await fetch(janus.url, {
+        method: 'POST',
+        body: JSON.stringify({ janus: 'create', transaction: 'x', ...extra }),
+      })
+    ).json()) as { janus: string; data?: { id: number } };
+
   it('each member has a Janus token of their own: none, a made-up one or one of someone who left gets nothing', async () => {
-    const create = async (extra: Record<string, string>) =>
-      (await (
-        await fetch(janus.url, {
-          method: 'POST',
-          body: JSON.stringify({ janus: 'create', transaction: 'x', ...extra }),
-        })
-      ).json()) as { janus: string; data?: { id: number } };
     const guest = await joinEvent(event.id, 'うみ');
     const stage = await waitFor(() => guest.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
     const token = String(stage.message.token);
@@ -206,6 +211,55 @@ describe('briefing media rooms on a real Janus', () => {
     expect((await create({ token: stale })).janus).toBe('error');
     expect((await create({ token: fresh })).janus).toBe('success');
     await access.revoke(fresh);
+  });
+
+  it('a dropped presenter keeps token and feed and comes back on air; removed while away, a resident stays out', async () => {
+    const presenter = await joinEvent(event.id, 'p-drop', await hallPass(server.url, host));
+    const moderator = await joinEvent(event.id, 'm-drop', await hallPass(server.url, host));
+    const attendee = await joinEvent(event.id, 'そら');
+    const stage = await waitFor(() => presenter.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
+    const token = String(stage.message.token);
+    const feeds = () => presenter.inbox.filter((m) => m.type === 'feed').map((m) => m.message.id as number);
+    const away = (r: Briefing) =>
+      matchMaker.getLocalRoomById(r.roomId)!.clients.getById(r.sessionId) === undefined;
+    presenter.reconnection.minUptime = 0;
+    let back = 0;
+    presenter.onReconnect(() => back++);
+
+    // Asked for a publisher id, dropped before going on air: the same id comes again (it may have been lost).
+    presenter.send('requestFeed', {});
+    const feed = await waitFor(() => feeds()[0], 5000, 'a publisher id');
+    dropSocket(presenter);
+    await waitFor(() => back === 1, 10_000, 'the presenter back on the same seat');
+    expect(await waitFor(() => feeds()[1], 5000, 'the id told again')).toBe(feed);
+    presenter.send('onAir', { feed });
+    await waitFor(() => attendee.state.people.get(presenter.sessionId)?.feed === feed, 5000, 'on air');
+
+    // On air and dropped: attendees keep the feed, and the token keeps working (the media never stopped).
+    dropSocket(presenter);
+    await waitFor(() => back === 2, 10_000, 'back again');
+    expect(attendee.state.people.get(presenter.sessionId)?.feed).toBe(feed);
+    expect(presenter.errors).toEqual([]);
+    expect((await create({ token })).janus).toBe('success');
+
+    // A resident whose connection dropped is removed meanwhile: the seat held for them is given up.
+    const troll = await joinEvent(event.id, 'あらし2');
+    const trollStage = await waitFor(() => troll.inbox.find((m) => m.type === 'stage'), 5000, 'stage');
+    troll.reconnection.enabled = false;
+    const held = troll.reconnectionToken;
+    dropSocket(troll);
+    await waitFor(() => away(troll), 5000, 'the drop noticed');
+    expect(moderator.state.people.has(troll.sessionId)).toBe(true);
+    moderator.send('remove', { sessionId: troll.sessionId });
+    await waitFor(() => !moderator.state.people.has(troll.sessionId), 5000, 'removed while away');
+    expect(moderator.errors).toEqual([]);
+    await waitFor(
+      async () => (await create({ token: String(trollStage.message.token) })).janus === 'error',
+      5000,
+      'their token withdrawn',
+      JANUS_POLL_MS,
+    );
+    await expect(new Client(server.endpoint).reconnect(held)).rejects.toThrow();
   });
 
   it('after a restart the server still knows the stage, and ending it destroys the VideoRoom', async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, type Room } from '@colyseus/sdk';
 import type { ConsultationState } from '../../shared/state/consultationState.ts';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { dropSocket } from '../support/dropSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
 import {
   ClientMessage,
@@ -134,7 +135,7 @@ describe('staff at counters and the queue', () => {
     residentSide.reconnection.minUptime = 0;
     const residentInRoom = () =>
       [...staffSide.state.participants.values()].find((p) => p.role === 'resident');
-    (residentSide.connection.transport as unknown as { ws: { close(): void } }).ws.close();
+    dropSocket(residentSide);
     await waitFor(() => residentInRoom()?.connected === false, 5000, 'resident shown as disconnected');
     await waitFor(() => residentInRoom()?.connected === true, 10_000, 'resident back in the room');
     residentSide.send('chat', { text: 'もどりました' });

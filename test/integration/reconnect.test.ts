@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
+import { dropSocket } from '../support/dropSocket.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { joinResident, type Resident, WIRE_STEP_M } from './sdkClients.ts';
-
-/** Closes the socket under the SDK as a network failure would (no consent, no close code). */
-function dropSocket(r: Resident): void {
-  (r.room.connection.transport as unknown as { ws: { close(): void } }).ws.close();
-}
+import { joinResident, WIRE_STEP_M } from './sdkClients.ts';
 
 describe('reconnection', () => {
   let server: TestServer;
@@ -30,7 +26,7 @@ describe('reconnection', () => {
       let reconnected = false;
       flaky.room.onReconnect(() => (reconnected = true));
 
-      dropSocket(flaky);
+      dropSocket(flaky.room);
       await waitFor(() => watcher.avatarOf('flaky')?.away === true, 3000, 'away flag');
       await waitFor(() => reconnected, 10_000, 'SDK reconnect');
       await waitFor(() => watcher.avatarOf('flaky')?.away === false, 3000, 'back flag');
@@ -55,7 +51,7 @@ describe('reconnection', () => {
     const gone = await joinResident(server.endpoint, 'gone');
     gone.room.reconnection.enabled = false;
     await waitFor(() => watcher.sees('gone'), 3000);
-    dropSocket(gone);
+    dropSocket(gone.room);
     await waitFor(() => watcher.avatarOf('gone')?.away === true, 3000, 'away flag');
     await waitFor(() => !watcher.sees('gone'), 8000, 'removal after the grace time');
     expect(watcher.room.state.population).toBe(1);

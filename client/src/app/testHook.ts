@@ -6,6 +6,7 @@ import { view } from '../store/view.ts';
 import { motion } from '../store/motion.ts';
 import { hallAddress, simulateNetworkDrop } from '../net/hallConnection.ts';
 import { consultationAddress } from '../net/consultationConnection.ts';
+import { simulateBriefingDrop } from '../net/briefingConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { connection, simulateLostCandidates } from '../media/consultationLink.ts';
@@ -64,6 +65,10 @@ export interface CityHallTestHook {
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
   readonly stageVoices: number;
   dropConnection(): void;
+  /** The same for the briefing's connection (the presenter's stage must survive it). */
+  dropBriefing(): void;
+  /** The Janus publisher ids of the people on stage, as this browser knows them. */
+  readonly stageFeeds: number[];
   /** The WebSocket addresses of the hall and consultation rooms: which server process each runs on. */
   readonly addresses: { hall: string; consultation: string };
 }
@@ -143,6 +148,10 @@ export function installTestHook(): void {
     },
     walkTo: (x, z) => walkTo({ x, z }),
     dropConnection: simulateNetworkDrop,
+    dropBriefing: simulateBriefingDrop,
+    get stageFeeds() {
+      return Object.values(useBriefingStore.getState().people).flatMap((p) => (p.feed > 0 ? [p.feed] : []));
+    },
     get addresses() {
       return { hall: hallAddress(), consultation: consultationAddress() };
     },

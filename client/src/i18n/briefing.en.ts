@@ -5,6 +5,7 @@ export const enBriefing: Record<keyof typeof jaBriefing, string> = {
   'briefing.refused': 'That was not possible.',
   'briefing.removed': 'A moderator removed you from the briefing.',
   'briefing.reconnecting': 'The briefing was lost. Joining it again…',
+  'briefing.backOnStage': 'You are back in the briefing and on stage again.',
   'briefing.closed': 'You left the briefing.',
   'briefing.ended': 'The briefing has ended. Thank you for attending.',
   'briefing.joinFailed': 'Could not join the briefing (full or over).',

@@ -3,6 +3,7 @@ export const jaBriefing = {
   'briefing.refused': 'その操作はできませんでした。',
   'briefing.removed': '司会者により説明会から退出させられました。',
   'briefing.reconnecting': '説明会との接続が切れました。もう一度参加しています…',
+  'briefing.backOnStage': '説明会に戻り、もう一度登壇しました。',
   'briefing.closed': '説明会から退出しました。',
   'briefing.ended': '説明会は終了しました。ご参加ありがとうございました。',
   'briefing.joinFailed': '説明会に参加できませんでした（満員または終了）。',

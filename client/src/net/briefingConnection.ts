@@ -10,12 +10,12 @@ import {
 } from '../../../shared/protocol/index.ts';
 import { receiver, speaker } from './typedRoom.ts';
 import type { BriefingState } from '../../../shared/state/briefingState.ts';
-import { NO_COUNTS, useBriefingStore } from '../store/briefingStore.ts';
+import { NO_COUNTS, selfOf, useBriefingStore } from '../store/briefingStore.ts';
 import { mirrorBriefingLists } from './briefingMirror.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { staffApi } from './staffApi.ts';
-import { configureSfuLink, showStreams, stagePeople, stopStage } from '../media/stageMedia.ts';
+import { configureSfuLink, publishStage, showStreams, stagePeople, stopStage } from '../media/stageMedia.ts';
 import { configureP2p, p2pReceive } from '../media/p2pStage.ts';
 import { forgetVisitorToken, visitorToken as tabVisitorToken } from './visitorToken.ts';
 import type { MessageKey } from '../i18n/ja.ts';
@@ -45,6 +45,8 @@ const REFUSALS: Partial<Record<BriefingErrorCode, MessageKey>> = {
 const FEED_WAIT_MS = 10_000;
 
 let room: Room<unknown, BriefingState> | null = null;
+/** This browser was on stage when the briefing was lost for good: once joined again, it goes back on. */
+let backOnStage = false;
 
 const EMPTY: Partial<BriefingStoreState> = {
   event: null,
@@ -151,6 +153,7 @@ async function connect(
     });
     onBriefing(joined, 'stage', (stage) => {
       useBriefingStore.getState().set({ stage });
+      if (backOnStage) void returnToStage(stage);
       configureP2p({
         iceServers: stage.iceServers,
         send: (to, signal) => toBriefing(joined, 'signal', { to, ...signal }),
@@ -161,11 +164,13 @@ async function connect(
     joined.onLeave((code) => {
       const ours = room === joined;
       if (ours) room = null;
+      const wasOnStage = useBriefingStore.getState().onStage;
       configureSfuLink(null);
       void stopStage();
       useBriefingStore.getState().set(EMPTY);
       if (ours && code === CloseCode.FAILED_TO_RECONNECT && session === mine) {
         useHallStore.getState().announce('briefing.reconnecting');
+        backOnStage = wasOnStage;
         const again = async () => {
           if (!(await connect(event, nickname, asStaff, seat, mine, true))) throw new Error('not yet');
         };
@@ -197,6 +202,24 @@ async function connect(
   }
 }
 
+/**
+ * A presenter or interpreter whose briefing was lost (its process died, or the network was gone past the
+ * grace time) is back in it as a new member: their camera goes on stage again without a second press, or
+ * hundreds of attendees wait for someone on air.
+ */
+async function returnToStage(stage: NonNullable<BriefingStoreState['stage']>): Promise<void> {
+  backOnStage = false;
+  // The stage message may come before the first state: the role is known once this person is in it.
+  for (let i = 0; i < 50 && !selfOf(useBriefingStore.getState()); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  const me = selfOf(useBriefingStore.getState());
+  if (me?.role !== 'presenter' && me?.role !== 'interpreter') return;
+  await publishStage(stage, me.nickname).then(
+    () => useHallStore.getState().announce('briefing.backOnStage'),
+    () => useHallStore.getState().announce('briefing.mediaFailed'),
+  );
+}
+
 /** Sends a message of the briefing's protocol; the server validates it again and decides who may. */
 export function sendBriefing<K extends ClientType<BriefingProtocol>>(
   type: K,
@@ -207,6 +230,7 @@ export function sendBriefing<K extends ClientType<BriefingProtocol>>(
 
 export async function leaveBriefing(): Promise<void> {
   session++;
+  backOnStage = false;
   await closeRoom();
 }
 
@@ -216,4 +240,9 @@ async function closeRoom(): Promise<void> {
   await stopStage();
   if (r) await r.leave(true).catch(() => {});
   useBriefingStore.getState().set(EMPTY);
+}
+
+/** For tests and diagnostics only: the briefing's socket closes as a network failure would. */
+export function simulateBriefingDrop(): void {
+  (room?.connection as unknown as { transport?: { ws?: WebSocket } })?.transport?.ws?.close();
 }

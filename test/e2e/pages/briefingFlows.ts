@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { useHallInBrowser } from '../support.ts';
 import { startJanus, type RunningJanus } from '../../support/janus.ts';
 import { HallPage } from './HallPage.ts';
@@ -13,14 +13,27 @@ export const STAGE_MEDIA_FLAGS = [
 ];
 
 /** The hall and a browser with fake camera and microphone, with a Janus SFU of its own for the stage. */
-export function useHallWithJanus() {
+export function useHallWithJanus(env: Record<string, string> = {}) {
   let janus: RunningJanus | undefined;
+  // Registered first, so it runs after the server has stopped (hooks run in reverse): a server still
+  // withdrawing tokens from a Janus already gone logs a warning per member.
+  afterAll(async () => janus?.stop());
   const hall = useHallInBrowser(async () => {
     janus = await startJanus();
-    return janus.env;
+    return { ...janus.env, ...env };
   }, STAGE_MEDIA_FLAGS);
-  afterAll(async () => janus?.stop());
-  return hall;
+  return {
+    get server() {
+      return hall.server;
+    },
+    get browser() {
+      return hall.browser;
+    },
+    get janus() {
+      if (!janus) throw new Error('Janus not started yet (use inside tests)');
+      return janus;
+    },
+  };
 }
 
 /** A member of staff signs in at /staff (2D view) with a demo account. */
@@ -98,6 +111,19 @@ export async function attendeesJoin(
     attendees.push(p);
   }
   return attendees;
+}
+
+/**
+ * The host starts a briefing, joins it and goes on stage; residents join (2D view) and the first of them
+ * receives the picture.
+ */
+export async function presenterOnAir(browser: Browser, url: string, title: string, names: string[]) {
+  const { host } = await hostStartsBriefing(browser, url, title);
+  const hostView = await hostJoins(host, title);
+  const attendees = await attendeesJoin(browser, url, title, names);
+  await hostView.getByRole('button', { name: host.t('briefing.goOnStage') }).click();
+  await expect.poll(() => stageFrames(attendees[0]!), { timeout: 30_000 }).toBeGreaterThan(0);
+  return { host, hostView, attendees };
 }
 
 export const stageFrames = (p: HallPage) => p.page.evaluate(() => window.__cityHall!.stageFrames);

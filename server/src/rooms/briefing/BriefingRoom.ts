@@ -79,6 +79,8 @@ export function createBriefingRoom(deps: {
   joinsPerAddress: number;
   seatReservationS: number;
   maxMessagesPerSecond: number;
+  /** How long a dropped member keeps their place, Janus token and feed while their connection comes back. */
+  reconnectGraceS: number;
   /** Counts attendance and questions for the city's figures (no names). */
   usage?: UsageRecorder;
 }) {
@@ -101,6 +103,8 @@ export function createBriefingRoom(deps: {
     private removed = new Set<string>();
     /** Each member's Janus token (with a Janus that requires them). */
     private stageTokens = new Map<string, string>();
+    /** Members whose connection dropped, held until they come back or the grace time runs out. */
+    private held = new Map<string, ReturnType<Room['allowReconnection']>>();
     private disposed = false;
     /** Publisher ids handed out privately; the public `feed` of a person follows once on air. */
     private feeds = createStageFeeds((feeds) => deps.allowFeeds(this.event.id, feeds));
@@ -266,7 +270,30 @@ export function createBriefingRoom(deps: {
         .catch((err: unknown) => deps.log.warn('could not withdraw a Janus token (swept within a day)', err));
     }
 
+    /**
+     * A dropped connection (a weak link, a busy machine missing pings) is not a leave: the member keeps their
+     * seat, Janus token and feed for the grace time. Withdrawing them at once took the stage from a presenter
+     * whose media to Janus was still flowing.
+     */
+    override onDrop(client: Client): void {
+      // Closed by the server itself (removed by a moderator): a leave, with nothing to hold.
+      if (this.removed.has(this.keyOf(client))) return;
+      const held = this.allowReconnection(client, deps.reconnectGraceS);
+      this.held.set(client.sessionId, held);
+      held.catch(() => {});
+    }
+
+    override onReconnect(client: Client): void {
+      this.held.delete(client.sessionId);
+      // A publisher id handed out just before the drop may never have arrived: the same id again (not a new
+      // one, which would kick a publisher that did get it and is joining Janus with it).
+      const feed = this.feeds.handedTo(client.sessionId);
+      if (feed !== undefined && this.state.people.get(client.sessionId)?.feed !== feed)
+        tell(client, 'feed', { id: feed });
+    }
+
     override onLeave(client: Client): void {
+      this.held.delete(client.sessionId);
       this.withdraw(client.sessionId);
       if (this.stage) deps.left(this.event.id, client.sessionId);
       this.views.leave(client);
@@ -414,7 +441,7 @@ export function createBriefingRoom(deps: {
 
     private async removePerson(sessionId: string): Promise<void> {
       const key = this.keys.get(sessionId);
-      if (!key || !this.clients.getById(sessionId))
+      if (!key || !this.state.people.has(sessionId))
         throw new DomainError('invalidMessage', 'no such attendee');
       await this.removeMember(key);
     }
@@ -428,8 +455,11 @@ export function createBriefingRoom(deps: {
       if (sessions.some((sid) => this.state.people.get(sid)?.role !== 'attendee'))
         throw new DomainError('invalidMessage', 'only attendees can be removed');
       this.removed.add(key);
-      for (const sid of sessions)
+      for (const sid of sessions) {
         this.clients.getById(sid)?.leave(BriefingProtocol.close.removed, 'removed by a moderator');
+        // Away on a dropped connection: they must not come back on it.
+        this.held.get(sid)?.reject(new Error('removed by a moderator'));
+      }
     }
   };
 }

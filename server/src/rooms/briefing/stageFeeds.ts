@@ -22,6 +22,7 @@ export function createStageFeeds(allow: (feeds: { feed: number; sessionId: strin
       return id;
     },
     isHandedTo: (sessionId: string, feed: number) => handed.get(sessionId) === feed,
+    handedTo: (sessionId: string): number | undefined => handed.get(sessionId),
     /** Drops the ids of sessions that may no longer publish (gone, or their turn to speak ended). */
     keep(mayPublish: (sessionId: string) => boolean): void {
       for (const sid of [...handed.keys()]) if (!mayPublish(sid)) handed.delete(sid);
