@@ -29,6 +29,8 @@ const CASES = (process.argv.slice(2).length ? process.argv.slice(2) : ['50', '10
     return { viewers: n!, janus: k ?? 1 };
   },
 );
+/** Janus event loops (0: its default, a thread per handle); BENCH_JANUS_LOOPS compares the two. */
+const JANUS_LOOPS = Number(process.env.BENCH_JANUS_LOOPS ?? 2);
 /** Arrivals per second in every case: 500 in 60 s. */
 const ARRIVALS_PER_S = 500 / 60;
 const MEASURE_S = 15;
@@ -309,7 +311,7 @@ async function run(browser: Browser, viewers: number, instances: number): Promis
     adminSecret: randomBytes(18).toString('base64url'),
   };
   const janus: RunningJanus[] = [];
-  for (let i = 0; i < instances; i++) janus.push(await startJanus(secrets));
+  for (let i = 0; i < instances; i++) janus.push(await startJanus(secrets, JANUS_LOOPS));
   const janusEnv: Record<string, string> =
     instances === 1
       ? janus[0]!.env

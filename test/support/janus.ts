@@ -26,6 +26,11 @@ export interface RunningJanus {
 export async function startJanus(
   /** Several instances serving one hall share their secrets (JANUS_URLS): pass the first one's. */
   secrets: { apiSecret?: string; adminSecret?: string } = {},
+  /**
+   * Janus's default is a thread per WebRTC handle; with hundreds of viewers on two cores those threads
+   * wake per packet each. A few shared event loops (one per core) carry the same media with less switching.
+   */
+  eventLoops = 0,
 ): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), 'city-hall-janus-'));
   const port = await freePort();
@@ -41,6 +46,7 @@ export async function startJanus(
   events_folder = "${LIB}/events"
   loggers_folder = "${LIB}/loggers"
   debug_level = 2
+  event_loops = ${eventLoops}
   api_secret = "${apiSecret}"
   token_auth = true
   admin_secret = "${adminSecret}"

@@ -111,7 +111,9 @@ export async function publishStage(stage: StageInfo, display: string): Promise<v
   const signing = selfOf(store())?.role === 'interpreter';
   local = await navigator.mediaDevices.getUserMedia({
     audio: !signing,
-    video: signing ? { width: 640, height: 480 } : { width: 640, height: 360 },
+    // A speaker and slides need no more than 15 frames a second: half the encoding, Janus's fan-out and
+    // every attendee's decoding (cheap tablets). Signing keeps the camera's full rate: hands move fast.
+    video: signing ? { width: 640, height: 480 } : { width: 640, height: 360, frameRate: { max: 15 } },
   });
   camera = local.getVideoTracks()[0] ?? null;
   if (stage.mode === 'sfu') {
