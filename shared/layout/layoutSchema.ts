@@ -32,6 +32,13 @@ export const Area = z.object({
   rect: Rect,
   /** Floor tint, so each zone reads at a glance (and in the 2D plan). */
   floorColor: z.string().regex(/^#[0-9a-f]{6}$/i),
+  guideColor: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .optional()
+    .describe(
+      'colour of the floor guidance line (床面誘導線) to this counter area; a colour-blind-safe palette colour when absent',
+    ),
 });
 export type Area = z.infer<typeof Area>;
 

@@ -83,8 +83,13 @@ export function validateLayout(input: HallLayoutInput): HallLayout {
   layout.areas.forEach((a, i) => {
     if (!rectInside(a.rect, layout.bounds)) problems.push(`area "${a.id}" extends outside the building`);
     covered += area(a.rect);
+    // Lines are drawn to counter areas only; a colour elsewhere would be named on signs for no line.
+    if (a.guideColor && a.kind !== 'counters')
+      problems.push(`area "${a.id}": guideColor is for counter areas`);
     for (const b of layout.areas.slice(i + 1)) {
       if (overlap(a.rect, b.rect) > EPS) problems.push(`areas "${a.id}" and "${b.id}" overlap`);
+      if (a.guideColor && a.guideColor.toLowerCase() === b.guideColor?.toLowerCase())
+        problems.push(`areas "${a.id}" and "${b.id}" have the same guide line colour`);
     }
   });
   if (Math.abs(covered - area(layout.bounds)) > 1e-3) {

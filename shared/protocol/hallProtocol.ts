@@ -20,12 +20,15 @@ import { AnnouncementView } from './announcements.ts';
 import { DisasterView } from './disaster.ts';
 import { LayoutChangedMessage } from './hallLayout.ts';
 import { EventView } from './events.ts';
+import { WaveMessage, WaveNotice } from './wave.ts';
 
 /** The public hall: walking, sitting, the queue and the counters. Positions out are binary (poses.ts). */
 export const HallProtocol = defineProtocol({
   client: {
     move: MoveMessage,
     sit: SitMessage,
+    /** A wave to the people near by (rate-limited; relayed only to those who see the waver). */
+    wave: WaveMessage,
     // Residents
     takeTicket: TakeTicketMessage,
     leaveQueue: EmptyMessage,
@@ -70,6 +73,8 @@ export const HallProtocol = defineProtocol({
     poses: Bytes,
     /** Where the next ring of people stand, as nameless markers (poses.ts). */
     far: Bytes,
+    /** Someone this client sees waves (wave.ts). */
+    wave: WaveNotice,
   },
   close: {},
   joinRefusals: JoinErrorCode,

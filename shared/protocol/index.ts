@@ -14,3 +14,4 @@ export * from './briefing.ts';
 export * from './slides.ts';
 export * from './poses.ts';
 export * from './hallLayout.ts';
+export * from './wave.ts';

@@ -38,6 +38,11 @@ export const CounterState = schema(
     status: t.string().default('closed'),
     staffOnDuty: t.uint8().default(0),
     waiting: t.uint16().default(0),
+    /**
+     * The number board: numbers called or being served at this counter, the latest first, comma-separated
+     * ("15,12"; '' when none). One string rather than an array: it changes as a whole, at each call.
+     */
+    calling: t.string().default(''),
     /** Within opening hours now (by the city's clock). */
     withinHours: t.boolean().default(false),
     /** ISO time of the next opening when outside hours, '' otherwise. */

@@ -82,6 +82,11 @@ describe('two processes, one city hall', () => {
     staff.room.send(ClientMessage.callNext, {});
     const first = staff.queue()!.entries[0]!.number === aki.ticket()!.number ? aki : ben;
     await waitFor(() => first.ticket()?.status === 'called', 10_000, 'the first called, across processes');
+    // The counter's number board shows the call in the rooms of both processes, and only the number.
+    const board = (p: Participant) => p.room.state.counters.get('shimin')?.calling;
+    for (const p of [aki, ben]) {
+      await waitFor(() => board(p) === String(first.ticket()!.number), 10_000, 'the call on every board');
+    }
     first.room.send(ClientMessage.answerCall, {});
     const [resRoom, staffRoom] = await Promise.all([enterConsultation(first), enterConsultation(staff)]);
     await waitFor(() => staffRoom.state.participants?.size === 2, 10_000, 'both in the room');
@@ -90,6 +95,7 @@ describe('two processes, one city hall', () => {
     // Ending it in the room finishes the ticket, whichever process runs the room.
     staffRoom.send('end', {});
     await waitFor(() => staff.queue()?.current === null, 10_000, 'finished');
+    for (const p of [aki, ben]) await waitFor(() => board(p) === '', 10_000, 'the number off every board');
     const second = first === aki ? ben : aki;
     expect(second.ticket()).toMatchObject({ status: 'waiting', position: 1 });
     await resRoom.leave();

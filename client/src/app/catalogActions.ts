@@ -3,6 +3,7 @@ import { useCatalogStore, type GuidePanel } from '../store/catalogStore.ts';
 import { useAppStore } from '../store/appStore.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { walkTo } from './localMovement.ts';
+import { guideAlongLine } from './guideLineActions.ts';
 import { counterDestination } from '../../../shared/layout/destinations.ts';
 
 /** Catalogue actions the UI may call; they fetch through client/net and write the catalogue store. */
@@ -62,7 +63,9 @@ export function takeMeToCounter(counterId: string, label: string): boolean {
   const counter = getHall().layout.counters.find((c) => c.id === counterId);
   if (!counter) return false;
   const dest = counterDestination(counter);
-  return walkTo(dest.at, label, dest.face);
+  if (!walkTo(dest.at, label, dest.face)) return false;
+  guideAlongLine(counter.areaId, label);
+  return true;
 }
 
 export function recordLinkOpened(procedureId: string): void {

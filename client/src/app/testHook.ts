@@ -10,6 +10,7 @@ import { simulateBriefingDrop } from '../net/briefingConnection.ts';
 import { useMediaStore } from '../store/mediaStore.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';
 import { connection, simulateLostCandidates } from '../media/consultationLink.ts';
+import { avatarMotion, type AvatarMotionReport } from '../store/avatarMotion.ts';
 
 export interface CityHallTestHook {
   /** Joined and the first state received. */
@@ -39,6 +40,11 @@ export interface CityHallTestHook {
   drawn: { calls: number; triangles: number; dpr: number };
   /** Latest known position of a visible person, by nickname (remote avatars only). */
   peerPosition(nickname: string): { x: number; z: number } | null;
+  /**
+   * How the 3D hall last drew a person (ourselves included), by nickname: walking and the walk-cycle
+   * phase, waving, away, in the staff uniform, seated. Null before it was drawn (or in the 2D view).
+   */
+  avatarMotion(nickname: string): AvatarMotionReport | null;
   walkTo(x: number, z: number): boolean;
   /** Video consultation: what arrives from the other side (receiver statistics) and the quality shown. */
   readonly media: {
@@ -60,8 +66,12 @@ export interface CityHallTestHook {
    * stage video on it, and the slide image's address on it (null without).
    */
   stageScreen: { shown: boolean; video: boolean; slide: string | null };
+  /** The floor guidance lines the 3D scene draws now; `highlighted` for the one "take me there" follows. */
+  guideLines: { areaId: string; from: string; color: string; highlighted: boolean }[];
   /** Video frames uploaded to the 3D stage screen since the page loaded: grows only while video plays. */
   stageScreenFrames: number;
+  /** The 3D hall's number boards as drawn, by counter id (none while the 3D hall is not shown). */
+  boards: Record<string, BoardShown>;
   /** Briefing stage: invited speakers' voices received (streams with a live audio track). */
   readonly stageVoices: number;
   dropConnection(): void;
@@ -71,6 +81,16 @@ export interface CityHallTestHook {
   readonly stageFeeds: number[];
   /** The WebSocket addresses of the hall and consultation rooms: which server process each runs on. */
   readonly addresses: { hall: string; consultation: string };
+  /** The 3D hall's wayfinding signs (AreaSigns) and the lines each shows now: main language, then second. */
+  readonly signs: { id: string; lines: string[] }[];
+}
+
+/** What one counter's number board in the 3D hall shows now. */
+export interface BoardShown {
+  calling: number[];
+  waiting: number;
+  /** The latest number is blinking (just called). */
+  blinking: boolean;
 }
 
 declare global {
@@ -132,6 +152,8 @@ export function installTestHook(): void {
     sceneReady: false,
     stageScreen: { shown: false, video: false, slide: null },
     stageScreenFrames: 0,
+    guideLines: [],
+    boards: {},
     fps: 0,
     framesDrawn: 0,
     get drawEveryFrame() {
@@ -146,6 +168,11 @@ export function installTestHook(): void {
       const latest = person ? remotePoses.get(person.id)?.latest : undefined;
       return latest ? { x: latest.x, z: latest.z } : null;
     },
+    avatarMotion(nickname) {
+      const person = Object.values(hall().people).find((p) => p.nickname === nickname);
+      const report = person ? avatarMotion.get(person.id) : undefined;
+      return report ? { ...report } : null;
+    },
     walkTo: (x, z) => walkTo({ x, z }),
     dropConnection: simulateNetworkDrop,
     dropBriefing: simulateBriefingDrop,
@@ -154,6 +181,9 @@ export function installTestHook(): void {
     },
     get addresses() {
       return { hall: hallAddress(), consultation: consultationAddress() };
+    },
+    get signs() {
+      return [...shownSigns].map(([id, lines]) => ({ id, lines }));
     },
     loseCandidates: simulateLostCandidates,
     stallOutgoingVideo: async () => {
@@ -165,14 +195,30 @@ export function installTestHook(): void {
   };
 }
 
+const shownSigns = new Map<string, string[]>();
+
+/** A sign reports the lines it shows, or null once it is gone. */
+export function reportSign(id: string, lines: string[] | null): void {
+  if (lines) shownSigns.set(id, lines);
+  else shownSigns.delete(id);
+}
+
 /** Scene code reports through this so it does not depend on the hook being installed. */
 export function reportScene(
   patch: Partial<
     Pick<
       CityHallTestHook,
-      'sceneReady' | 'fps' | 'drawn' | 'framesDrawn' | 'stageScreen' | 'stageScreenFrames'
+      'sceneReady' | 'fps' | 'drawn' | 'framesDrawn' | 'stageScreen' | 'stageScreenFrames' | 'guideLines'
     >
   >,
 ): void {
   if (window.__cityHall) Object.assign(window.__cityHall, patch);
+}
+
+/** A number board reports what it shows (null: it is gone). */
+export function reportBoard(counterId: string, shown: BoardShown | null): void {
+  const boards = window.__cityHall?.boards;
+  if (!boards) return;
+  if (shown) boards[counterId] = shown;
+  else delete boards[counterId];
 }

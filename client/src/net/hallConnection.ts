@@ -23,6 +23,7 @@ import {
   resumeConsultation,
 } from './consultationConnection.ts';
 import type { AvatarState, HallState } from '../../../shared/state/hallState.ts';
+import { callingNumbers } from '../../../shared/state/numberBoard.ts';
 import { useHallStore, type Person } from '../store/hallStore.ts';
 import { farPoses, localIntent, localPose, remotePoses, setLocalPose } from '../store/poses.ts';
 import { createPoseReceiver } from './poseMessages.ts';
@@ -30,6 +31,7 @@ import { serverEndpoint } from './endpoint.ts';
 import { reconnectBriefly } from './reconnectPolicy.ts';
 import { storedVisitorToken, storeVisitorToken } from './visitorToken.ts';
 import { eventList } from './eventList.ts';
+import { useWaveStore } from '../store/waveStore.ts';
 
 type HallRoom = Room<unknown, HallState>;
 
@@ -166,6 +168,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
       status: status.success ? status.data : 'closed',
       staffOnDuty: c.staffOnDuty,
       waiting: c.waiting,
+      calling: callingNumbers(c.calling),
       withinHours: c.withinHours,
       opensAt: c.opensAt,
     });
@@ -182,6 +185,7 @@ function subscribe(r: HallRoom, onLost?: () => void): void {
   onHall(r, 'disaster', (view) => useDisasterStore.getState().setView(view));
   onHall(r, 'layout', (m) => planInUseIs(m.version));
   onHall(r, 'briefing', (e) => eventList.changed(e));
+  onHall(r, 'wave', (m) => useWaveStore.getState().started(m.id));
   onHall(r, 'consultation', (invite) => {
     if (hallClient) {
       enterConsultation(hallClient, invite).catch(() => store().announce('consult.joinFailed'));
@@ -240,6 +244,7 @@ export async function leaveHall(): Promise<void> {
   localIntent.plan = null;
   useHallStore.getState().reset();
   useQueueStore.getState().reset();
+  useWaveStore.getState().reset();
   await leaveConsultation();
   forgetLostConsultation();
   hallClient = null;

@@ -1,34 +1,35 @@
-import {
-  badgeGeometry,
-  badgeMaterial,
-  bodyGeometry,
-  bodyMaterial,
-  FIGURE_COLORS,
-  headGeometry,
-  PART_AT,
-  SEATED_DROP,
-  skinMaterial,
-  visorGeometry,
-  visorMaterial,
-} from './avatarParts.ts';
-import type { Ref } from 'react';
-import type { Sprite } from 'three';
+import { useMemo, useRef, type Ref } from 'react';
+import { useFrame } from '@react-three/fiber';
+import { Sphere, Vector3, type Mesh, type Sprite } from 'three';
+import { awayFigureMaterial, FIGURE_VERTICES, figureMaterial, SEATED_DROP } from './avatarParts.ts';
+import { CrowdBatch } from './crowdBatch.ts';
+import { newPose, poseOf, restingMotion, type FigureMotion } from './figurePose.ts';
+import { lookOf, writeFigure } from './figureWriter.ts';
 import { NameTag } from './NameTag.tsx';
+import { useDisplayStore } from '../store/displayStore.ts';
 
 export interface AvatarFigureProps {
   color: string;
   nickname: string;
-  /** Dimmed while the owner's connection is lost. */
+  /** Greyed and see-through while the owner's connection is lost. */
   away?: boolean;
   /** Lets the owner hide the tag (far avatars in a crowd) without re-rendering. */
   tagRef?: Ref<Sprite>;
-  /** Staff wear a gold badge on the chest, so residents can tell who works here. */
+  /** Staff wear the uniform (navy jacket, shirt and tie, arm band, name plate). */
   staff?: boolean;
-  /** Seated in the auditorium: the figure sinks onto the chair. */
+  /** Seated (an auditorium seat, a consultation desk): hips on a 0.5 m seat, knees bent. */
   sitting?: boolean;
+  /** Called every drawn frame to set the walk and wave (our own avatar); still otherwise. */
+  animate?: (motion: FigureMotion, dt: number) => void;
 }
 
-/** Body, head and a visor that shows which way the avatar faces (+z in local space), with a name tag. */
+/** Where clicks find the figure: its vertices are written each frame, so the bounds are given once. */
+const BOUNDS = new Sphere(new Vector3(0, 0.95, 0), 1.1);
+
+/**
+ * One person's figure (the same body the crowd batches, figureWriter.ts), in its own frame facing +z,
+ * with a name tag. Usage: <AvatarFigure color="#1971c2" nickname="たなか" sitting />
+ */
 export function AvatarFigure({
   color,
   nickname,
@@ -36,18 +37,35 @@ export function AvatarFigure({
   tagRef,
   staff = false,
   sitting = false,
+  animate,
 }: AvatarFigureProps) {
+  const light = useDisplayStore((s) => s.light);
+  const batch = useMemo(() => new CrowdBatch({ normal: true, uv: false }, FIGURE_VERTICES), []);
+  const mesh = useRef<Mesh>(null);
+  const motion = useMemo(restingMotion, []);
+  const pose = useMemo(newPose, []);
+  useFrame((_, dt) => {
+    motion.stride = 0;
+    motion.waveS = -1;
+    motion.sitting = sitting;
+    // The light tier drops the idle motion; otherwise it shows whenever the hall draws anyway.
+    motion.idleS = light ? -1 : performance.now() / 1000;
+    animate?.(motion, dt);
+    batch.begin(FIGURE_VERTICES);
+    lookOf(color, staff, away);
+    writeFigure(batch, 0, 0, 0, 0, poseOf(motion, pose), sitting);
+    batch.end();
+    batch.geometry.boundingSphere = BOUNDS;
+  });
   return (
-    <group position={[0, sitting ? -SEATED_DROP : 0, 0]}>
+    <group>
       <mesh
-        geometry={bodyGeometry}
-        material={bodyMaterial(away ? FIGURE_COLORS.away : color)}
-        position={PART_AT.body}
+        ref={mesh}
+        geometry={batch.geometry}
+        material={away ? awayFigureMaterial : figureMaterial}
+        frustumCulled={false}
       />
-      <mesh geometry={headGeometry} material={skinMaterial} position={PART_AT.head} />
-      <mesh geometry={visorGeometry} material={visorMaterial} position={PART_AT.visor} />
-      {staff && <mesh geometry={badgeGeometry} material={badgeMaterial} position={PART_AT.badge} />}
-      <NameTag text={nickname} position={[0, 2.2, 0]} ref={tagRef} />
+      <NameTag text={nickname} position={[0, sitting ? 2.2 - SEATED_DROP : 2.2, 0]} ref={tagRef} />
     </group>
   );
 }

@@ -4,6 +4,7 @@ import { useQueueStore } from '../store/queueStore.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { AvatarFigure } from './AvatarFigure.tsx';
+import { DeskChair } from './DeskChair.tsx';
 import { SignBoard } from './SignBoard.tsx';
 
 /**
@@ -46,17 +47,25 @@ export function ConsultationScene() {
           <meshLambertMaterial color="#c89f74" />
         </mesh>
         <group position={[-1.2, 0, 0]} rotation={[0, Math.PI / 2, 0]}>
+          <DeskChair />
           {resident && (
-            <AvatarFigure color={residentColor} nickname={resident.nickname} away={!resident.connected} />
+            <AvatarFigure
+              color={residentColor}
+              nickname={resident.nickname}
+              away={!resident.connected}
+              sitting
+            />
           )}
         </group>
         <group position={[1.2, 0, 0]} rotation={[0, -Math.PI / 2, 0]}>
+          <DeskChair />
           {staff && (
             <AvatarFigure
               color={STAFF_UNIFORM_COLOR}
               nickname={staff.nickname}
               staff
               away={!staff.connected}
+              sitting
             />
           )}
         </group>

@@ -1,17 +1,42 @@
+import { useEffect, useMemo } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
+import type { AreaKind } from '../../../shared/layout/layoutSchema.ts';
 import { walkTo } from '../app/localMovement.ts';
 import { gesture } from '../store/view.ts';
+import { floorGeometry, floorQuads } from './decor/floorGeometry.ts';
+import { floorPattern } from './decor/floorTextures.ts';
 
-/** One tinted floor per area; clicking or tapping a floor walks there (around walls), dragging does not. */
-export function Floors({ hall }: { hall: Hall }) {
+/**
+ * The floors, one merged mesh per kind of area (stone in the lobby, carpet at the counters, wood in the
+ * auditorium…), each area tinted with its floorColor; the light view draws them all as one plain mesh.
+ * Clicking or tapping a floor walks there (around walls), dragging does not.
+ */
+export function Floors({ hall, light }: { hall: Hall; light: boolean }) {
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
     // The end of a drag or pinch is not a tap.
     if (e.delta > 10 || performance.now() - gesture.endedAt < 250) return;
     walkTo({ x: e.point.x, z: e.point.z });
   };
-  const b = hall.layout.bounds;
+  const { layout } = hall;
+  const meshes = useMemo(() => {
+    const quads = floorQuads(layout);
+    if (light) return [{ kind: null, geometry: floorGeometry(quads, 1) }];
+    const kinds = [...new Set(quads.map((q) => q.kind))];
+    return kinds.map((kind: AreaKind) => {
+      const pattern = floorPattern(kind);
+      return {
+        kind,
+        geometry: floorGeometry(
+          quads.filter((q) => q.kind === kind),
+          pattern.metres,
+        ),
+      };
+    });
+  }, [layout, light]);
+  useEffect(() => () => meshes.forEach((m) => m.geometry.dispose()), [meshes]);
+  const b = layout.bounds;
   return (
     <group>
       {/* Pavement around the building, so the hall does not float in the sky. */}
@@ -19,15 +44,9 @@ export function Floors({ hall }: { hall: Hall }) {
         <planeGeometry args={[b.maxX - b.minX + 60, b.maxZ - b.minZ + 60]} />
         <meshLambertMaterial color="#d5dccf" />
       </mesh>
-      {hall.layout.areas.map((a) => (
-        <mesh
-          key={a.id}
-          rotation={[-Math.PI / 2, 0, 0]}
-          position={[(a.rect.minX + a.rect.maxX) / 2, 0, (a.rect.minZ + a.rect.maxZ) / 2]}
-          onClick={onClick}
-        >
-          <planeGeometry args={[a.rect.maxX - a.rect.minX, a.rect.maxZ - a.rect.minZ]} />
-          <meshLambertMaterial color={a.floorColor} />
+      {meshes.map(({ kind, geometry }) => (
+        <mesh key={kind ?? 'plain'} geometry={geometry} onClick={onClick}>
+          <meshLambertMaterial vertexColors map={kind ? floorPattern(kind).texture : null} />
         </mesh>
       ))}
     </group>

@@ -6,13 +6,19 @@ import { reportScene } from '../app/testHook.ts';
 import { localPose } from '../store/poses.ts';
 import { Floors } from './Floors.tsx';
 import { Walls } from './Walls.tsx';
+import { GuideLines } from './GuideLines.tsx';
 import { CounterDesk } from './CounterDesk.tsx';
+import { NumberBoards } from './NumberBoard.tsx';
 import { Furniture } from './Furniture.tsx';
 import { SeatRows } from './SeatRows.tsx';
+import { FurnitureBatch } from './FurnitureBatch.tsx';
+import { Stage } from './Stage.tsx';
+import { BakedLight } from './BakedLight.tsx';
 import { InfoDeskGuideFigure } from './InfoDeskGuideFigure.tsx';
 import { EventSign } from './EventSign.tsx';
 import { StageScreen } from './StageScreen.tsx';
 import { AreaLabels } from './AreaLabels.tsx';
+import { AreaSigns } from './AreaSigns.tsx';
 import { RemoteAvatars } from './RemoteAvatars.tsx';
 import { FarCrowd } from './FarCrowd.tsx';
 import { LocalAvatar } from './LocalAvatar.tsx';
@@ -60,17 +66,23 @@ export function HallScene() {
         <color attach="background" args={['#dce8f2']} />
         <hemisphereLight args={['#ffffff', '#b8ab94', 2.3]} />
         <directionalLight position={[12, 25, 14]} intensity={0.8} />
-        <Floors hall={hall} />
+        <Floors hall={hall} light={light} />
+        {!light && <BakedLight hall={hall} />}
         {!light && <AreaLabels hall={hall} lang={lang} />}
+        <AreaSigns hall={hall} lang={lang} light={light} />
         <Walls hall={hall} />
+        <GuideLines hall={hall} />
         {hall.layout.counters.map((c) => (
           <CounterDesk key={c.id} counter={c} lang={lang} />
         ))}
+        <NumberBoards hall={hall} lang={lang} />
         {hall.layout.furniture.map((f) => (
           <Furniture key={f.id} item={f} lang={lang} />
         ))}
         <InfoDeskGuideFigure />
-        <SeatRows seats={hall.seats} />
+        <FurnitureBatch hall={hall} light={light} />
+        <Stage hall={hall} light={light} />
+        <SeatRows seats={hall.seats} light={light} />
         <EventSign hall={hall} />
         <StageScreen hall={hall} />
         <RemoteAvatars maxTags={light ? 4 : 12} light={light} />

@@ -1,21 +1,25 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { Color, MeshLambertMaterial, type Group, type Mesh } from 'three';
+import { Color, type Group, type Mesh } from 'three';
 import { useShallow } from 'zustand/react/shallow';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
+import { useWaveStore } from '../store/waveStore.ts';
+import { avatarMotion, reportMotion } from '../store/avatarMotion.ts';
+import { WAVE_MS } from '../../../shared/protocol/wave.ts';
 import {
-  badgeGeometry,
-  bodyGeometry,
+  awayFigureMaterial,
   FIGURE_COLORS,
-  headGeometry,
-  PART_AT,
+  FIGURE_VERTICES,
+  figureMaterial,
   SEATED_DROP,
-  visorGeometry,
 } from './avatarParts.ts';
 import { addFarFigure, FAR_FIGURE_VERTICES, farFigureMaterial, farView } from './farFigure.ts';
-import { CrowdBatch, flatten, verticesOf } from './crowdBatch.ts';
+import { CrowdBatch } from './crowdBatch.ts';
 import { NameTag } from './NameTag.tsx';
+import { WalkTracker } from './walkTracker.ts';
+import { newPose, poseOf, restingMotion, seedOf } from './figurePose.ts';
+import { lookOf, writeFigure } from './figureWriter.ts';
 
 /**
  * In a crowd only the nearest people (12, or 4 when drawn light) carry name tags: dozens of overlapping
@@ -37,28 +41,21 @@ function nearest(ids: readonly string[], count: number): string[] {
     .map((x) => x.id);
 }
 
-// The 3D figure's parts in its own frame, each copied into the batch per person.
-const BODY = flatten(bodyGeometry, ...PART_AT.body);
-const HEAD = flatten(headGeometry, ...PART_AT.head);
-const VISOR = flatten(visorGeometry, ...PART_AT.visor);
-const BADGE = flatten(badgeGeometry, ...PART_AT.badge);
-const FIGURE_VERTICES = verticesOf(BODY) + verticesOf(HEAD) + verticesOf(VISOR) + verticesOf(BADGE);
-const SKIN = new Color(FIGURE_COLORS.skin);
-const VISOR_COLOR = new Color(FIGURE_COLORS.visor);
-/** The badge's colour with its glow added: vertex colours cannot glow (emissive) as its material does. */
-const BADGE_COLOR = new Color(FIGURE_COLORS.badge).add(new Color(FIGURE_COLORS.badgeGlow));
-const figureMaterial = new MeshLambertMaterial({ vertexColors: true });
-
 const scratch = { x: 0, z: 0, ry: 0 };
+const motion = restingMotion();
+const pose = newPose();
+const grey = new Color(FIGURE_COLORS.away);
 const tint = new Color();
 
 /**
- * Everyone in view except ourselves, in two draws: 3D figures (body in each person's colour, head,
- * visor, a badge for staff) near by, and flat pictures of body and head further away. Both are
- * single meshes written every frame (crowdBatch.ts), not instanced meshes: a hundred people are two
- * draw calls and a few thousand triangles. People nearer than DETAIL_RADIUS_M are 3D figures, and staff
- * always are (few, and the ones residents look for); when drawn light only staff are. React re-renders
- * only when someone appears or leaves, or when the nearest few (who carry name tags) change.
+ * Everyone in view except ourselves, in a few draws: 3D figures near by (a body that walks, sits and
+ * waves, see figurePose.ts; staff in uniform), the same see-through and grey for anyone away (a draw
+ * only while someone is), and flat pictures further away. Each is a single mesh written every frame
+ * (crowdBatch.ts), not instanced meshes: a hundred people are a few draw calls and a few thousand
+ * triangles. People nearer than DETAIL_RADIUS_M are 3D figures, and staff always are (few, and the ones
+ * residents look for), as is anyone waving; when drawn light only those are, without idle motion. The idle motion is a
+ * function of the clock, shown whenever the hall draws anyway: it never asks for a frame. React
+ * re-renders only when someone appears or leaves, or when the nearest few (who carry name tags) change.
  */
 export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: boolean }) {
   const ids = useHallStore(
@@ -66,9 +63,17 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
   );
   const [tagged, setTagged] = useState<string[]>([]);
   const since = useRef(TAG_REFRESH_S);
-  const figures = useMemo(() => new CrowdBatch({ normal: true, uv: false }, 64 * FIGURE_VERTICES), []);
-  const pictures = useMemo(() => new CrowdBatch({ normal: false, uv: true }, 128 * FAR_FIGURE_VERTICES), []);
+  const batches = useMemo(
+    () => ({
+      figures: new CrowdBatch({ normal: true, uv: false }, 16 * FIGURE_VERTICES),
+      away: new CrowdBatch({ normal: true, uv: false }, 4 * FIGURE_VERTICES),
+      pictures: new CrowdBatch({ normal: false, uv: true }, 128 * FAR_FIGURE_VERTICES),
+    }),
+    [],
+  );
+  const walks = useMemo(() => new Map<string, WalkTracker>(), []);
   const figureMesh = useRef<Mesh>(null);
+  const awayMesh = useRef<Mesh>(null);
   const pictureMesh = useRef<Mesh>(null);
   const pictureMaterial = useMemo(farFigureMaterial, []);
 
@@ -79,10 +84,13 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
       const next = nearest(ids, maxTags);
       if (next.join() !== tagged.join()) setTagged(next);
     }
-    if (!figureMesh.current || !pictureMesh.current) return;
+    if (!figureMesh.current || !awayMesh.current || !pictureMesh.current) return;
+    const { figures, away, pictures } = batches;
     if (figures.begin(ids.length * FIGURE_VERTICES)) figureMesh.current.geometry = figures.geometry;
+    if (away.begin(ids.length * FIGURE_VERTICES)) awayMesh.current.geometry = away.geometry;
     if (pictures.begin(ids.length * FAR_FIGURE_VERTICES)) pictureMesh.current.geometry = pictures.geometry;
     const people = useHallStore.getState().people;
+    const waving = useWaveStore.getState().waving;
     const now = performance.now();
     const seen = farView(camera);
     for (const id of ids) {
@@ -90,27 +98,79 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
       const person = people[id];
       if (!buffer || !person) continue;
       buffer.sample(now, scratch);
-      const y = person.seat ? -SEATED_DROP : 0;
-      const color = tint.set(person.away ? FIGURE_COLORS.away : person.color);
+      let walk = walks.get(id);
+      if (!walk) walks.set(id, (walk = new WalkTracker()));
+      walk.update(scratch.x, scratch.z, dt);
       const staff = person.role === 'staff';
+      const sitting = !!person.seat;
+      const waveUntil = waving[id];
       const near = Math.hypot(scratch.x - localPose.x, scratch.z - localPose.z) < DETAIL_RADIUS_M;
-      if (staff || (near && !light)) {
-        figures.addPart(BODY, scratch.x, y, scratch.z, scratch.ry, color);
-        figures.addPart(HEAD, scratch.x, y, scratch.z, scratch.ry, SKIN);
-        figures.addPart(VISOR, scratch.x, y, scratch.z, scratch.ry, VISOR_COLOR);
-        if (staff) figures.addPart(BADGE, scratch.x, y, scratch.z, scratch.ry, BADGE_COLOR);
+      // Someone waving is a figure for the wave's two seconds, however far: a picture cannot wave.
+      const figure = staff || waveUntil !== undefined || (near && !light);
+      reportMotion(id, {
+        walking: walk.walking,
+        phase: walk.phase,
+        waving: waveUntil !== undefined,
+        away: person.away,
+        uniform: figure && staff,
+        sitting,
+      });
+      if (!figure) {
+        const color = person.away ? grey : tint.set(person.color);
+        addFarFigure(pictures, seen, scratch.x, sitting ? -SEATED_DROP : 0, scratch.z, color);
         continue;
       }
-      addFarFigure(pictures, seen, scratch.x, y, scratch.z, color);
+      motion.phase = walk.phase;
+      motion.stride = walk.stride;
+      motion.sitting = sitting;
+      motion.waveS = waveUntil === undefined ? -1 : (now - (waveUntil - WAVE_MS)) / 1000;
+      motion.idleS = light ? -1 : now / 1000;
+      motion.seed = seedOf(id);
+      lookOf(person.color, staff, person.away);
+      writeFigure(
+        person.away ? away : figures,
+        scratch.x,
+        0,
+        scratch.z,
+        scratch.ry,
+        poseOf(motion, pose),
+        sitting,
+      );
     }
     figures.end();
+    away.end();
     pictures.end();
   });
 
+  // Who left takes their walk with them.
+  useEffect(() => {
+    for (const id of walks.keys()) {
+      if (ids.includes(id)) continue;
+      walks.delete(id);
+      avatarMotion.delete(id);
+    }
+  }, [ids, walks]);
+
   return (
     <group>
-      <mesh ref={figureMesh} geometry={figures.geometry} material={figureMaterial} frustumCulled={false} />
-      <mesh ref={pictureMesh} geometry={pictures.geometry} material={pictureMaterial} frustumCulled={false} />
+      <mesh
+        ref={figureMesh}
+        geometry={batches.figures.geometry}
+        material={figureMaterial}
+        frustumCulled={false}
+      />
+      <mesh
+        ref={awayMesh}
+        geometry={batches.away.geometry}
+        material={awayFigureMaterial}
+        frustumCulled={false}
+      />
+      <mesh
+        ref={pictureMesh}
+        geometry={batches.pictures.geometry}
+        material={pictureMaterial}
+        frustumCulled={false}
+      />
       {tagged.map((id) => (
         <FollowingTag key={id} id={id} />
       ))}

@@ -1,38 +1,22 @@
-import { useLayoutEffect, useRef } from 'react';
-import { Object3D, type InstancedMesh } from 'three';
+import { useMemo } from 'react';
 import type { Seat } from '../../../shared/layout/layoutSchema.ts';
-import { FACING_ANGLE } from '../../../shared/layout/facing.ts';
+import { seatLabels } from '../../../shared/layout/seatLabels.ts';
+import { seatAtlasEntries, seatGeometry, seatLabelGeometry } from './decor/seatGeometry.ts';
+import { labelAtlas } from './decor/labelAtlas.ts';
+import { BatchWithLabels } from './decor/BatchWithLabels.tsx';
 
-/** All auditorium seats in one instanced draw call (seat and backrest as one box pair each). */
-export function SeatRows({ seats }: { seats: Seat[] }) {
-  const seatRef = useRef<InstancedMesh>(null);
-  const backRef = useRef<InstancedMesh>(null);
-  useLayoutEffect(() => {
-    const o = new Object3D();
-    seats.forEach((s, i) => {
-      o.position.set(s.at[0], 0.45, s.at[1]);
-      o.rotation.set(0, FACING_ANGLE[s.facing], 0);
-      o.updateMatrix();
-      seatRef.current?.setMatrixAt(i, o.matrix);
-      // The backrest sits behind the seat, opposite to where the seat faces.
-      o.translateZ(-0.25);
-      o.position.y = 0.75;
-      o.updateMatrix();
-      backRef.current?.setMatrixAt(i, o.matrix);
-    });
-    if (seatRef.current) seatRef.current.instanceMatrix.needsUpdate = true;
-    if (backRef.current) backRef.current.instanceMatrix.needsUpdate = true;
-  }, [seats]);
-  return (
-    <group>
-      <instancedMesh ref={seatRef} args={[undefined, undefined, seats.length]}>
-        <boxGeometry args={[0.55, 0.1, 0.5]} />
-        <meshLambertMaterial color="#3b6ea5" />
-      </instancedMesh>
-      <instancedMesh ref={backRef} args={[undefined, undefined, seats.length]}>
-        <boxGeometry args={[0.55, 0.6, 0.08]} />
-        <meshLambertMaterial color="#335f8f" />
-      </instancedMesh>
-    </group>
-  );
+/**
+ * The auditorium's seats as one merged mesh, and (outside the light view) their row letters and seat
+ * numbers as one more: software WebGL pays per instance, so seats are merged rather than instanced.
+ * Usage: <SeatRows seats={hall.seats} light={false} />
+ */
+export function SeatRows({ seats, light }: { seats: Seat[]; light: boolean }) {
+  const labels = useMemo(() => seatLabels(seats), [seats]);
+  const geometry = useMemo(() => seatGeometry(seats, labels, light), [seats, labels, light]);
+  const plates = useMemo(() => {
+    if (light) return null;
+    const atlas = labelAtlas(seatAtlasEntries(labels));
+    return { atlas, geometry: seatLabelGeometry(seats, labels, atlas) };
+  }, [seats, labels, light]);
+  return <BatchWithLabels geometry={geometry} labels={plates} />;
 }

@@ -1,9 +1,11 @@
-import { useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import type { Mesh, MeshLambertMaterial } from 'three';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import { wallBox } from '../../../shared/sim/world.ts';
 import { view } from '../store/view.ts';
+import { useDisplayStore } from '../store/displayStore.ts';
+import { glassFrameGeometry, skirtingGeometry } from './decor/glassFrame.ts';
 
 /** Height of walls across the view nearer the camera: low, so they never hide the people behind them. */
 const CUTAWAY_HEIGHT = 1.1;
@@ -21,6 +23,21 @@ const quarterOf = (yaw: number) => (((Math.round(yaw / (Math.PI / 2)) % 4) + 4) 
 export function Walls({ hall }: { hall: Hall }) {
   const { layout } = hall;
   const meshes = useRef<(Mesh | null)[]>([]);
+  // Glass walls' aluminium frames (decoration: not in the light view), cut with their panes.
+  const light = useDisplayStore((s) => s.light);
+  const frames = useRef<(Mesh | null)[]>([]);
+  const frameGeometries = useMemo(
+    () => layout.walls.map((w) => (w.glass && !light ? glassFrameGeometry(w, layout.wallThickness) : null)),
+    [layout, light],
+  );
+  const skirting = useMemo(
+    () => (light ? null : skirtingGeometry(layout.walls, layout.wallThickness)),
+    [layout, light],
+  );
+  useEffect(
+    () => () => [...frameGeometries, skirting].forEach((g) => g?.dispose()),
+    [frameGeometries, skirting],
+  );
   const shownQuarter = useRef(-1);
   useFrame(() => {
     const q = quarterOf(view.yaw);
@@ -41,15 +58,22 @@ export function Walls({ hall }: { hall: Hall }) {
       const h = across && !far ? CUTAWAY_HEIGHT : layout.wallHeight;
       mesh.scale.y = h;
       mesh.position.y = h / 2;
+      frames.current[i]?.scale.set(1, h, 1);
       if (!w.glass)
         (mesh.material as MeshLambertMaterial).color.set(h < layout.wallHeight ? CUT_COLOR : FULL_COLOR);
     });
   });
   return (
     <group>
+      {skirting && (
+        <mesh geometry={skirting}>
+          <meshLambertMaterial vertexColors />
+        </mesh>
+      )}
       {layout.walls.map((w, i) => {
         const b = wallBox(w.from, w.to, layout.wallThickness);
-        return (
+        const frame = frameGeometries[i];
+        return [
           <mesh
             key={w.id}
             ref={(m) => {
@@ -65,8 +89,21 @@ export function Walls({ hall }: { hall: Hall }) {
             ) : (
               <meshLambertMaterial color={FULL_COLOR} />
             )}
-          </mesh>
-        );
+          </mesh>,
+          frame && (
+            <mesh
+              key={`${w.id}-frame`}
+              ref={(m) => {
+                frames.current[i] = m;
+              }}
+              geometry={frame}
+              position={[(b.minX + b.maxX) / 2, 0, (b.minZ + b.maxZ) / 2]}
+              scale={[1, layout.wallHeight, 1]}
+            >
+              <meshLambertMaterial vertexColors />
+            </mesh>
+          ),
+        ];
       })}
     </group>
   );

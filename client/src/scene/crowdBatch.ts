@@ -1,4 +1,11 @@
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, type Color, type Vector3 } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  DynamicDrawUsage,
+  type Color,
+  type Matrix4,
+  type Vector3,
+} from 'three';
 
 /**
  * A crowd as one mesh whose vertices are written on the CPU every frame. A software renderer (the
@@ -77,6 +84,38 @@ export class CrowdBatch {
       c[v + 2] = color.b;
     }
     this.written += count;
+  }
+
+  /**
+   * A figure part moved by `m` (a turn and a move: a limb about its joints, then the figure into the
+   * hall), in one colour. Normals take the same turn (no scaling in these matrices).
+   */
+  addPartMatrix(part: FlatPart, m: Matrix4, color: Color): void {
+    const e = m.elements;
+    const p = this.position;
+    const n = this.normal!;
+    const c = this.color;
+    const src = part.position;
+    const nrm = part.normal;
+    let v = this.written * 3;
+    for (let i = 0; i < src.length; i += 3, v += 3) {
+      const px = src[i]!;
+      const py = src[i + 1]!;
+      const pz = src[i + 2]!;
+      p[v] = e[0]! * px + e[4]! * py + e[8]! * pz + e[12]!;
+      p[v + 1] = e[1]! * px + e[5]! * py + e[9]! * pz + e[13]!;
+      p[v + 2] = e[2]! * px + e[6]! * py + e[10]! * pz + e[14]!;
+      const nx = nrm[i]!;
+      const ny = nrm[i + 1]!;
+      const nz = nrm[i + 2]!;
+      n[v] = e[0]! * nx + e[4]! * ny + e[8]! * nz;
+      n[v + 1] = e[1]! * nx + e[5]! * ny + e[9]! * nz;
+      n[v + 2] = e[2]! * nx + e[6]! * ny + e[10]! * nz;
+      c[v] = color.r;
+      c[v + 1] = color.g;
+      c[v + 2] = color.b;
+    }
+    this.written += src.length / 3;
   }
 
   /**

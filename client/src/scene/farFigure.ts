@@ -8,7 +8,7 @@ import {
   type Camera,
 } from 'three';
 import { BILLBOARD_VERTICES, type CrowdBatch } from './crowdBatch.ts';
-import { FIGURE_COLORS, PART_AT } from './avatarParts.ts';
+import { FAR_BODY_Y, FIGURE_COLORS } from './avatarParts.ts';
 
 /**
  * People further away drawn as flat pictures turned towards the camera (impostors): a body and a head,
@@ -32,7 +32,7 @@ const headPx = Math.round(HEAD * PX_PER_M);
 
 export const FAR_BODY = {
   ...BODY,
-  y: PART_AT.body[1],
+  y: FAR_BODY_Y,
   uv: [0, 0, bodyPx / textureWidth, 1] as const,
 };
 export const FAR_HEAD = {

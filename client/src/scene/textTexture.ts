@@ -1,4 +1,5 @@
 import { CanvasTexture, SRGBColorSpace } from 'three';
+import { drawArrow, drawPictogram, type ArrowDirection, type PictogramKind } from './pictograms.ts';
 
 export const UI_FONT = '"Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif';
 
@@ -8,6 +9,8 @@ export interface TextLine {
   size: number;
   bold?: boolean;
   color: string;
+  /** Over maxTextWidth, break at the space that balances the halves before shrinking (long names). */
+  wrap?: boolean;
 }
 
 export interface TextTextureOptions {
@@ -18,6 +21,12 @@ export interface TextTextureOptions {
   badge?: { text: string; background: string; color: string };
   /** Long lines shrink (all lines alike) to fit this many pixels, so a sign never outgrows its counter. */
   maxTextWidth?: number;
+  /** A pictogram (pictograms.ts) in the square left of the lines, where a badge would be. */
+  pictogram?: { kind: PictogramKind; background?: string };
+  /** A guidance arrow at the end it points to (left: before everything; right or up: after the text). */
+  arrow?: ArrowDirection;
+  /** A colour band along the bottom edge: ties the sign to the floor guidance line of that colour. */
+  accent?: string;
 }
 
 const fontOf = (l: TextLine) => `${l.bold ? 700 : 400} ${l.size}px ${UI_FONT}`;
@@ -41,6 +50,8 @@ export function drawText(
   if (!ctx) return 1;
   let lines = input;
   if (opts.maxTextWidth) {
+    const max = opts.maxTextWidth;
+    lines = lines.flatMap((l) => (l.wrap ? wrapLine(ctx, l, max) : [l]));
     let widest = 0;
     for (const l of lines) {
       ctx.font = fontOf(l);
@@ -52,14 +63,18 @@ export function drawText(
   const pad = opts.padding ?? 24;
   const lineHeights = lines.map((l) => Math.ceil(l.size * 1.3));
   const textHeight = lineHeights.reduce((a, b) => a + b, 0);
-  const badgeSize = opts.badge ? textHeight : 0;
+  const badgeSize = opts.badge || opts.pictogram ? textHeight : 0;
+  const arrowSize = opts.arrow ? Math.round(textHeight * 0.8) : 0;
+  const accent = opts.accent ? Math.round(pad * 0.8) : 0;
   let textWidth = 0;
   for (const l of lines) {
     ctx.font = fontOf(l);
     textWidth = Math.max(textWidth, ctx.measureText(l.text).width);
   }
-  const width = Math.ceil(textWidth + pad * 2 + (badgeSize ? badgeSize + pad : 0));
-  const height = Math.ceil(textHeight + pad * 2);
+  const width = Math.ceil(
+    textWidth + pad * 2 + (badgeSize ? badgeSize + pad : 0) + (arrowSize ? arrowSize + pad : 0),
+  );
+  const height = Math.ceil(textHeight + pad * 2 + accent);
   canvas.width = width;
   canvas.height = height;
   ctx.clearRect(0, 0, width, height);
@@ -69,30 +84,79 @@ export function drawText(
     ctx.roundRect(0, 0, width, height, opts.radius ?? 12);
     ctx.fill();
   }
+  if (opts.accent) {
+    ctx.save();
+    ctx.beginPath();
+    ctx.roundRect(0, 0, width, height, opts.radius ?? 12);
+    ctx.clip();
+    ctx.fillStyle = opts.accent;
+    ctx.fillRect(0, height - accent, width, accent);
+    ctx.restore();
+  }
   let x = pad;
-  if (opts.badge) {
+  const arrowColor = lines[0]?.color ?? '#ffffff';
+  if (opts.arrow === 'left') {
+    drawArrow(ctx, 'left', x, pad + (textHeight - arrowSize) / 2, arrowSize, arrowColor);
+    x += arrowSize + pad;
+  }
+  if (opts.pictogram) {
+    drawPictogram(ctx, opts.pictogram.kind, x, pad, badgeSize, opts.pictogram.background);
+    x += badgeSize + pad;
+  } else if (opts.badge) {
     ctx.fillStyle = opts.badge.background;
     ctx.beginPath();
-    ctx.roundRect(pad, pad, badgeSize, badgeSize, 10);
+    ctx.roundRect(x, pad, badgeSize, badgeSize, 10);
     ctx.fill();
     ctx.fillStyle = opts.badge.color;
     ctx.font = `700 ${Math.round(badgeSize * 0.62)}px ${UI_FONT}`;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(opts.badge.text, pad + badgeSize / 2, pad + badgeSize / 2 + badgeSize * 0.04);
+    ctx.fillText(opts.badge.text, x + badgeSize / 2, pad + badgeSize / 2 + badgeSize * 0.04);
     x += badgeSize + pad;
   }
-  ctx.textAlign = opts.badge ? 'left' : 'center';
+  if (opts.arrow === 'right' || opts.arrow === 'up')
+    drawArrow(
+      ctx,
+      opts.arrow,
+      width - pad - arrowSize,
+      pad + (textHeight - arrowSize) / 2,
+      arrowSize,
+      arrowColor,
+    );
+  const leftAligned = Boolean(opts.badge || opts.pictogram || opts.arrow);
+  ctx.textAlign = leftAligned ? 'left' : 'center';
   ctx.textBaseline = 'middle';
   let y = pad;
   lines.forEach((l, i) => {
     ctx.font = fontOf(l);
     ctx.fillStyle = l.color;
     const h = lineHeights[i]!;
-    ctx.fillText(l.text, opts.badge ? x : width / 2, y + h / 2);
+    ctx.fillText(l.text, leftAligned ? x : width / 2, y + h / 2);
     y += h;
   });
   return width / height;
+}
+
+/** `line` as one line if it fits in `max` pixels, else two, split at the space that balances them best. */
+function wrapLine(ctx: CanvasRenderingContext2D, line: TextLine, max: number): TextLine[] {
+  ctx.font = fontOf(line);
+  const width = (t: string) => ctx.measureText(t).width;
+  if (width(line.text) <= max) return [line];
+  let best: [string, string] | null = null;
+  let bestWidth = Infinity;
+  for (let i = line.text.indexOf(' '); i > 0; i = line.text.indexOf(' ', i + 1)) {
+    // A separator dot left at either end of the break would only dangle there.
+    const halves: [string, string] = [
+      line.text.slice(0, i).replace(/[\s·]+$/, ''),
+      line.text.slice(i + 1).replace(/^[\s·]+/, ''),
+    ];
+    const w = Math.max(width(halves[0]), width(halves[1]));
+    if (halves[0] && halves[1] && w < bestWidth) {
+      best = halves;
+      bestWidth = w;
+    }
+  }
+  return best ? best.map((text) => ({ ...line, text })) : [line];
 }
 
 /** The canvas size each text texture was made for: three.js sizes its GPU storage once, from the canvas. */

@@ -6,6 +6,8 @@ export interface CounterInfo {
   status: CounterStatus;
   staffOnDuty: number;
   waiting: number;
+  /** The number board: numbers called or being served there, the latest first. */
+  calling: number[];
   withinHours: boolean;
   /** ISO time of the next opening, '' while within hours. */
   opensAt: string;

@@ -1,6 +1,8 @@
 import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
+import { useWaveStore } from '../store/waveStore.ts';
+import { WaveButton } from './WaveButton.tsx';
 
 /**
  * Who is here: how many in the building and in this hall room, the people near you by name, role and
@@ -14,6 +16,7 @@ export function PeoplePanel() {
   const building = useHallStore((s) => s.building);
   const hallNumber = useHallStore((s) => s.hallNumber);
   const farCount = useHallStore((s) => s.farCount);
+  const waving = useWaveStore((s) => s.waving);
   const areas = getHall().layout.areas;
   const areaName = (id: string) => {
     const a = areas.find((x) => x.id === id);
@@ -28,6 +31,7 @@ export function PeoplePanel() {
       <h2 id="people-heading">{t('people.heading')}</h2>
       <p className="population">{t('people.building', { count: Math.max(building, population) })}</p>
       <p className="muted">{t('people.hallRoom', { hall: hallNumber, count: population })}</p>
+      <WaveButton />
       <h3>{t('people.near')}</h3>
       <ul className="people-list">
         {list.map((p) => (
@@ -41,6 +45,7 @@ export function PeoplePanel() {
               {p.away && ` · ${t('people.away')}`}
               {p.consulting && ` · ${t('people.consulting')}`}
               {p.seat && ` · ${t('people.seated')}`}
+              {p.id in waving && ` · ${t('people.waving')}`}
             </span>
           </li>
         ))}

@@ -2,6 +2,9 @@ import type { MouseEvent } from 'react';
 import { useQueueStore } from '../store/queueStore.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
 import { PlanShapes } from './PlanShapes.tsx';
+import { PlanGuideLines } from './guideLines/PlanGuideLines.tsx';
+import { GuideLineLegend } from './guideLines/GuideLineLegend.tsx';
+import { GuideLineFollow } from './guideLines/GuideLineFollow.tsx';
 import { useHallStore } from '../store/hallStore.ts';
 import { useT } from '../i18n/useT.ts';
 import { walkTo } from '../app/localMovement.ts';
@@ -39,6 +42,7 @@ export function Plan2D() {
         <h2 id="plan-heading">{t('plan.heading')}</h2>
         <SearchBox />
         {myAreaName && <p className="where">{t('hall.youAreIn', { area: tl(myAreaName.name) })}</p>}
+        <GuideLineFollow />
         <svg
           role="img"
           aria-label={t('plan.label')}
@@ -46,6 +50,7 @@ export function Plan2D() {
           onClick={onPlanClick}
         >
           <PlanShapes layout={hall.layout} statusOf={(id) => counterStatus[id]?.status} />
+          <PlanGuideLines />
           {far.map((o) => (
             <circle key={o.id} cx={o.x} cy={o.z} r={0.4} className="plan-person-far" />
           ))}
@@ -62,6 +67,7 @@ export function Plan2D() {
           <circle cx={self.x} cy={self.z} r={0.9} className="plan-self-ring" />
           <circle cx={self.x} cy={self.z} r={0.55} fill={selfId ? people[selfId]?.color : '#000'} />
         </svg>
+        <GuideLineLegend />
       </section>
       <HallDirectory />
       <OpenDataLinks />

@@ -25,6 +25,8 @@ export interface CounterView {
   status: CounterStatus;
   staffOnDuty: number;
   waiting: number;
+  /** Numbers called or being served there, the latest first (at most BOARD_NUMBERS): the number board. */
+  calling: number[];
   /** Within opening hours now (by the city's clock). */
   withinHours: boolean;
   /** ISO time of the next opening when outside hours, '' otherwise. */

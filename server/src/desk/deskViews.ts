@@ -2,6 +2,7 @@ import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import { isOpenAt, nextOpening } from '../../../shared/hours/openingHours.ts';
 import { type CounterStatus, type StaffQueueView, type TicketView } from '../../../shared/protocol/index.ts';
 import type { Ticket } from '../services/queueTicket.ts';
+import { BOARD_NUMBERS } from '../../../shared/state/numberBoard.ts';
 import type { CounterView, DeskDeps, DeskRoomPort, StaffOnDuty } from './deskTypes.ts';
 import type { DeskPresence, LocalMember, Member } from './deskPresence.ts';
 
@@ -36,6 +37,7 @@ export function deskViews(
       status: !inHours || onDuty === 0 ? 'closed' : (chosen.get(c.id) ?? 'open'),
       staffOnDuty: onDuty,
       waiting: queue.waitingCount(c.id),
+      calling: queue.calling(c.id, BOARD_NUMBERS),
       withinHours: inHours,
       opensAt: inHours
         ? ''

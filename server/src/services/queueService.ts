@@ -305,6 +305,18 @@ export function createQueueService(
     activeTickets: () => [...active.values()],
     waitingCount: (counterId: string) => waitingAt(counterId).length,
 
+    /**
+     * The numbers the counter's board shows: called or being served there, the latest call first. Only
+     * numbers: the board hangs in the public hall.
+     */
+    calling(counterId: string, max: number): number[] {
+      return [...active.values()]
+        .filter((t) => t.counterId === counterId && (t.status === 'called' || t.status === 'serving'))
+        .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0) || b.id - a.id)
+        .slice(0, max)
+        .map((t) => t.number);
+    },
+
     /** Per counter with anyone waiting: how many, and how long the first in line has waited (metrics). */
     summary(now: number): { counterId: string; waiting: number; longestWaitS: number }[] {
       const byCounter = new Map<string, { waiting: number; since: number }>();

@@ -32,6 +32,7 @@ import { admit, type JoinAuth } from './hallAdmission.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 import { createPoseChannel, type PoseChannel } from './poseChannel.ts';
+import { createWaveBudget, relayWave } from './hallWaves.ts';
 
 /** How often each person's visibility is recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
@@ -123,6 +124,9 @@ export function createHallRoom(deps: HallDeps) {
       const on = this.handle;
       const d = this.desk;
       on('sit', (ref, m) => this.sit(ref.sessionId, m.seatId));
+      listenerFor(HallProtocol, this, { ...this.rules, budget: createWaveBudget() })('wave', (client) =>
+        relayWave(this.clients, client.sessionId, this.state.avatars.get(client.sessionId)),
+      );
       // A refused request (closed counter, already queued) took no number and costs nothing.
       on('takeTicket', (ref, m) =>
         numbers.counted(this.addresses.get(ref.sessionId) ?? 'unknown', 'numbers taken', () =>
