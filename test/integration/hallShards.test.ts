@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { matchMaker } from '@colyseus/core';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
 import { HALL_ROOM } from '../../shared/constants.ts';
-import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
+import { enterConsultation, hallOfTwoPerRoom, joinHall, type Participant } from './staffQueue.ts';
 
 const hallRooms = async () => (await matchMaker.query({ name: HALL_ROOM })).length;
 const as = (ip: string) => ({ 'x-forwarded-for': ip });
@@ -23,22 +23,11 @@ describe('one desk for every hall room', () => {
   const open: Participant[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({
-      OPENING_HOURS: 'always',
-      LOG_LEVEL: 'error',
-      HALL_MAX_CLIENTS: '2',
-      TICKET_GRACE_S: '2',
-      JOINS_PER_ADDRESS: '4',
-      TRUST_PROXY: 'on',
-    });
-    const cookie = await signIn(server.url, 'demo-staff');
-    staff = await joinHall(
-      server.endpoint,
-      { nickname: 'x', staffPass: await hallPass(server.url, cookie) },
-      as('10.0.0.1'),
-    );
-    aki = await joinHall(server.endpoint, { nickname: 'あき' }, as('10.0.0.2'));
-    ben = await joinHall(server.endpoint, { nickname: 'ベン' }, as('10.0.0.3'));
+    ({
+      server,
+      staff,
+      residents: [aki, ben],
+    } = await hallOfTwoPerRoom({ TICKET_GRACE_S: '2' }, ['あき', 'ベン'], '10.0.0'));
     open.push(staff, aki, ben);
   });
   afterAll(async () => {

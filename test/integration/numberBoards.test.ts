@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/testServer.ts';
+import type { TestServer } from '../support/testServer.ts';
 import { settle, waitFor } from '../support/waitFor.ts';
 import { ClientMessage } from '../../shared/protocol/index.ts';
-import { enterConsultation, hallPass, joinHall, signIn, type Participant } from './staffQueue.ts';
+import {
+  enterConsultation,
+  hallOfTwoPerRoom,
+  hallPass,
+  joinHall,
+  signIn,
+  type Participant,
+} from './staffQueue.ts';
 
 const as = (ip: string) => ({ 'x-forwarded-for': ip });
 
@@ -27,22 +34,11 @@ describe('number boards', () => {
     );
 
   beforeAll(async () => {
-    server = await startTestServer({
-      OPENING_HOURS: 'always',
-      LOG_LEVEL: 'error',
-      HALL_MAX_CLIENTS: '2',
-      JOINS_PER_ADDRESS: '4',
-      TRUST_PROXY: 'on',
-    });
-    const cookie = await signIn(server.url, 'demo-staff');
-    staff = await joinHall(
-      server.endpoint,
-      { nickname: 'x', staffPass: await hallPass(server.url, cookie) },
-      as('10.1.0.1'),
-    );
-    aki = await joinHall(server.endpoint, { nickname: 'あき' }, as('10.1.0.2'));
-    ben = await joinHall(server.endpoint, { nickname: 'ベン' }, as('10.1.0.3'));
-    cho = await joinHall(server.endpoint, { nickname: 'ちょう' }, as('10.1.0.4'));
+    ({
+      server,
+      staff,
+      residents: [aki, ben, cho],
+    } = await hallOfTwoPerRoom({}, ['あき', 'ベン', 'ちょう'], '10.1.0'));
   });
   afterAll(async () => {
     for (const p of everyone()) await p?.room.leave().catch(() => {});

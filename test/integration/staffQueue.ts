@@ -11,6 +11,7 @@ import type {
   TicketView,
 } from '../../shared/protocol/index.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { startTestServer, type TestServer } from '../support/testServer.ts';
 import type { AnnouncementView } from '../../shared/protocol/announcements.ts';
 import type { DisasterView } from '../../shared/protocol/disaster.ts';
 
@@ -102,4 +103,35 @@ export async function joinHall(
 export async function enterConsultation(p: Participant): Promise<Room<unknown, ConsultationState>> {
   const invite = await waitFor(() => p.invites.at(-1), 5000, 'a consultation invite');
   return p.client.consumeSeatReservation<ConsultationState>(JSON.parse(invite.token));
+}
+
+/**
+ * A server whose hall rooms hold two people each, behind a trusted proxy so each client has its own
+ * address (X-Forwarded-For `${net}.N`): a signed-in staff member joins first, then the residents, so a
+ * few people already span two rooms. `env` adds to the server's configuration.
+ */
+export async function hallOfTwoPerRoom<N extends string[]>(
+  env: Record<string, string>,
+  residents: [...N],
+  net: string,
+): Promise<{ server: TestServer; staff: Participant; residents: { [K in keyof N]: Participant } }> {
+  const server = await startTestServer({
+    OPENING_HOURS: 'always',
+    LOG_LEVEL: 'error',
+    HALL_MAX_CLIENTS: '2',
+    JOINS_PER_ADDRESS: '4',
+    TRUST_PROXY: 'on',
+    ...env,
+  });
+  const as = (i: number) => ({ 'x-forwarded-for': `${net}.${i}` });
+  const cookie = await signIn(server.url, 'demo-staff');
+  const staff = await joinHall(
+    server.endpoint,
+    { nickname: 'x', staffPass: await hallPass(server.url, cookie) },
+    as(1),
+  );
+  const people: Participant[] = [];
+  for (const [i, nickname] of residents.entries())
+    people.push(await joinHall(server.endpoint, { nickname }, as(i + 2)));
+  return { server, staff, residents: people as { [K in keyof N]: Participant } };
 }

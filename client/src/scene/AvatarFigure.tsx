@@ -1,6 +1,6 @@
-import { useMemo, useRef, type Ref } from 'react';
+import { useMemo, type Ref } from 'react';
 import { useFrame } from '@react-three/fiber';
-import { Sphere, Vector3, type Mesh, type Sprite } from 'three';
+import { Sphere, Vector3, type Sprite } from 'three';
 import { awayFigureMaterial, FIGURE_VERTICES, figureMaterial, SEATED_DROP } from './avatarParts.ts';
 import { CrowdBatch } from './crowdBatch.ts';
 import { newPose, poseOf, restingMotion, type FigureMotion } from './figurePose.ts';
@@ -41,7 +41,6 @@ export function AvatarFigure({
 }: AvatarFigureProps) {
   const light = useDisplayStore((s) => s.light);
   const batch = useMemo(() => new CrowdBatch({ normal: true, uv: false }, FIGURE_VERTICES), []);
-  const mesh = useRef<Mesh>(null);
   const motion = useMemo(restingMotion, []);
   const pose = useMemo(newPose, []);
   useFrame((_, dt) => {
@@ -60,7 +59,6 @@ export function AvatarFigure({
   return (
     <group>
       <mesh
-        ref={mesh}
         geometry={batch.geometry}
         material={away ? awayFigureMaterial : figureMaterial}
         frustumCulled={false}
