@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/testServer.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { joinResident, walkAlong, type Resident } from './sdkClients.ts';
-import type { WaveNotice } from '../../shared/protocol/index.ts';
+import { ClientMessage, type WaveNotice } from '../../shared/protocol/index.ts';
+import { hallOfTwoPerRoom, type Participant } from './staffQueue.ts';
 
 const RADIUS = 6;
 
@@ -95,5 +96,75 @@ describe('waving: seen by the people near by, refused when flooded or malformed'
     await roundTrip(near);
     expect(near.waves.length - seen).toBe(2);
     expect(refusals(waver, 'rateLimited')[0]!.detail).toMatch(/too many "wave" messages/);
+  });
+});
+
+/**
+ * Staff on duty stand at their counter in every hall room (mirrored there as `staff:<id>`): their wave
+ * reaches the residents of the other rooms too. Two people per room: staff and aki in one, ben in the other.
+ */
+describe('a wave of staff on duty reaches every hall room', () => {
+  let server: TestServer;
+  let staff: Participant, aki: Participant, ben: Participant;
+  const waves = new Map<Participant, string[]>();
+  const wavesOf = (p: Participant) => waves.get(p)!;
+
+  beforeAll(async () => {
+    ({
+      server,
+      staff,
+      residents: [aki, ben],
+    } = await hallOfTwoPerRoom({}, ['あき', 'ベン'], '10.1.9'));
+    for (const p of [staff, aki, ben]) {
+      waves.set(p, []);
+      p.room.onMessage('wave', (m: WaveNotice) => wavesOf(p).push(m.id));
+    }
+  });
+  afterAll(async () => {
+    for (const p of [staff, aki, ben]) await p?.room.leave().catch(() => {});
+    await server?.stop();
+  });
+
+  /** Everything the server sent `p` before answering a malformed wave has arrived once the answer has. */
+  async function roundTrip(p: Participant): Promise<void> {
+    const refused = p.refusal('wave');
+    p.room.send('wave', 'hello');
+    expect(await refused).toBe('invalidMessage');
+  }
+
+  it('shows the wave on the mirrored staff avatar in the other room, once', { timeout: 30_000 }, async () => {
+    expect(ben.room.roomId).not.toBe(staff.room.roomId);
+    // Not yet on duty: nobody in ben's room sees them, and their wave stays in their own room.
+    staff.room.send('wave', {});
+    await waitFor(() => wavesOf(aki).length > 0, 5000, 'aki to see the wave');
+    await roundTrip(ben);
+    expect(wavesOf(ben)).toEqual([]);
+
+    staff.room.send(ClientMessage.takeCounter, { counterId: 'shimin' });
+    const mirrored = await waitFor(
+      () =>
+        [...ben.room.state.avatars.entries()].find(
+          ([key, a]) => a.role === 'staff' && key.startsWith('staff:'),
+        ),
+      5000,
+      'the staff member at counter 1 in ben’s room',
+    );
+    staff.room.send('wave', {});
+    await waitFor(() => wavesOf(ben).length > 0, 5000, 'the wave to reach ben in the other room');
+    expect(wavesOf(ben)).toEqual([mirrored[0]]);
+    // Their own room sees their real avatar wave, not a mirrored one as well.
+    await waitFor(() => wavesOf(aki).length === 2, 5000, 'aki to see the second wave');
+    await roundTrip(aki);
+    expect(wavesOf(aki)).toEqual([staff.room.sessionId, staff.room.sessionId]);
+  });
+
+  it('a resident’s wave stays in their room, and nobody can wave as staff', async () => {
+    const benBefore = wavesOf(ben).length;
+    aki.room.send('wave', {});
+    await waitFor(() => wavesOf(aki).includes(aki.room.sessionId), 5000, 'aki to see their own wave');
+    aki.room.send('wave', { staffId: staff.room.state.avatars.size });
+    expect(await aki.refusal('wave')).toBe('invalidMessage');
+    await roundTrip(ben);
+    expect(wavesOf(ben).length).toBe(benBefore);
   });
 });

@@ -32,7 +32,7 @@ import { admit, type JoinAuth } from './hallAdmission.ts';
 import { seatToTake } from './hallSeating.ts';
 import { refreshInterest } from './hallInterest.ts';
 import { createPoseChannel, type PoseChannel } from './poseChannel.ts';
-import { createWaveBudget, relayWave } from './hallWaves.ts';
+import { createWaveBudget, relayWave, staffWaves } from './hallWaves.ts';
 
 /** How often each person's visibility is recomputed; people walk ~1 m in this time. */
 const INTEREST_INTERVAL_MS = 250;
@@ -124,9 +124,16 @@ export function createHallRoom(deps: HallDeps) {
       const on = this.handle;
       const d = this.desk;
       on('sit', (ref, m) => this.sit(ref.sessionId, m.seatId));
-      listenerFor(HallProtocol, this, { ...this.rules, budget: createWaveBudget() })('wave', (client) =>
-        relayWave(this.clients, client.sessionId, this.state.avatars.get(client.sessionId)),
+      const staffWave = staffWaves(this.presence, this.roomId, (key) =>
+        relayWave(this.clients, key, this.state.avatars.get(key)),
       );
+      listenerFor(HallProtocol, this, { ...this.rules, budget: createWaveBudget() })('wave', (client) => {
+        const avatar = this.state.avatars.get(client.sessionId);
+        relayWave(this.clients, client.sessionId, avatar);
+        const person = this.people.get(client.sessionId);
+        if (person?.kind === 'staff' && avatar?.counterId && !avatar.consulting)
+          staffWave.publish(person.profile.id);
+      });
       // A refused request (closed counter, already queued) took no number and costs nothing.
       on('takeTicket', (ref, m) =>
         numbers.counted(this.addresses.get(ref.sessionId) ?? 'unknown', 'numbers taken', () =>
@@ -170,6 +177,7 @@ export function createHallRoom(deps: HallDeps) {
           for (const c of this.clients) tell(c, 'disaster', view);
         }),
         deps.layouts.subscribe((version) => this.layoutChanged(version)),
+        staffWave.stop,
       ];
       this.stopBoards = () => stops.forEach((stop) => stop());
       this.staffMirror = createStaffMirror(deps.hall, this.state, this.roomId, this.poses);

@@ -1,4 +1,5 @@
-import type { Client } from '@colyseus/core';
+import type { Client, Presence } from '@colyseus/core';
+import { z } from 'zod';
 import { HallProtocol, WAVE_MS } from '../../../../shared/protocol/index.ts';
 import type { AvatarState } from '../../../../shared/state/hallState.ts';
 import { teller } from '../common/typedMessages.ts';
@@ -25,4 +26,30 @@ export function relayWave(
 ): void {
   if (!avatar || avatar.consulting) return;
   for (const c of clients) if (c.view?.has(avatar)) tell(c, 'wave', { id: sessionId });
+}
+
+/** Presence channel of waves from staff on duty, shown at their counters in every hall room. */
+const STAFF_WAVES = 'hall:staff-wave';
+const StaffWave = z.strictObject({ staffId: z.number().int(), roomId: z.string() });
+type StaffWave = z.infer<typeof StaffWave>;
+
+/**
+ * Staff on duty appear at their counter in every hall room (the staff mirror): their wave is told to the
+ * residents of the other rooms too, through the presence (Redis when several processes share the hall),
+ * as a wave of the mirrored avatar `staff:<id>`. A resident is seen only in their own room: theirs stays there.
+ */
+export function staffWaves(
+  presence: Presence,
+  roomId: string,
+  relay: (mirrorKey: string) => void,
+): { publish(staffId: number): void; stop(): void } {
+  const onWave = (raw: unknown) => {
+    const wave = StaffWave.safeParse(raw);
+    if (wave.success && wave.data.roomId !== roomId) relay(`staff:${wave.data.staffId}`);
+  };
+  void presence.subscribe(STAFF_WAVES, onWave);
+  return {
+    publish: (staffId) => void presence.publish(STAFF_WAVES, { staffId, roomId } satisfies StaffWave),
+    stop: () => void presence.unsubscribe(STAFF_WAVES, onWave),
+  };
 }
