@@ -32,7 +32,7 @@ describe('the auditorium: the sign, walking in, joining and sitting down', () =>
     await prompt.getByRole('button', { name: sitter.t('events.join', { title: TITLE }) }).click();
     await sitter.page
       .getByRole('region', { name: TITLE })
-      .getByText(/講堂の座席/)
+      .getByText(/講堂の座席 [A-Z]+列\d+番に座っています/)
       .waitFor();
     const row = watcher.peoplePanel().getByRole('listitem').filter({ hasText: 'すわる' });
     await row.getByText(watcher.t('people.seated'), { exact: false }).waitFor({ timeout: 20_000 });
@@ -47,6 +47,11 @@ describe('the auditorium: the sign, walking in, joining and sitting down', () =>
     await walk.focus();
     await sitter.page.keyboard.press('Enter');
     await row.getByText(watcher.t('people.seated'), { exact: false }).waitFor({ timeout: 20_000 });
+    // The notice names the seat as signed on its back (row letter and number), not the plan's id.
+    await sitter.page
+      .locator('.notice-line')
+      .getByText(/^[A-Z]+列\d+番の席に座りました。$/)
+      .waitFor();
     expect([...watcher.errors, ...sitter.errors]).toEqual([]);
     await sitter.close();
     await watcher.close();

@@ -6,6 +6,7 @@ import { publishStage, setAudioOnly, shareScreen, speak, watchStage } from '../m
 import { DeckError, deckFromFiles } from '../slides/deckFromFiles.ts';
 import type { MessageKey } from '../i18n/ja.ts';
 import { mySeat, nearestFreeSeat, standUp, walkToSeat } from './seating.ts';
+import { seatParams } from './seatName.ts';
 import { selfOf, useBriefingStore } from '../store/briefingStore.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useAppStore } from '../store/appStore.ts';
@@ -41,7 +42,7 @@ function watchBriefing(): void {
     const me = selfOf(now);
     const was = selfOf(before);
     if (was?.overflow && me && !me.overflow && me.seat) {
-      announce('briefing.seatFreed', { seat: me.seat });
+      announce('briefing.seatFreed', seatParams(me.seat));
       walkToSeat(me.seat);
     }
     if (me?.speaking && !was?.speaking) announce('briefing.youMaySpeak');

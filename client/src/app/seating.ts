@@ -5,6 +5,7 @@ import { sendToHall } from '../net/hallConnection.ts';
 import { localPose } from '../store/poses.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { walkTo } from './localMovement.ts';
+import { seatParams } from './seatName.ts';
 
 /** Close enough to sit down (the server allows 0.9 m). */
 const REACH_M = 0.8;
@@ -39,7 +40,7 @@ export function seatHere(): Seat | null {
 export function sit(seat: Seat): void {
   localPose.ry = FACING_ANGLE[seat.facing];
   sendToHall('sit', { seatId: seat.id });
-  useHallStore.getState().announce('hall.seated', { seat: seat.id });
+  useHallStore.getState().announce('hall.seated', seatParams(seat.id));
 }
 
 export function standUp(): void {

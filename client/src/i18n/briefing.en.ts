@@ -35,10 +35,10 @@ export const enBriefing: Record<keyof typeof jaBriefing, string> = {
   'events.stageUnavailable':
     'Could not start: the video server is not reachable. The briefing is still scheduled; please try again.',
   'events.statusFailed': 'Could not change the briefing.',
-  'briefing.seatFreed': 'A seat in the auditorium is free: going to seat {seat}.',
+  'briefing.seatFreed': 'A seat in the auditorium is free: going to row {row}, seat {number}.',
   'briefing.inOverflow':
     'The auditorium is full, so you are in the overflow hall: same stage, same questions.',
-  'briefing.seated': 'You sit in auditorium seat {seat}.',
+  'briefing.seated': 'You sit in the auditorium: row {row}, seat {number}.',
   'briefing.role.presenter': 'You are presenting.',
   'briefing.role.moderator': 'You are moderating.',
   'briefing.counts': 'Auditorium {seated} · overflow hall {overflow}',

@@ -32,10 +32,10 @@ export const jaBriefing = {
   'events.stageUnavailable':
     '映像サーバーに接続できないため開始できませんでした。説明会は予定のままです。もう一度お試しください。',
   'events.statusFailed': '説明会の状態を変更できませんでした。',
-  'briefing.seatFreed': '会場の席が空きました。座席 {seat} へ移動します。',
+  'briefing.seatFreed': '会場の席が空きました。{row}列{number}番の席へ移動します。',
   'briefing.inOverflow':
     '講堂が満席のため、第2会場（オーバーフロー）から参加しています。同じ映像と質問を共有します。',
-  'briefing.seated': '講堂の座席 {seat} に座っています。',
+  'briefing.seated': '講堂の座席 {row}列{number}番に座っています。',
   'briefing.role.presenter': '登壇者として参加しています。',
   'briefing.role.moderator': '司会として参加しています。',
   'briefing.counts': '講堂 {seated} 人・第2会場 {overflow} 人',

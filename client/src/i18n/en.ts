@@ -624,7 +624,7 @@ export const en: Dictionary = {
   'serverError.seatTaken': 'Someone else sits on that seat.',
   'hall.sitHere': 'Sit on this seat',
   'hall.standUp': 'Stand up',
-  'hall.seated': 'You sit on seat {seat}.',
+  'hall.seated': 'You sit in row {row}, seat {number}.',
   'people.seated': 'seated',
   'people.wave': 'Wave',
   'people.waveHint': 'People near you see your avatar wave.',

@@ -623,7 +623,7 @@ export const ja = {
   'serverError.seatTaken': 'その座席には別の方が座っています。',
   'hall.sitHere': 'この座席に座る',
   'hall.standUp': '立ち上がる',
-  'hall.seated': '座席 {seat} に座りました。',
+  'hall.seated': '{row}列{number}番の席に座りました。',
   'people.seated': '着席中',
   'people.wave': '手を振る',
   'people.waveHint': '近くの人に、あなたのアバターが手を振って見えます。',

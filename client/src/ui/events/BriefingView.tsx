@@ -4,6 +4,7 @@ import { AudioOnlyToggle } from './AudioOnlyToggle.tsx';
 import { SlideUploader } from './SlideUploader.tsx';
 import { selfOf, useBriefingStore } from '../../store/briefingStore.ts';
 import { briefingActions } from '../../app/briefingActions.ts';
+import { seatParams } from '../../app/seatName.ts';
 import { useT } from '../../i18n/useT.ts';
 import { HandsList } from './HandsList.tsx';
 import { AttendeeList } from './AttendeeList.tsx';
@@ -35,7 +36,7 @@ export function BriefingView() {
         {me?.overflow
           ? t('briefing.inOverflow')
           : me?.seat
-            ? t('briefing.seated', { seat: me.seat })
+            ? t('briefing.seated', seatParams(me.seat))
             : me &&
               t(
                 me.role === 'presenter'
