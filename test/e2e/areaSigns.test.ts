@@ -29,18 +29,18 @@ describe('hanging area signs', () => {
 
     const expected: Record<string, { a: string[]; b: string[]; exit: string }> = {
       ja: {
-        a: ['1〜5番 窓口エリアA', 'No. 1–5 Counters A'],
-        b: ['6〜10番 窓口エリアB', 'No. 6–10 Counters B'],
+        a: ['1〜5番 窓口エリアA', 'No. 1–5 Counters A', '緑の線・green line'],
+        b: ['6〜10番 窓口エリアB', 'No. 6–10 Counters B', 'オレンジの線・orange line'],
         exit: '出口',
       },
       en: {
-        a: ['No. 1–5 Counters A', '1〜5番 窓口エリアA'],
-        b: ['No. 6–10 Counters B', '6〜10番 窓口エリアB'],
+        a: ['No. 1–5 Counters A', '1〜5番 窓口エリアA', 'green line・緑の線'],
+        b: ['No. 6–10 Counters B', '6〜10番 窓口エリアB', 'orange line・オレンジの線'],
         exit: 'Exit',
       },
       vi: {
-        a: ['Quầy số 1–5 · Khu quầy A', '1〜5番 窓口エリアA'],
-        b: ['Quầy số 6–10 · Khu quầy B', '6〜10番 窓口エリアB'],
+        a: ['Quầy số 1–5 · Khu quầy A', '1〜5番 窓口エリアA', 'vạch xanh lá・緑の線'],
+        b: ['Quầy số 6–10 · Khu quầy B', '6〜10番 窓口エリアB', 'vạch cam・オレンジの線'],
         exit: 'Lối ra',
       },
     };
@@ -62,8 +62,9 @@ describe('hanging area signs', () => {
       // Every sign speaks the new language: none still shows another one's main line.
       const all = await p.page.evaluate(() => window.__cityHall!.signs);
       expect(all.length).toBeGreaterThanOrEqual(8);
+      // Counter-area signs also name their floor line (in the colour band); the others have two lines.
       for (const s of all) {
-        expect(s.lines, s.id).toHaveLength(2);
+        expect(s.lines, s.id).toHaveLength(s.id.startsWith('area-counters') ? 3 : 2);
         expect(s.lines[0], s.id).not.toBe(s.lines[1]);
       }
 

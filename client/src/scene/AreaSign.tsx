@@ -1,10 +1,9 @@
 import { useEffect, useMemo } from 'react';
-import { PlaneGeometry, type BufferGeometry } from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { TextLine, TextTextureOptions } from './textTexture.ts';
 import { useTextTexture } from './useTextTexture.ts';
-import { TEXT_SCALE, useDisplayStore } from '../store/displayStore.ts';
-import { SIGN_TILT } from './CounterDesk.tsx';
+import { SIGN_TILT } from './counterSignLayout.ts';
+import { signGeometry } from './signGeometry.ts';
+import { useSignScale } from './SignBoard.tsx';
 import type { AreaSignSpot } from './areaSignPlan.ts';
 import type { PictogramKind } from './pictograms.ts';
 import { reportSign } from '../app/testHook.ts';
@@ -15,8 +14,8 @@ export interface AreaSignProps {
   main: string;
   second: string;
   pictogram: PictogramKind;
-  /** The floor guidance line's colour, for counter areas. */
-  accent?: string;
+  /** The floor guidance line's colour and name ("緑の線・green line"), for counter areas. */
+  accent?: { color: string; label: string };
 }
 
 /**
@@ -29,18 +28,6 @@ const METRES_PER_PIXEL = { large: 0.0085, small: 0.0068 } as const;
 const MAX_TEXT = { large: 600, small: 420 } as const;
 const GREEN = '#006b3f';
 const NAVY = '#1c4e80';
-
-/**
- * A board printed on both faces, as a hanging sign is: the back is the front turned half round, so its
- * text reads the right way from behind instead of mirrored, in the same single draw call.
- */
-function boardGeometry(width: number, height: number, doubleFaced: boolean): BufferGeometry {
-  const front = new PlaneGeometry(width, height);
-  if (!doubleFaced) return front;
-  const merged = mergeGeometries([front, front.clone().rotateY(Math.PI)]) ?? front;
-  if (merged !== front) front.dispose();
-  return merged;
-}
 
 /** A hanging wayfinding sign: one textured plane. Usage: <AreaSign spot={s} main="…" second="…" pictogram="counter" /> */
 export function AreaSign({ spot, main, second, pictogram, accent }: AreaSignProps) {
@@ -64,20 +51,24 @@ export function AreaSign({ spot, main, second, pictogram, accent }: AreaSignProp
     }),
     [exit, spot.size, spot.arrow, pictogram, accent],
   );
-  const { texture } = useTextTexture(`${spot.id}:${main}|${second}|${accent ?? ''}`, lines, options);
+  const { texture } = useTextTexture(
+    `${spot.id}:${main}|${second}|${accent?.color ?? ''}|${accent?.label ?? ''}`,
+    lines,
+    options,
+  );
   useEffect(() => {
-    reportSign(spot.id, [main, second]);
+    reportSign(spot.id, [main, second, ...(accent ? [accent.label] : [])]);
     return () => reportSign(spot.id, null);
-  }, [spot.id, main, second]);
+  }, [spot.id, main, second, accent]);
 
   const canvas = texture.image as HTMLCanvasElement;
   // Signs grow with the chosen text size, a little less than the text, like the counter signs.
-  const scale = 1 + (TEXT_SCALE[useDisplayStore((s) => s.textSize)] - 1) * 0.6;
+  const scale = useSignScale();
   const k = METRES_PER_PIXEL[spot.size] * scale;
   const [w, h] = [canvas.width * k, canvas.height * k];
   // The exit sign is single-faced, facing into the hall: from the entrance side it would only hide the
   // people arriving.
-  const geometry = useMemo(() => boardGeometry(w, h, !exit), [w, h, exit]);
+  const geometry = useMemo(() => signGeometry(w, h, !exit), [w, h, exit]);
   useEffect(() => () => geometry.dispose(), [geometry]);
   return (
     <group position={spot.position} rotation={[0, spot.yaw, 0]}>

@@ -1,6 +1,11 @@
 import type { Counter } from '../../../shared/layout/layoutSchema.ts';
 import type { Language } from '../../../shared/constants.ts';
-import { SignBoard } from './SignBoard.tsx';
+import { useMemo } from 'react';
+import { SignPlane, useSignScale } from './SignBoard.tsx';
+import { useTextTexture } from './useTextTexture.ts';
+import type { TextLine } from './textTexture.ts';
+import { SIGN_TILT, counterSignPlace } from './counterSignLayout.ts';
+import { NumberBoard, BOARD_ASPECT } from './NumberBoard.tsx';
 import { openPanel } from '../app/catalogActions.ts';
 import { useQueueStore } from '../store/queueStore.ts';
 import { useDisasterStore } from '../store/disasterStore.ts';
@@ -23,12 +28,13 @@ export interface CounterDeskProps {
 }
 
 const SIGN_HEIGHT = 1.25;
-/** Hanging signs tilt towards the camera, which looks down on the hall from the south. */
-export const SIGN_TILT: [number, number, number] = [-0.45, 0, 0];
+/** The called-number board hangs beside the sign, a little taller (its numbers are the point). */
+const BOARD_HEIGHT = 1.3;
 
 /**
- * A service counter: the desk, a status lamp (green open, orange busy, yellow away, grey closed), and a hanging sign
- * with the counter number and department name in Japanese and English, facing the camera.
+ * A service counter: the desk, a status lamp (green open, orange busy, yellow away, grey closed), a hanging
+ * sign with the counter number and department name in the resident's language with Japanese (or English)
+ * beneath, facing the camera, and the called-number board beside it.
  */
 export function CounterDesk({ counter, lang }: CounterDeskProps) {
   const d = counter.desk;
@@ -39,6 +45,30 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
   // Relabelled in disaster mode: a red sign that says so first.
   const relabelled = useDisasterStore((s) => s.view.on && s.view.counters.includes(counter.id));
   const lamp = LAMP[status];
+  const name = localized(lang, counter.name);
+  const otherName = localized(other, counter.name);
+  const disasterLabel = relabelled ? translate(lang, 'disaster.counterLabel') : '';
+  const lines: TextLine[] = useMemo(
+    () => [
+      ...(disasterLabel ? [{ text: disasterLabel, size: 44, bold: true, color: '#ffffff' }] : []),
+      { text: name, size: 64, bold: true, color: '#ffffff' },
+      { text: otherName, size: 40, color: '#e3edf7' },
+    ],
+    [disasterLabel, name, otherName],
+  );
+  const sign = useTextTexture(`counter-${counter.id}:${disasterLabel}|${name}|${otherName}`, lines, {
+    background: relabelled ? '#c92a2a' : '#1c4e80',
+    maxTextWidth: 620,
+    badge: { text: String(counter.number), background: '#ffffff', color: '#1c4e80' },
+  });
+  const scale = useSignScale();
+  const [signH, boardH] = [SIGN_HEIGHT * scale, BOARD_HEIGHT * scale];
+  const signW = signH * sign.aspect;
+  const place = counterSignPlace(
+    counter,
+    { width: signW, height: signH },
+    { width: boardH * BOARD_ASPECT, height: boardH },
+  );
   return (
     <group>
       {/* Clicking the desk opens the counter's panel, like walking up to it. */}
@@ -60,25 +90,14 @@ export function CounterDesk({ counter, lang }: CounterDeskProps) {
         <sphereGeometry args={[0.12, 12, 10]} />
         <meshLambertMaterial color={lamp.color} emissive={lamp.emissive} />
       </mesh>
-      <SignBoard
-        id={`counter-${counter.id}-${lang}${relabelled ? '-disaster' : ''}`}
-        // Above and behind the desk (over the staff side), so it never covers the resident being served.
-        position={[(cx + counter.staffSpot[0]) / 2, 3.6, cz]}
+      <SignPlane
+        texture={sign.texture}
+        width={signW}
+        height={signH}
+        position={place.sign}
         rotation={SIGN_TILT}
-        height={SIGN_HEIGHT}
-        lines={[
-          ...(relabelled
-            ? [{ text: translate(lang, 'disaster.counterLabel'), size: 44, bold: true, color: '#ffffff' }]
-            : []),
-          { text: localized(lang, counter.name), size: 64, bold: true, color: '#ffffff' },
-          { text: localized(other, counter.name), size: 40, color: '#e3edf7' },
-        ]}
-        options={{
-          background: relabelled ? '#c92a2a' : '#1c4e80',
-          maxTextWidth: 620,
-          badge: { text: String(counter.number), background: '#ffffff', color: '#1c4e80' },
-        }}
       />
+      <NumberBoard counter={counter} lang={lang} position={place.board} height={boardH} />
     </group>
   );
 }

@@ -1,7 +1,7 @@
 import type { Furniture as FurnitureItem } from '../../../shared/layout/layoutSchema.ts';
 import type { Language } from '../../../shared/constants.ts';
 import { SignBoard } from './SignBoard.tsx';
-import { SIGN_TILT } from './CounterDesk.tsx';
+import { SIGN_TILT } from './counterSignLayout.ts';
 import { localized } from '../../../shared/i18n/localized.ts';
 import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
 import { useBriefingStore } from '../store/briefingStore.ts';

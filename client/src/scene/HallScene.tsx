@@ -8,7 +8,6 @@ import { Floors } from './Floors.tsx';
 import { Walls } from './Walls.tsx';
 import { GuideLines } from './GuideLines.tsx';
 import { CounterDesk } from './CounterDesk.tsx';
-import { NumberBoards } from './NumberBoard.tsx';
 import { Furniture } from './Furniture.tsx';
 import { SeatRows } from './SeatRows.tsx';
 import { FurnitureBatch } from './FurnitureBatch.tsx';
@@ -75,7 +74,6 @@ export function HallScene() {
         {hall.layout.counters.map((c) => (
           <CounterDesk key={c.id} counter={c} lang={lang} />
         ))}
-        <NumberBoards hall={hall} lang={lang} />
         {hall.layout.furniture.map((f) => (
           <Furniture key={f.id} item={f} lang={lang} />
         ))}

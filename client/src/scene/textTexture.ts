@@ -25,8 +25,26 @@ export interface TextTextureOptions {
   pictogram?: { kind: PictogramKind; background?: string };
   /** A guidance arrow at the end it points to (left: before everything; right or up: after the text). */
   arrow?: ArrowDirection;
-  /** A colour band along the bottom edge: ties the sign to the floor guidance line of that colour. */
-  accent?: string;
+  /**
+   * A colour band along the bottom edge: ties the sign to the floor guidance line of that colour, and
+   * names it ("緑の線") when a label is given.
+   */
+  accent?: { color: string; label?: string };
+}
+
+/** Pixel size of the guidance line's name in the colour band. */
+const ACCENT_LABEL_PX = 34;
+
+/** Black or white, whichever reads better on `hex` (the yellow and sky-blue lines take black). */
+export function readableOn(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast against white (1.05 / (L + 0.05)) against black ((L + 0.05) / 0.05): the larger wins.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }
 
 const fontOf = (l: TextLine) => `${l.bold ? 700 : 400} ${l.size}px ${UI_FONT}`;
@@ -65,14 +83,25 @@ export function drawText(
   const textHeight = lineHeights.reduce((a, b) => a + b, 0);
   const badgeSize = opts.badge || opts.pictogram ? textHeight : 0;
   const arrowSize = opts.arrow ? Math.round(textHeight * 0.8) : 0;
-  const accent = opts.accent ? Math.round(pad * 0.8) : 0;
+  const accentLabel = opts.accent?.label
+    ? { text: opts.accent.label, size: ACCENT_LABEL_PX, bold: true }
+    : null;
+  const accent = !opts.accent ? 0 : accentLabel ? Math.ceil(ACCENT_LABEL_PX * 1.5) : Math.round(pad * 0.8);
   let textWidth = 0;
   for (const l of lines) {
     ctx.font = fontOf(l);
     textWidth = Math.max(textWidth, ctx.measureText(l.text).width);
   }
+  let labelWidth = 0;
+  if (accentLabel) {
+    ctx.font = fontOf({ ...accentLabel, color: '' });
+    labelWidth = ctx.measureText(accentLabel.text).width;
+  }
   const width = Math.ceil(
-    textWidth + pad * 2 + (badgeSize ? badgeSize + pad : 0) + (arrowSize ? arrowSize + pad : 0),
+    Math.max(
+      textWidth + pad * 2 + (badgeSize ? badgeSize + pad : 0) + (arrowSize ? arrowSize + pad : 0),
+      labelWidth + pad * 2,
+    ),
   );
   const height = Math.ceil(textHeight + pad * 2 + accent);
   canvas.width = width;
@@ -89,9 +118,16 @@ export function drawText(
     ctx.beginPath();
     ctx.roundRect(0, 0, width, height, opts.radius ?? 12);
     ctx.clip();
-    ctx.fillStyle = opts.accent;
+    ctx.fillStyle = opts.accent.color;
     ctx.fillRect(0, height - accent, width, accent);
     ctx.restore();
+    if (accentLabel) {
+      ctx.font = fontOf({ ...accentLabel, color: '' });
+      ctx.fillStyle = readableOn(opts.accent.color);
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(accentLabel.text, width / 2, height - accent / 2);
+    }
   }
   let x = pad;
   const arrowColor = lines[0]?.color ?? '#ffffff';

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useQueueStore } from '../store/queueStore.ts';
 import { getHall } from '../../../shared/layout/hallLayout.ts';
-import { PlanShapes } from './PlanShapes.tsx';
+import { PlanAreaLabels, PlanShapes } from './PlanShapes.tsx';
 import { PlanGuideLines } from './guideLines/PlanGuideLines.tsx';
 import { GuideLineLegend } from './guideLines/GuideLineLegend.tsx';
 import { GuideLineFollow } from './guideLines/GuideLineFollow.tsx';
@@ -66,6 +66,7 @@ export function Plan2D() {
           ))}
           <circle cx={self.x} cy={self.z} r={0.9} className="plan-self-ring" />
           <circle cx={self.x} cy={self.z} r={0.55} fill={selfId ? people[selfId]?.color : '#000'} />
+          <PlanAreaLabels layout={hall.layout} />
         </svg>
         <GuideLineLegend />
       </section>

@@ -4,7 +4,8 @@ import { useT } from '../i18n/useT.ts';
 
 /**
  * The floor plan's drawing (areas, furniture, counters, walls) in plan metres, for the 2D view and for
- * an admin's preview of an uploaded layout. The caller owns the <svg> and what is drawn over it.
+ * an admin's preview of an uploaded layout. The caller owns the <svg> and what is drawn over it; the area
+ * names (PlanAreaLabels) go last, over the guidance lines and people.
  */
 export function PlanShapes({
   layout,
@@ -13,32 +14,17 @@ export function PlanShapes({
   layout: HallLayout;
   statusOf: (counterId: string) => string | undefined;
 }) {
-  const { tl } = useT();
   return (
     <>
       {layout.areas.map((a) => (
-        <g key={a.id}>
-          <rect
-            x={a.rect.minX}
-            y={a.rect.minZ}
-            width={a.rect.maxX - a.rect.minX}
-            height={a.rect.maxZ - a.rect.minZ}
-            fill={a.floorColor}
-          />
-          <text
-            x={(a.rect.minX + a.rect.maxX) / 2}
-            y={
-              a.kind === 'counters'
-                ? a.rect.maxZ - 1.2
-                : a.kind === 'consultation'
-                  ? a.rect.minZ + 1.6
-                  : (a.rect.minZ + a.rect.maxZ) / 2
-            }
-            className="plan-area-label"
-          >
-            {tl(a.name)}
-          </text>
-        </g>
+        <rect
+          key={a.id}
+          x={a.rect.minX}
+          y={a.rect.minZ}
+          width={a.rect.maxX - a.rect.minX}
+          height={a.rect.maxZ - a.rect.minZ}
+          fill={a.floorColor}
+        />
       ))}
       {layout.furniture.map((f) => (
         <rect
@@ -77,6 +63,31 @@ export function PlanShapes({
           />
         );
       })}
+    </>
+  );
+}
+
+/** The areas' names, haloed in white so a guidance line or a person under one never hides a letter. */
+export function PlanAreaLabels({ layout }: { layout: HallLayout }) {
+  const { tl } = useT();
+  return (
+    <>
+      {layout.areas.map((a) => (
+        <text
+          key={a.id}
+          x={(a.rect.minX + a.rect.maxX) / 2}
+          y={
+            a.kind === 'counters'
+              ? a.rect.maxZ - 1.2
+              : a.kind === 'consultation'
+                ? a.rect.minZ + 1.6
+                : (a.rect.minZ + a.rect.maxZ) / 2
+          }
+          className="plan-area-label"
+        >
+          {tl(a.name)}
+        </text>
+      ))}
     </>
   );
 }

@@ -4,7 +4,7 @@ import type { HallLayout } from '../../../../shared/layout/layoutSchema.ts';
 import { adminActions } from '../../app/adminActions.ts';
 import { adminErrorText } from './adminErrors.ts';
 import { useT } from '../../i18n/useT.ts';
-import { PlanShapes } from '../PlanShapes.tsx';
+import { PlanAreaLabels, PlanShapes } from '../PlanShapes.tsx';
 import { layoutChangeText } from './layoutChangeText.ts';
 
 type Outcome = { kind: 'live'; version: string } | { kind: 'failed'; message: string } | null;
@@ -122,6 +122,7 @@ export function HallLayoutSection() {
             className="plan-preview"
           >
             <PlanShapes layout={preview} statusOf={() => 'open'} />
+            <PlanAreaLabels layout={preview} />
           </svg>
           <h4>{t('admin.hall.changes')}</h4>
           {draft.changes.length === 0 ? (
