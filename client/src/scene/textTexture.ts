@@ -33,7 +33,7 @@ export interface TextTextureOptions {
 }
 
 /** Pixel size of the guidance line's name in the colour band. */
-const ACCENT_LABEL_PX = 34;
+const ACCENT_LABEL_PX = 40;
 
 /** Black or white, whichever reads better on `hex` (the yellow and sky-blue lines take black). */
 export function readableOn(hex: string): string {
