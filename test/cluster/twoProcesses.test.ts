@@ -3,7 +3,7 @@ import { startRedis, type TestRedis } from '../support/redis.ts';
 import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts';
 import { testDatabase } from '../support/testDatabase.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { ClientMessage } from '../../shared/protocol/index.ts';
+import { ClientMessage, type WaveNotice } from '../../shared/protocol/index.ts';
 import type { AnnouncementView } from '../../shared/protocol/announcements.ts';
 import type { HallLayoutResponse, LayoutDraftView } from '../../shared/protocol/hallLayout.ts';
 import {
@@ -69,6 +69,18 @@ describe('two processes, one city hall', () => {
         'counter open everywhere',
       );
     }
+    // The staff member's wave reaches the resident on the other process, on the mirrored staff avatar.
+    const waves: string[] = [];
+    aki.room.onMessage('wave', (m: WaveNotice) => waves.push(m.id));
+    await waitFor(
+      () => [...aki.room.state.avatars.keys()].some((k) => k.startsWith('staff:')),
+      10_000,
+      'the staff member at counter 1 in aki’s room',
+    );
+    staff.room.send('wave', {});
+    await waitFor(() => waves.length > 0, 10_000, 'the wave on the other process');
+    expect(waves).toEqual([[...aki.room.state.avatars.keys()].find((k) => k.startsWith('staff:'))]);
+
     aki.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
     ben.room.send(ClientMessage.takeTicket, { counterId: 'shimin' });
     await waitFor(
