@@ -1,4 +1,4 @@
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { chromium, type Browser, type ConsoleMessage, type Page, type Request } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. Override with CHROMIUM_PATH where it lives elsewhere. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +34,19 @@ export function watchPageErrors(page: Page): string[] {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // A request still in flight when the test goes to another page is cancelled by Chromium (ERR_ABORTED):
+  // the test's doing, not the page's. Any other failure, or an abort without a navigation, counts.
+  let navigations = 0;
+  const startedAt = new WeakMap<Request, number>();
+  page.on('request', (r) => {
+    // Counted when the next page is asked for, which comes before the old page's requests are cancelled.
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
+    startedAt.set(r, navigations);
+  });
+  page.on('requestfailed', (r) => {
+    const failure = r.failure()?.errorText ?? '';
+    if (failure === 'net::ERR_ABORTED' && (startedAt.get(r) ?? navigations) < navigations) return;
+    errors.push(`requestfailed: ${r.url()} ${failure}`);
+  });
   return errors;
 }
