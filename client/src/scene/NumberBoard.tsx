@@ -91,6 +91,10 @@ function useBlinkingNumber(calling: readonly number[]): number | null {
   return blinkFor !== null && blinkFor === newest ? blinkFor : null;
 }
 
+/**
+ * A counter's called-number board, hung by CounterDesk beside its sign. Information rather than decoration,
+ * so the light view keeps it: one textured plane, the blink patch drawn only while it blinks.
+ */
 export function NumberBoard({
   counter,
   lang,
