@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { HallPage } from './pages/HallPage.ts';
+import { framesDrawn, untilStill } from './pages/standAt.ts';
 import { SHOTS, useHallInBrowser } from './support.ts';
 import { loadDictionary, translate } from '../../client/src/i18n/translate.ts';
 import type { Language } from '../../shared/constants.ts';
-
-const framesDrawn = (page: Page) => page.evaluate(() => window.__cityHall!.framesDrawn);
 
 /**
  * Signs are canvas textures whose width follows their text. three.js gives a texture its GPU storage
@@ -38,18 +36,9 @@ describe('signs redrawn with text of another length', () => {
       await expect.poll(() => framesDrawn(p.page), { timeout: 20_000 }).toBeGreaterThan(before);
       await p.page.waitForFunction(() => document.fonts.status === 'loaded');
     }
-    // Every sign redrawn asked for a frame, which uploaded its texture: once the hall draws nothing for a
-    // second, all of them are on the GPU, and any WebGL error they caused has been logged.
-    await expect
-      .poll(
-        async () => {
-          const before = await framesDrawn(p.page);
-          await p.page.waitForTimeout(1000);
-          return (await framesDrawn(p.page)) - before;
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(0);
+    // Every sign redrawn asked for a frame, which uploaded its texture: once none is left to draw, all of
+    // them are on the GPU, and any WebGL error they caused has been logged.
+    await untilStill(p.page);
     await p.page.screenshot({ path: `${SHOTS}/signs-after-language-switches-ja.png` });
 
     expect(glErrors, glErrors.join('\n')).toEqual([]);

@@ -34,6 +34,11 @@ export interface CityHallTestHook {
    * and the 2D/3D switch mount it again, from 0).
    */
   framesDrawn: number;
+  /**
+   * Frames the 3D scene has been asked for and not drawn yet (0: the hall is still, nothing pending),
+   * so a test waits for stillness as a condition instead of watching for a quiet spell.
+   */
+  readonly framesPending: number;
   /** Benchmarks: the 3D scene draws every frame, as it does whenever anything moves. */
   drawEveryFrame: boolean;
   /** What the last frame drew (3D view only): draw calls, triangles and pixel ratio, for bench:fps. */
@@ -156,6 +161,9 @@ export function installTestHook(): void {
     boards: {},
     fps: 0,
     framesDrawn: 0,
+    get framesPending() {
+      return pendingFrames();
+    },
     get drawEveryFrame() {
       return motion.always;
     },
@@ -201,6 +209,12 @@ const shownSigns = new Map<string, string[]>();
 export function reportSign(id: string, lines: string[] | null): void {
   if (lines) shownSigns.set(id, lines);
   else shownSigns.delete(id);
+}
+
+let pendingFrames = () => 0;
+/** The 3D scene says how to read its count of frames asked for and not yet drawn. */
+export function reportPendingFrames(read: () => number): void {
+  pendingFrames = read;
 }
 
 /** Scene code reports through this so it does not depend on the hook being installed. */
