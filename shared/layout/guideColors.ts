@@ -54,7 +54,16 @@ export const guidedAreas = (layout: HallLayout): Area[] => layout.areas.filter((
  * The line colour of every counter area: its own `guideColor`, else the next palette colour no other
  * area is already called by, so two lines never share a name while the palette lasts.
  */
-export function guideColors(layout: HallLayout): Map<string, GuideColor> {
+export function guideColors(layout: HallLayout): ReadonlyMap<string, GuideColor> {
+  // Asked for on every refresh of the 2D plan, by signs and by notices: worked out once per plan.
+  let colors = colorsOf.get(layout);
+  if (!colors) colorsOf.set(layout, (colors = assignColors(layout)));
+  return colors;
+}
+
+const colorsOf = new WeakMap<HallLayout, ReadonlyMap<string, GuideColor>>();
+
+function assignColors(layout: HallLayout): Map<string, GuideColor> {
   const areas = guidedAreas(layout);
   const taken = new Set<GuideColorName>();
   for (const a of areas) if (a.guideColor) taken.add(nearestColorName(a.guideColor));

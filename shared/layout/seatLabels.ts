@@ -20,7 +20,16 @@ export function rowLetter(i: number): string {
  * area at the same distance from the front share a row, lettered from the front; within a row they are
  * numbered from the seated person's left, across aisles.
  */
-export function seatLabels(seats: Seat[]): Map<string, SeatLabel> {
+export function seatLabels(seats: readonly Seat[]): ReadonlyMap<string, SeatLabel> {
+  // The seat backs and the notices both ask: worked out once per plan's seats.
+  let labels = labelsOf.get(seats);
+  if (!labels) labelsOf.set(seats, (labels = labelSeats(seats)));
+  return labels;
+}
+
+const labelsOf = new WeakMap<readonly Seat[], ReadonlyMap<string, SeatLabel>>();
+
+function labelSeats(seats: readonly Seat[]): Map<string, SeatLabel> {
   const rows = new Map<string, { depth: number; seats: { id: string; across: number }[] }>();
   for (const s of seats) {
     const [lx, lz] = LOOK[s.facing];

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Hall } from '../../../shared/layout/hallLayout.ts';
 import type { Language } from '../../../shared/constants.ts';
 import { secondSignLanguage } from '../../../shared/i18n/languages.ts';
-import { guideColors, type GuideColor } from '../../../shared/layout/guideColors.ts';
+import { guideColors } from '../../../shared/layout/guideColors.ts';
 import { guideLineName } from '../i18n/guideColorName.ts';
 import { planAreaSigns } from './areaSignPlan.ts';
 import { SIGN_PICTOGRAM, areaSignText } from './areaSignText.ts';
@@ -22,14 +22,16 @@ export interface AreaSignsProps {
 export function AreaSigns({ hall, lang, light }: AreaSignsProps) {
   const layout = hall.layout;
   const spots = useMemo(() => planAreaSigns(layout), [layout]);
-  const colors = useMemo(() => guideColors(layout), [layout]);
   const other = secondSignLanguage(lang);
   // The line's name in both sign languages, the way the sign's text is: 「緑の線・green line」.
-  const accentOf = (color: GuideColor | undefined) =>
-    color && {
-      color: color.hex,
-      label: [...new Set([guideLineName(color, lang), guideLineName(color, other)])].join('・'),
-    };
+  const accents = useMemo(() => {
+    const out = new Map<string, { color: string; label: string }>();
+    for (const [areaId, color] of guideColors(layout)) {
+      const label = [...new Set([guideLineName(color, lang), guideLineName(color, other)])].join('・');
+      out.set(areaId, { color: color.hex, label });
+    }
+    return out;
+  }, [layout, lang, other]);
   return (
     <group>
       {spots
@@ -41,7 +43,7 @@ export function AreaSigns({ hall, lang, light }: AreaSignsProps) {
             main={areaSignText(s, layout, lang)}
             second={areaSignText(s, layout, other)}
             pictogram={SIGN_PICTOGRAM[s.kind]}
-            accent={s.kind === 'counters' && s.areaId ? accentOf(colors.get(s.areaId)) : undefined}
+            accent={s.kind === 'counters' && s.areaId ? accents.get(s.areaId) : undefined}
           />
         ))}
     </group>

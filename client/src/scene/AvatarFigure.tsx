@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { useEffect, useMemo, type Ref } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { Sphere, Vector3, type Sprite } from 'three';
 import { awayFigureMaterial, FIGURE_VERTICES, figureMaterial, SEATED_DROP } from './avatarParts.ts';
@@ -41,6 +41,8 @@ export function AvatarFigure({
 }: AvatarFigureProps) {
   const light = useDisplayStore((s) => s.light);
   const batch = useMemo(() => new CrowdBatch({ normal: true, uv: false }, FIGURE_VERTICES), []);
+  // The geometry is this figure's own (a consultation or the guide mounts and unmounts): freed with it.
+  useEffect(() => () => batch.geometry.dispose(), [batch]);
   const motion = useMemo(restingMotion, []);
   const pose = useMemo(newPose, []);
   useFrame((_, dt) => {

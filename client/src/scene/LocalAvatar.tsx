@@ -5,7 +5,7 @@ import { WAVE_MS } from '../../../shared/protocol/wave.ts';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose } from '../store/poses.ts';
 import { useWaveStore } from '../store/waveStore.ts';
-import { reportMotion } from '../store/avatarMotion.ts';
+import { motionWatched, reportMotion } from '../store/avatarMotion.ts';
 import { AvatarFigure } from './AvatarFigure.tsx';
 import { seedOf, type FigureMotion } from './figurePose.ts';
 import { WalkTracker } from './walkTracker.ts';
@@ -28,24 +28,26 @@ export function LocalAvatar() {
   const sitting = !!me?.seat;
   const away = !!me?.away;
   const staff = me?.role === 'staff';
+  const seed = useMemo(() => seedOf(id), [id]);
   const animate = useCallback(
     (m: FigureMotion, dt: number) => {
       walk.update(localPose.x, localPose.z, dt);
       const until = useWaveStore.getState().waving[id];
       m.phase = walk.phase;
       m.stride = walk.stride;
-      m.seed = seedOf(id);
+      m.seed = seed;
       m.waveS = until === undefined ? -1 : (performance.now() - (until - WAVE_MS)) / 1000;
-      reportMotion(id, {
-        walking: walk.walking,
-        phase: walk.phase,
-        waving: until !== undefined,
-        away,
-        uniform: staff,
-        sitting,
-      });
+      if (motionWatched())
+        reportMotion(id, {
+          walking: walk.walking,
+          phase: walk.phase,
+          waving: until !== undefined,
+          away,
+          uniform: staff,
+          sitting,
+        });
     },
-    [walk, id, away, staff, sitting],
+    [walk, id, seed, away, staff, sitting],
   );
   if (!me) return null;
   return (

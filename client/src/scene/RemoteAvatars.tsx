@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useHallStore } from '../store/hallStore.ts';
 import { localPose, remotePoses } from '../store/poses.ts';
 import { useWaveStore } from '../store/waveStore.ts';
-import { avatarMotion, reportMotion } from '../store/avatarMotion.ts';
+import { avatarMotion, motionWatched, reportMotion } from '../store/avatarMotion.ts';
 import { WAVE_MS } from '../../../shared/protocol/wave.ts';
 import {
   awayFigureMaterial,
@@ -93,13 +93,14 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
     const waving = useWaveStore.getState().waving;
     const now = performance.now();
     const seen = farView(camera);
+    const watched = motionWatched();
     for (const id of ids) {
       const buffer = remotePoses.get(id);
       const person = people[id];
       if (!buffer || !person) continue;
       buffer.sample(now, scratch);
       let walk = walks.get(id);
-      if (!walk) walks.set(id, (walk = new WalkTracker()));
+      if (!walk) walks.set(id, (walk = new WalkTracker(seedOf(id))));
       walk.update(scratch.x, scratch.z, dt);
       const staff = person.role === 'staff';
       const sitting = !!person.seat;
@@ -107,14 +108,15 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
       const near = Math.hypot(scratch.x - localPose.x, scratch.z - localPose.z) < DETAIL_RADIUS_M;
       // Someone waving is a figure for the wave's two seconds, however far: a picture cannot wave.
       const figure = staff || waveUntil !== undefined || (near && !light);
-      reportMotion(id, {
-        walking: walk.walking,
-        phase: walk.phase,
-        waving: waveUntil !== undefined,
-        away: person.away,
-        uniform: figure && staff,
-        sitting,
-      });
+      if (watched)
+        reportMotion(id, {
+          walking: walk.walking,
+          phase: walk.phase,
+          waving: waveUntil !== undefined,
+          away: person.away,
+          uniform: figure && staff,
+          sitting,
+        });
       if (!figure) {
         const color = person.away ? grey : tint.set(person.color);
         addFarFigure(pictures, seen, scratch.x, sitting ? -SEATED_DROP : 0, scratch.z, color);
@@ -125,7 +127,7 @@ export function RemoteAvatars({ maxTags, light }: { maxTags: number; light: bool
       motion.sitting = sitting;
       motion.waveS = waveUntil === undefined ? -1 : (now - (waveUntil - WAVE_MS)) / 1000;
       motion.idleS = light ? -1 : now / 1000;
-      motion.seed = seedOf(id);
+      motion.seed = walk.seed;
       lookOf(person.color, staff, person.away);
       writeFigure(
         person.away ? away : figures,

@@ -11,7 +11,7 @@ import { BatchWithLabels } from './decor/BatchWithLabels.tsx';
  * Usage: <SeatRows seats={hall.seats} light={false} />
  */
 export function SeatRows({ seats, light }: { seats: Seat[]; light: boolean }) {
-  const labels = useMemo(() => seatLabels(seats), [seats]);
+  const labels = seatLabels(seats);
   const geometry = useMemo(() => seatGeometry(seats, labels, light), [seats, labels, light]);
   const plates = useMemo(() => {
     if (light) return null;

@@ -38,6 +38,8 @@ const look: FigureLook = {
   uniform: false,
 };
 const extras = { shirt: new Color(), tie: new Color(), band: new Color(), plate: new Color() };
+/** Every colour a look sets, for greying someone away in one pass. */
+const ALL_COLOURS = [look.body, look.legs, look.skin, look.eyes, look.hair, ...Object.values(extras)];
 
 /** The look of a resident in `color`, or of staff in uniform; greyed when away. Reuses one object. */
 export function lookOf(color: string, staff: boolean, away: boolean): FigureLook {
@@ -52,10 +54,7 @@ export function lookOf(color: string, staff: boolean, away: boolean): FigureLook
   extras.tie.copy(UNIFORM.tie);
   extras.band.copy(UNIFORM.band);
   extras.plate.copy(UNIFORM.plate);
-  if (away) {
-    for (const c of [look.body, look.legs, look.skin, look.eyes, look.hair, ...Object.values(extras)])
-      c.lerp(AWAY, AWAY_GREY);
-  }
+  if (away) for (const c of ALL_COLOURS) c.lerp(AWAY, AWAY_GREY);
   return look;
 }
 

@@ -14,6 +14,9 @@ const FOLLOW = 8;
  * for others, the local pose for ourselves): speed, stride and the walk-cycle phase.
  */
 export class WalkTracker {
+  /** The person's own idle-motion seed (figurePose seedOf), worked out once rather than every frame. */
+  constructor(readonly seed = 0) {}
+
   phase = 0;
   speed = 0;
   private x = NaN;

@@ -16,6 +16,12 @@ export interface AvatarMotionReport {
 
 export const avatarMotion = new Map<string, AvatarMotionReport>();
 
+/**
+ * Whether anyone reads the reports: only the test hook does. The scene asks before building one, so a
+ * resident's frame loop does no work for it.
+ */
+export const motionWatched = (): boolean => typeof window !== 'undefined' && window.__cityHall !== undefined;
+
 export function reportMotion(id: string, patch: AvatarMotionReport): void {
   const r = avatarMotion.get(id);
   if (r) Object.assign(r, patch);

@@ -10,10 +10,8 @@ import { useT } from '../i18n/useT.ts';
 export function WaveButton() {
   const { t } = useT();
   const connected = useHallStore((s) => s.status === 'connected');
-  const mine = useWaveStore((s) => {
-    const self = useHallStore.getState().selfId;
-    return self !== null && self in s.waving;
-  });
+  const self = useHallStore((s) => s.selfId);
+  const mine = useWaveStore((s) => self !== null && self in s.waving);
   return (
     <p className="wave">
       {/* aria-disabled, not disabled: a disabled button drops the keyboard focus of whoever just pressed it. */}

@@ -40,10 +40,6 @@ export class PartBatch {
     return this.add(new BoxGeometry(w, h, d), color, x, y + h / 2, z, turn);
   }
 
-  get empty(): boolean {
-    return this.parts.length === 0;
-  }
-
   /** The merged geometry (null when nothing was added); the parts are freed. */
   build(): BufferGeometry | null {
     if (this.parts.length === 0) return null;

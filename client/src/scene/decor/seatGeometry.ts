@@ -33,7 +33,7 @@ function beside(s: Seat, side: number, ahead: number): [number, number] {
 /** Where each row's letter stands: beside the seat at each end of the row and on both sides of each aisle. */
 export function rowMarkers(
   seats: Seat[],
-  labels: Map<string, SeatLabel>,
+  labels: ReadonlyMap<string, SeatLabel>,
 ): { seat: Seat; side: number; row: string }[] {
   const rows = new Map<string, Seat[]>();
   for (const s of seats) {
@@ -61,7 +61,7 @@ export function rowMarkers(
 /** Every seat (pedestal, cushion, backrest) and the row markers' posts, as one geometry. */
 export function seatGeometry(
   seats: Seat[],
-  labels: Map<string, SeatLabel>,
+  labels: ReadonlyMap<string, SeatLabel>,
   light: boolean,
 ): BufferGeometry | null {
   const b = new PartBatch();
@@ -86,7 +86,7 @@ export function seatGeometry(
  */
 export function seatLabelGeometry(
   seats: Seat[],
-  labels: Map<string, SeatLabel>,
+  labels: ReadonlyMap<string, SeatLabel>,
   atlas: LabelAtlas,
 ): BufferGeometry | null {
   const q = new QuadBatch();
@@ -115,7 +115,7 @@ export function seatLabelGeometry(
 }
 
 /** Every label the seats need, for the atlas. */
-export function seatAtlasEntries(labels: Map<string, SeatLabel>): AtlasEntry[] {
+export function seatAtlasEntries(labels: ReadonlyMap<string, SeatLabel>): AtlasEntry[] {
   const entries: AtlasEntry[] = [];
   for (const l of labels.values())
     entries.push({ kind: 'row', text: l.row }, { kind: 'seat', text: String(l.number) });
