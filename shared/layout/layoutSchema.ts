@@ -125,6 +125,8 @@ export type HallLayoutInput = z.input<typeof HallLayout>;
 
 export interface Seat {
   id: string;
+  /** The seat block it belongs to: blocks either side of an aisle are apart even in the same row. */
+  block: string;
   areaId: string;
   at: Vec2;
   facing: Facing;

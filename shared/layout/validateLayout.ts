@@ -35,6 +35,7 @@ export function expandSeats(blocks: SeatBlock[]): Seat[] {
       for (let c = 0; c < b.cols; c++) {
         seats.push({
           id: `${b.id}-${r + 1}-${c + 1}`,
+          block: b.id,
           areaId: b.areaId,
           at: [b.origin[0] + c * b.spacing[0], b.origin[1] + r * b.spacing[1]],
           facing: b.facing,

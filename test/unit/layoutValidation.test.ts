@@ -115,7 +115,7 @@ describe('expandSeats', () => {
       { id: 'b', areaId: 'a', origin: [1, 2], rows: 2, cols: 3, spacing: [1, 1.5], facing: 'north' },
     ]);
     expect(seats).toHaveLength(6);
-    expect(seats[0]).toEqual({ id: 'b-1-1', areaId: 'a', at: [1, 2], facing: 'north' });
+    expect(seats[0]).toEqual({ id: 'b-1-1', block: 'b', areaId: 'a', at: [1, 2], facing: 'north' });
     expect(seats[5]!.at).toEqual([3, 3.5]);
   });
 });

@@ -62,7 +62,8 @@ export function shadeGeometry(layout: HallLayout, seats: Seat[]): BufferGeometry
   }
   const rows = new Map<string, Rect>();
   for (const s of seats) {
-    const key = `${s.areaId}|${s.facing}|${s.facing === 'north' || s.facing === 'south' ? s.at[1] : s.at[0]}`;
+    // One shadow per row of each block: a row's two blocks are apart across the aisle (and its runner).
+    const key = `${s.block}|${s.facing === 'north' || s.facing === 'south' ? s.at[1] : s.at[0]}`;
     const seat = { minX: s.at[0] - 0.3, maxX: s.at[0] + 0.3, minZ: s.at[1] - 0.3, maxZ: s.at[1] + 0.3 };
     const r = rows.get(key);
     rows.set(
